@@ -1,0 +1,35 @@
+"""What a school's official name tells about it: its kind and the short name staff use."""
+
+from __future__ import annotations
+
+import re
+
+from lowres_desktop.domain.records import SchoolKind
+
+_KIND_MARKERS: tuple[tuple[str, SchoolKind], ...] = (
+    (r"В\s*\(\s*С\s*\)\s*О?Ш|ВЕЧЕРН", SchoolKind.VSOSH),
+    (r"ИНТЕРНАТ", SchoolKind.BOARDING),
+    (r"КОРРЕКЦ|СПЕЦИАЛЬН", SchoolKind.SPECIAL),
+    (r"ГИМНАЗИЯ", SchoolKind.GYMNASIUM),
+    (r"ЛИЦЕЙ", SchoolKind.LYCEUM),
+    (r"\bООШ\b|ОСНОВН\w* ОБЩЕОБРАЗОВАТЕЛЬН", SchoolKind.OOSH),
+    (r"\bСОШ\b|СРЕДН\w* ОБЩЕОБРАЗОВАТЕЛЬН|\bСШ\b", SchoolKind.SOSH),
+)
+
+_LEGAL_FORM = re.compile(r"^\s*(М[АБК]?ОУ|Г[АБК]?ОУ|Ч?ОУ|НОУ|АНО)\s+", re.IGNORECASE)
+
+
+def guess_school_kind(name: str) -> SchoolKind:
+    upper = name.upper()
+    for pattern, kind in _KIND_MARKERS:
+        if re.search(pattern, upper):
+            return kind
+    return SchoolKind.OTHER
+
+
+def short_school_name(name: str) -> str:
+    """«МБОУ «СОШ № 12»» → «СОШ № 12»: the legal form and the outer quotes go."""
+    short = _LEGAL_FORM.sub("", name.strip())
+    if short.startswith("«") and short.endswith("»"):
+        short = short[1:-1]
+    return re.sub(r"\s+", " ", short).strip() or name.strip()

@@ -1,0 +1,1 @@
+"""The database: SQLAlchemy models, engine, repositories, unit of work and migrations."""

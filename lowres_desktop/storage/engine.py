@@ -1,0 +1,45 @@
+"""Engines for a database given as a file path or a URL, with the SQLite pragmas the product relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for a file path or for a URL given as is."""
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
+    """An engine; on SQLite every connection gets WAL and foreign keys as asked.
+
+    Migrations ask for foreign keys off: Alembic's batch mode rebuilds a table
+    by dropping it, which with foreign keys on cascades into its children.
+    """
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        pragma = "ON" if foreign_keys else "OFF"
+
+        @event.listens_for(engine, "connect")
+        def _set_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA foreign_keys = {pragma}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.close()
+
+    return engine

@@ -1,0 +1,108 @@
+"""Bring a database to the newest schema at start, safely.
+
+Before an upgrade the old SQLite file is copied with the online backup API
+to a timestamped file beside it. The upgrade runs with foreign keys off (a
+batch rebuild of a parent table would otherwise cascade-delete its children)
+and `PRAGMA foreign_key_check` runs after: any finding rolls the upgrade back
+and the backup stays.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+from sqlalchemy.exc import DatabaseError
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.paths import migrations_dir
+from lowres_desktop.storage.engine import make_engine, sqlite_file
+
+
+@dataclass(frozen=True)
+class MigrationOutcome:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(source: Path, reason: str) -> Path:
+    """Copy a SQLite database with the online backup API into `<name>.backups/` beside it."""
+    folder = source.parent / f"{source.stem}.backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{source.stem}-{stamp}-{reason}.sqlite"
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+    return target
+
+
+def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
+    """Create or upgrade the database at `url`; raises DomainError with a Russian message."""
+    shown = target or url
+    config = alembic_config()
+    scripts = ScriptDirectory.from_config(config)
+    head = head_revision()
+    engine = make_engine(url, foreign_keys=False)
+    try:
+        with engine.connect() as connection:
+            current = current_revision(connection)
+            has_tables = bool(inspect(connection).get_table_names())
+        if current == head:
+            return MigrationOutcome(current, head, None)
+        if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+            raise DomainError(
+                f"База данных «{shown}» создана более новой версией программы "
+                f"(версия схемы {current}). Обновите программу или откройте другую базу."
+            )
+        if current is None and has_tables:
+            raise DomainError(
+                f"Файл «{shown}» содержит чужие таблицы и не является базой lowres-desktop."
+            )
+        backup = None
+        db_file = sqlite_file(url)
+        if db_file is not None and current is not None:
+            backup = backup_sqlite(db_file, f"before-{head}")
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if connection.dialect.name == "sqlite":
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DomainError(
+                        "Обновление базы данных отменено: нарушены связи между таблицами "
+                        f"({len(problems)} записей, например {tuple(problems[0])}). "
+                        f"База не изменена, копия сохранена: {backup}"
+                    )
+        return MigrationOutcome(current, head, backup)
+    except DatabaseError as error:
+        raise DomainError(
+            f"Не удалось открыть «{shown}»: файл повреждён или не является базой данных. "
+            f"({error.orig})"
+        ) from error
+    finally:
+        engine.dispose()

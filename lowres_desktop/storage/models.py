@@ -1,0 +1,112 @@
+"""SQLAlchemy 2 typed ORM models; the migrations in db/versions must produce exactly this schema.
+
+Constraint names follow one naming convention so that migrations can alter them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DistrictRow(Base):
+    __tablename__ = "districts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class SchoolRow(Base):
+    __tablename__ = "schools"
+    __table_args__ = (CheckConstraint("length(login) > 0", name="login_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(500))
+    short_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    district_id: Mapped[int | None] = mapped_column(
+        ForeignKey("districts.id", ondelete="SET NULL"), index=True
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+
+    district: Mapped[DistrictRow | None] = relationship()
+
+
+class ProcedureRow(Base):
+    __tablename__ = "procedures"
+    __table_args__ = (UniqueConstraint("kind", "subject", "grade"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(16))
+    grade: Mapped[int | None] = mapped_column(Integer)
+
+
+class ImportBatchRow(Base):
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    os_user: Mapped[str] = mapped_column(String(200))
+    schools_new: Mapped[int] = mapped_column(Integer, default=0)
+    schools_renamed: Mapped[int] = mapped_column(Integer, default=0)
+    results_new: Mapped[int] = mapped_column(Integer, default=0)
+    results_changed: Mapped[int] = mapped_column(Integer, default=0)
+    results_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ResultRow(Base):
+    __tablename__ = "results"
+    __table_args__ = (
+        UniqueConstraint("school_id", "procedure_id", "year"),
+        CheckConstraint("pct_low IS NULL OR (pct_low >= 0 AND pct_low <= 100)", name="pct_low_range"),
+        CheckConstraint(
+            "pct_high IS NULL OR (pct_high >= 0 AND pct_high <= 100)", name="pct_high_range"
+        ),
+        CheckConstraint("participants IS NULL OR participants >= 0", name="participants_positive"),
+        CheckConstraint("year >= 1990 AND year <= 2100", name="year_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    procedure_id: Mapped[int] = mapped_column(
+        ForeignKey("procedures.id", ondelete="RESTRICT"), index=True
+    )
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    participants: Mapped[int | None] = mapped_column(Integer)
+    pct_low: Mapped[float | None] = mapped_column(Float)
+    pct_high: Mapped[float | None] = mapped_column(Float)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+
+    school: Mapped[SchoolRow] = relationship()
+    procedure: Mapped[ProcedureRow] = relationship()
+    import_batch: Mapped[ImportBatchRow | None] = relationship()

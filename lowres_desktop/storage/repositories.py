@@ -1,0 +1,219 @@
+"""Repositories: the only code that turns ORM rows into domain records and back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
+from lowres_desktop.storage.models import (
+    DistrictRow,
+    ImportBatchRow,
+    ProcedureRow,
+    ResultRow,
+    SchoolRow,
+)
+
+
+def _school(row: SchoolRow) -> School:
+    return School(
+        login=row.login,
+        full_name=row.full_name,
+        short_name=row.short_name,
+        kind=SchoolKind(row.kind),
+        district=row.district.name if row.district else None,
+        active=row.active,
+    )
+
+
+def _procedure(row: ProcedureRow) -> ProcedureKey:
+    return ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade)
+
+
+class SchoolRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._districts: dict[str, DistrictRow] = {}
+
+    def all(self) -> list[School]:
+        rows = self._session.scalars(select(SchoolRow).order_by(SchoolRow.login))
+        return [_school(row) for row in rows]
+
+    def get(self, login: str) -> School | None:
+        row = self._row(login)
+        return _school(row) if row else None
+
+    def count(self) -> int:
+        return self._session.scalar(select(func.count(SchoolRow.id))) or 0
+
+    def _row(self, login: str) -> SchoolRow | None:
+        return self._session.scalar(select(SchoolRow).where(SchoolRow.login == login))
+
+    def _district(self, name: str | None) -> DistrictRow | None:
+        if not name:
+            return None
+        if name not in self._districts:
+            row = self._session.scalar(select(DistrictRow).where(DistrictRow.name == name))
+            if row is None:
+                row = DistrictRow(name=name)
+                self._session.add(row)
+            self._districts[name] = row
+        return self._districts[name]
+
+    def add(self, school: School) -> None:
+        self._session.add(
+            SchoolRow(
+                login=school.login,
+                full_name=school.full_name,
+                short_name=school.short_name,
+                kind=school.kind.value,
+                district=self._district(school.district),
+                active=school.active,
+            )
+        )
+
+    def update(self, school: School) -> None:
+        row = self._row(school.login)
+        if row is None:
+            raise KeyError(school.login)
+        row.full_name = school.full_name
+        row.short_name = school.short_name
+        row.kind = school.kind.value
+        row.district = self._district(school.district)
+        row.active = school.active
+
+
+class ProcedureRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def all(self) -> list[ProcedureKey]:
+        return sorted(_procedure(row) for row in self._session.scalars(select(ProcedureRow)))
+
+    def ids(self) -> dict[ProcedureKey, int]:
+        return {_procedure(row): row.id for row in self._session.scalars(select(ProcedureRow))}
+
+    def add(self, procedure: ProcedureKey) -> None:
+        self._session.add(
+            ProcedureRow(kind=procedure.kind.value, subject=procedure.subject, grade=procedure.grade)
+        )
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    file_name: str
+    sha256: str
+    imported_at: datetime
+    os_user: str
+    schools_new: int
+    schools_renamed: int
+    results_new: int
+    results_changed: int
+    results_unchanged: int
+
+
+class ResultRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _query(self) -> Select[tuple[ResultRow, str, ProcedureRow]]:
+        return select(ResultRow, SchoolRow.login, ProcedureRow).join(
+            SchoolRow, ResultRow.school_id == SchoolRow.id
+        ).join(ProcedureRow, ResultRow.procedure_id == ProcedureRow.id)
+
+    def _records(self, statement: Select[tuple[ResultRow, str, ProcedureRow]]) -> list[Result]:
+        return [
+            Result(
+                login=login,
+                procedure=_procedure(procedure),
+                year=row.year,
+                participants=row.participants,
+                pct_low=row.pct_low,
+                pct_high=row.pct_high,
+            )
+            for row, login, procedure in self._session.execute(statement)
+        ]
+
+    def all(self) -> list[Result]:
+        return self._records(self._query())
+
+    def for_years(self, years: Iterable[int]) -> list[Result]:
+        return self._records(self._query().where(ResultRow.year.in_(list(years))))
+
+    def for_school(self, login: str) -> list[Result]:
+        return self._records(self._query().where(SchoolRow.login == login))
+
+    def for_keys(self, logins: Sequence[str]) -> dict[tuple[str, ProcedureKey, int], Result]:
+        """Existing results of these schools, keyed like `Result.key`."""
+        found: dict[tuple[str, ProcedureKey, int], Result] = {}
+        for start in range(0, len(logins), 500):
+            chunk = list(logins[start : start + 500])
+            for record in self._records(self._query().where(SchoolRow.login.in_(chunk))):
+                found[record.key] = record
+        return found
+
+    def years(self) -> list[int]:
+        return list(self._session.scalars(select(ResultRow.year).distinct().order_by(ResultRow.year)))
+
+    def count(self) -> int:
+        return self._session.scalar(select(func.count(ResultRow.id))) or 0
+
+    def save(self, results: Iterable[Result], batch: ImportBatch | None = None) -> None:
+        """Insert or update results by their key (school × procedure × year)."""
+        results = list(results)
+        if not results:
+            return
+        batch_row = None
+        if batch is not None:
+            batch_row = ImportBatchRow(**asdict(batch))
+            self._session.add(batch_row)
+        self._session.flush()
+        school_ids = dict(self._session.execute(select(SchoolRow.login, SchoolRow.id)).tuples().all())
+        procedure_ids = ProcedureRepository(self._session).ids()
+        existing = {
+            (row.school_id, row.procedure_id, row.year): row
+            for row in self._session.scalars(
+                select(ResultRow).where(
+                    ResultRow.school_id.in_({school_ids[r.login] for r in results})
+                )
+            )
+        }
+        for record in results:
+            key = (school_ids[record.login], procedure_ids[record.procedure], record.year)
+            row = existing.get(key)
+            if row is None:
+                row = ResultRow(school_id=key[0], procedure_id=key[1], year=key[2])
+                self._session.add(row)
+                existing[key] = row
+            row.participants = record.participants
+            row.pct_low = record.pct_low
+            row.pct_high = record.pct_high
+            row.import_batch = batch_row
+
+
+class ImportBatchRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def with_hash(self, sha256: str) -> list[ImportBatch]:
+        rows = self._session.scalars(
+            select(ImportBatchRow).where(ImportBatchRow.sha256 == sha256).order_by(ImportBatchRow.id)
+        )
+        return [
+            ImportBatch(
+                file_name=row.file_name,
+                sha256=row.sha256,
+                imported_at=row.imported_at,
+                os_user=row.os_user,
+                schools_new=row.schools_new,
+                schools_renamed=row.schools_renamed,
+                results_new=row.results_new,
+                results_changed=row.results_changed,
+                results_unchanged=row.results_unchanged,
+            )
+            for row in rows
+        ]

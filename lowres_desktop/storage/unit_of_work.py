@@ -1,0 +1,67 @@
+"""One open database and its units of work: each user action commits whole or not at all."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from lowres_desktop.storage.engine import database_url, make_engine
+from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
+from lowres_desktop.storage.repositories import (
+    ImportBatchRepository,
+    ProcedureRepository,
+    ResultRepository,
+    SchoolRepository,
+)
+
+
+class UnitOfWork:
+    """A session with repositories; leaving the block without `commit()` rolls everything back."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        self.schools = SchoolRepository(self.session)
+        self.procedures = ProcedureRepository(self.session)
+        self.results = ResultRepository(self.session)
+        self.import_batches = ImportBatchRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+
+class Database:
+    """A database chosen by path or URL, upgraded to the current schema when opened."""
+
+    def __init__(self, target: str, engine: Engine, migration: MigrationOutcome) -> None:
+        self.target = target
+        self.url = database_url(target)
+        self.engine = engine
+        self.migration = migration
+        self._factory = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, target: str) -> Database:
+        url = database_url(target)
+        migration = upgrade_to_head(url, target)
+        return cls(target, make_engine(url), migration)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._factory)
+
+    def close(self) -> None:
+        self.engine.dispose()

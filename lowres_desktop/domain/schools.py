@@ -33,3 +33,12 @@ def short_school_name(name: str) -> str:
     if short.startswith("«") and short.endswith("»"):
         short = short[1:-1]
     return re.sub(r"\s+", " ", short).strip() or name.strip()
+
+
+def natural_sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort «СОШ № 9» before «СОШ № 12»."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )

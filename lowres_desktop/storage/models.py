@@ -109,4 +109,3 @@ class ResultRow(Base):
 
     school: Mapped[SchoolRow] = relationship()
     procedure: Mapped[ProcedureRow] = relationship()
-    import_batch: Mapped[ImportBatchRow | None] = relationship()

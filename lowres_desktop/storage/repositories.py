@@ -162,15 +162,11 @@ class ResultRepository:
     def count(self) -> int:
         return self._session.scalar(select(func.count(ResultRow.id))) or 0
 
-    def save(self, results: Iterable[Result], batch: ImportBatch | None = None) -> None:
+    def save(self, results: Iterable[Result], batch_id: int | None = None) -> None:
         """Insert or update results by their key (school × procedure × year)."""
         results = list(results)
         if not results:
             return
-        batch_row = None
-        if batch is not None:
-            batch_row = ImportBatchRow(**asdict(batch))
-            self._session.add(batch_row)
         self._session.flush()
         school_ids = dict(self._session.execute(select(SchoolRow.login, SchoolRow.id)).tuples().all())
         procedure_ids = ProcedureRepository(self._session).ids()
@@ -192,12 +188,18 @@ class ResultRepository:
             row.participants = record.participants
             row.pct_low = record.pct_low
             row.pct_high = record.pct_high
-            row.import_batch = batch_row
+            row.import_batch_id = batch_id
 
 
 class ImportBatchRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+
+    def add(self, batch: ImportBatch) -> int:
+        row = ImportBatchRow(**asdict(batch))
+        self._session.add(row)
+        self._session.flush()
+        return row.id
 
     def with_hash(self, sha256: str) -> list[ImportBatch]:
         rows = self._session.scalars(

@@ -1,0 +1,61 @@
+"""Cell values as offices type them: «12,5», «40%», «-», numbers stored as text."""
+
+from __future__ import annotations
+
+import math
+import re
+
+NO_DATA = {"", "-", "–", "—", "х", "x", "н/д", "нет", "n/a"}
+
+
+class BadValue(ValueError):
+    """The reason, in Russian, why a cell could not be read as a value."""
+
+
+def normalize_text(value: object) -> str:
+    """Header text for matching: lower case, ё→е, no quotes, single spaces."""
+    text = "" if value is None else str(value)
+    text = text.replace("\u00a0", " ").replace("ё", "е").replace("Ё", "Е")
+    text = re.sub(r"[\"'«»“”]", "", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise BadValue("ожидалось число")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).replace("\u00a0", " ").strip()
+        if text.lower() in NO_DATA:
+            return None
+        cleaned = text.replace(" ", "").rstrip("%").replace(",", ".")
+        try:
+            number = float(cleaned)
+        except ValueError:
+            raise BadValue("не число") from None
+    if math.isnan(number) or math.isinf(number):
+        raise BadValue("не число")
+    return number
+
+
+def parse_percent(value: object) -> float | None:
+    number = _number(value)
+    if number is not None and not 0 <= number <= 100:
+        raise BadValue("процент вне диапазона 0–100")
+    return number
+
+
+def parse_count(value: object) -> int | None:
+    number = _number(value)
+    if number is None:
+        return None
+    if number < 0 or number != int(number):
+        raise BadValue("число участников должно быть целым и неотрицательным")
+    return int(number)

@@ -1,0 +1,90 @@
+"""Read-only use cases behind the views: the school list, the results grid, a school's card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lowres_desktop.domain.records import ProcedureKey, Result, School
+from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.storage.unit_of_work import Database
+
+
+@dataclass(frozen=True)
+class DatabaseOverview:
+    schools: int
+    results: int
+    years: list[int]
+
+
+def overview(db: Database) -> DatabaseOverview:
+    with db.unit_of_work() as uow:
+        return DatabaseOverview(uow.schools.count(), uow.results.count(), uow.results.years())
+
+
+def list_schools(db: Database) -> list[School]:
+    with db.unit_of_work() as uow:
+        schools = uow.schools.all()
+    return sorted(schools, key=lambda s: (s.district or "", natural_sort_key(s.short_name)))
+
+
+@dataclass(frozen=True)
+class ResultsGrid:
+    """Schools × procedures for one year; `cells[login][procedure]` when there is a result."""
+
+    year: int
+    procedures: list[ProcedureKey]
+    schools: list[School]
+    cells: dict[str, dict[ProcedureKey, Result]]
+
+
+def results_grid(db: Database, year: int) -> ResultsGrid:
+    with db.unit_of_work() as uow:
+        results = uow.results.for_years([year])
+        schools = uow.schools.all()
+    cells: dict[str, dict[ProcedureKey, Result]] = {}
+    for result in results:
+        cells.setdefault(result.login, {})[result.procedure] = result
+    procedures = sorted({r.procedure for r in results})
+    shown = [s for s in schools if s.login in cells]
+    shown.sort(key=lambda s: (s.district or "", natural_sort_key(s.short_name)))
+    return ResultsGrid(year, procedures, shown, cells)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a chart: a procedure's values by year (None where there is no data)."""
+
+    procedure: ProcedureKey
+    points: list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
+class SchoolCard:
+    school: School
+    results: list[Result]
+    low_series: list[Series]
+    high_series: list[Series]
+
+
+def school_card(db: Database, login: str) -> SchoolCard | None:
+    with db.unit_of_work() as uow:
+        school = uow.schools.get(login)
+        results = uow.results.for_school(login) if school else []
+    if school is None:
+        return None
+    results.sort(key=lambda r: (r.procedure, r.year))
+    return SchoolCard(
+        school,
+        results,
+        _series(results, lambda r: r.pct_low),
+        _series(results, lambda r: r.pct_high),
+    )
+
+
+def _series(results: list[Result], measure) -> list[Series]:  # type: ignore[no-untyped-def]
+    by_procedure: dict[ProcedureKey, list[tuple[int, float]]] = {}
+    for result in results:
+        value = measure(result)
+        if value is not None:
+            by_procedure.setdefault(result.procedure, []).append((result.year, value))
+    return [Series(p, sorted(points)) for p, points in sorted(by_procedure.items())]

@@ -103,9 +103,7 @@ def identify_low_result_schools(
         criteria = set()
         if per_year[latest_year] >= params.min_low_latest:
             criteria.add(Criterion.MANY_IN_LATEST)
-        if all(
-            count >= params.min_low_each_year for count in per_year.values()
-        ):
+        if all(count >= params.min_low_each_year for count in per_year.values()):
             criteria.add(Criterion.EACH_YEAR)
         verdicts.append(
             Verdict(

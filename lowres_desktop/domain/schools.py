@@ -30,15 +30,18 @@ def guess_school_kind(name: str) -> SchoolKind:
 def short_school_name(name: str) -> str:
     """«МБОУ «СОШ № 12»» → «СОШ № 12»: the legal form and the outer quotes go."""
     short = _LEGAL_FORM.sub("", name.strip())
-    if short.startswith("«") and short.endswith("»"):
-        short = short[1:-1]
+    if short.startswith("«"):
+        depth = 0
+        for index, char in enumerate(short):
+            depth += {"«": 1, "»": -1}.get(char, 0)
+            if depth == 0:
+                short = short[1:index] + short[index + 1 :]
+                break
     return re.sub(r"\s+", " ", short).strip() or name.strip()
 
 
 def natural_sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort «СОШ № 9» before «СОШ № 12»."""
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
-        for part in re.split(r"(\d+)", text)
-        if part
+        (0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", text) if part
     )

@@ -165,9 +165,7 @@ def _parse_row(
         return
     if not login:
         if has_values:
-            parsed.problems.append(
-                CellProblem(grid.name, row, columns.login, None, "не указан логин ОО")
-            )
+            parsed.problems.append(CellProblem(grid.name, row, columns.login, None, "не указан логин ОО"))
         else:
             parsed.notes.append(f"Строка {row} («{label}») без логина и данных пропущена.")
         return
@@ -179,7 +177,10 @@ def _parse_row(
     if login in seen_logins:
         parsed.problems.append(
             CellProblem(
-                grid.name, row, columns.login, login,
+                grid.name,
+                row,
+                columns.login,
+                login,
                 f"логин уже встречался в строке {seen_logins[login]}",
             )
         )

@@ -47,16 +47,17 @@ class ImportReport:
     @property
     def changed_anything(self) -> bool:
         return bool(
-            self.schools_new or self.schools_renamed or self.procedures_new
-            or self.results_new or self.results_changed
+            self.schools_new
+            or self.schools_renamed
+            or self.procedures_new
+            or self.results_new
+            or self.results_changed
         )
 
 
 def _same(a: Result, b: Result) -> bool:
     def close(x: float | int | None, y: float | int | None) -> bool:
-        return (x is None and y is None) or (
-            x is not None and y is not None and abs(x - y) < _EPSILON
-        )
+        return (x is None and y is None) or (x is not None and y is not None and abs(x - y) < _EPSILON)
 
     return (
         close(a.participants, b.participants)
@@ -96,9 +97,7 @@ def import_workbook(
         raise FileRejected(path.name, f"Файл не удалось открыть: {error.strerror}.") from error
     parsed = _parse(path, progress, cancel)
     if parsed.problems:
-        raise FileRejected(
-            path.name, f"Найдено ошибок: {len(parsed.problems)}.", parsed.problems
-        )
+        raise FileRejected(path.name, f"Найдено ошибок: {len(parsed.problems)}.", parsed.problems)
     report = ImportReport(path.name, parsed.sheet, warnings=list(parsed.notes))
     sha256 = hashlib.sha256(content).hexdigest()
     progress(75, 100, "Сравнение с базой…")

@@ -25,8 +25,13 @@ def seed_appendix_cells() -> list[SeedCell]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [
             SeedCell(
-                row["territory"], row["name"], row["login"], row["procedure"],
-                int(row["year"]), row["pct_low"], row["pct_high"],
+                row["territory"],
+                row["name"],
+                row["login"],
+                row["procedure"],
+                int(row["year"]),
+                row["pct_low"],
+                row["pct_high"],
             )
             for row in csv.DictReader(handle)
         ]

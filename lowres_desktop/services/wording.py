@@ -58,8 +58,7 @@ def criteria_text(verdict: Verdict, params: RuleParameters) -> str:
     if Criterion.EACH_YEAR in verdict.criteria:
         first = latest - params.years_each + 1
         parts.append(
-            f"низкие результаты в каждом году {first}–{latest} "
-            f"(не менее {params.min_low_each_year} в году)"
+            f"низкие результаты в каждом году {first}–{latest} (не менее {params.min_low_each_year} в году)"
         )
     return "; ".join(parts) if parts else "критерии не выполнены"
 

@@ -80,9 +80,7 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
                 f"(версия схемы {current}). Обновите программу или откройте другую базу."
             )
         if current is None and has_tables:
-            raise DomainError(
-                f"Файл «{shown}» содержит чужие таблицы и не является базой lowres-desktop."
-            )
+            raise DomainError(f"Файл «{shown}» содержит чужие таблицы и не является базой lowres-desktop.")
         backup = None
         db_file = sqlite_file(url)
         if db_file is not None and current is not None:
@@ -101,8 +99,7 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
         return MigrationOutcome(current, head, backup)
     except DatabaseError as error:
         raise DomainError(
-            f"Не удалось открыть «{shown}»: файл повреждён или не является базой данных. "
-            f"({error.orig})"
+            f"Не удалось открыть «{shown}»: файл повреждён или не является базой данных. ({error.orig})"
         ) from error
     finally:
         engine.dispose()

@@ -87,18 +87,14 @@ class ResultRow(Base):
     __table_args__ = (
         UniqueConstraint("school_id", "procedure_id", "year"),
         CheckConstraint("pct_low IS NULL OR (pct_low >= 0 AND pct_low <= 100)", name="pct_low_range"),
-        CheckConstraint(
-            "pct_high IS NULL OR (pct_high >= 0 AND pct_high <= 100)", name="pct_high_range"
-        ),
+        CheckConstraint("pct_high IS NULL OR (pct_high >= 0 AND pct_high <= 100)", name="pct_high_range"),
         CheckConstraint("participants IS NULL OR participants >= 0", name="participants_positive"),
         CheckConstraint("year >= 1990 AND year <= 2100", name="year_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
-    procedure_id: Mapped[int] = mapped_column(
-        ForeignKey("procedures.id", ondelete="RESTRICT"), index=True
-    )
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="RESTRICT"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
     participants: Mapped[int | None] = mapped_column(Integer)
     pct_low: Mapped[float | None] = mapped_column(Float)

@@ -121,9 +121,11 @@ class ResultRepository:
         self._session = session
 
     def _query(self) -> Select[tuple[ResultRow, str, ProcedureRow]]:
-        return select(ResultRow, SchoolRow.login, ProcedureRow).join(
-            SchoolRow, ResultRow.school_id == SchoolRow.id
-        ).join(ProcedureRow, ResultRow.procedure_id == ProcedureRow.id)
+        return (
+            select(ResultRow, SchoolRow.login, ProcedureRow)
+            .join(SchoolRow, ResultRow.school_id == SchoolRow.id)
+            .join(ProcedureRow, ResultRow.procedure_id == ProcedureRow.id)
+        )
 
     def _records(self, statement: Select[tuple[ResultRow, str, ProcedureRow]]) -> list[Result]:
         return [
@@ -168,14 +170,14 @@ class ResultRepository:
         if not results:
             return
         self._session.flush()
-        school_ids = dict(self._session.execute(select(SchoolRow.login, SchoolRow.id)).tuples().all())
+        school_ids: dict[str, int] = {
+            login: id_ for login, id_ in self._session.execute(select(SchoolRow.login, SchoolRow.id))
+        }
         procedure_ids = ProcedureRepository(self._session).ids()
         existing = {
             (row.school_id, row.procedure_id, row.year): row
             for row in self._session.scalars(
-                select(ResultRow).where(
-                    ResultRow.school_id.in_({school_ids[r.login] for r in results})
-                )
+                select(ResultRow).where(ResultRow.school_id.in_({school_ids[r.login] for r in results}))
             )
         }
         for record in results:

@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from lowres_desktop.services.seed_appendix import SeedCell, seed_appendix_cells
+from lowres_desktop.services.seed_appendix import seed_appendix_cells
 
 FIXED = ["Территория", "Название ОО", "Логин ОО"]
 SEED_FLAGGED_NUMBERS = [12, 14, 23, 24, 28, 33, 49, 50, 65, 71, 77, 89, 97, 102, 103]
@@ -58,7 +58,9 @@ def build_seed_workbook(
     header_row = sheet.max_row
     sheet.append([None, None, None] + ['" % 2"', "% Выс. рез-тов"] * len(headers))
     for column in range(1, 4):
-        sheet.merge_cells(start_row=header_row, end_row=header_row + 1, start_column=column, end_column=column)
+        sheet.merge_cells(
+            start_row=header_row, end_row=header_row + 1, start_column=column, end_column=column
+        )
     for index in range(len(headers)):
         first = 4 + 2 * index
         sheet.merge_cells(

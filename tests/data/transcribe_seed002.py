@@ -1,6 +1,7 @@
 """Turn appendix 1 of seed 002 (a tab-separated text) into resources/demo/seed002_appendix.csv.
 
-Run by hand from the checkout: `python tests/data/transcribe_seed002.py ../shared/seeds/002_01c70bb71018f88d.txt`.
+Run by hand from the checkout:
+`python tests/data/transcribe_seed002.py ../shared/seeds/002_01c70bb71018f88d.txt`.
 The CSV is committed; the demo data and the seed-import tests read it.
 """
 

@@ -1,0 +1,195 @@
+"""The `lowres` command: the same services as the desktop app, for scripts and batch work.
+
+Exit codes: 0 success, 1 a file rejected or another expected problem (the
+message says what), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from lowres_desktop import __version__
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.rule import RuleParameters
+from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.services.database import open_database
+from lowres_desktop.services.demo_data import fill_demo_data
+from lowres_desktop.services.identify_schools import Identification, identify_schools
+from lowres_desktop.services.import_workbook import ImportReport, import_workbook
+from lowres_desktop.services.wording import (
+    criteria_text,
+    format_percent,
+    plural,
+    reason_text,
+    rule_text,
+)
+from lowres_desktop.storage.unit_of_work import Database
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lowres",
+        description="Школы с низкими образовательными результатами: импорт и выявление.",
+    )
+    parser.add_argument("--version", action="version", version=f"lowres-desktop {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="файл базы данных (по умолчанию LOWRES_DB или файл в папке пользователя)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="КОМАНДА")
+    importing = commands.add_parser("import", help="импортировать книги Excel с результатами")
+    importing.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    flag = commands.add_parser("flag", help="выявить школы с низкими результатами")
+    flag.add_argument("--year", type=int, required=True, help="последний год учитываемых результатов")
+    flag.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    flag.add_argument(
+        "--threshold",
+        type=float,
+        default=RuleParameters().threshold,
+        help="порог «низких результатов», %% (по умолчанию 30)",
+    )
+    commands.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
+    return parser
+
+
+def _print_report(report: ImportReport, out: TextIO) -> None:
+    print(f"Файл «{report.file_name}» (лист «{report.sheet}»):", file=out)
+    if not report.changed_anything:
+        when = (
+            f" (уже импортирован {report.imported_before:%d.%m.%Y %H:%M})" if report.imported_before else ""
+        )
+        print(
+            f"  изменений нет{when}: все {report.results_unchanged} результатов совпадают с базой.", file=out
+        )
+    else:
+        print(
+            f"  школ новых: {len(report.schools_new)}, переименованных: {len(report.schools_renamed)}",
+            file=out,
+        )
+        print(
+            f"  результатов новых: {report.results_new}, изменённых: {report.results_changed}, "
+            f"без изменений: {report.results_unchanged}",
+            file=out,
+        )
+        for login, old, new in report.schools_renamed:
+            print(f"  переименована {login}: «{old}» → «{new}»", file=out)
+        if report.procedures_new:
+            codes = ", ".join(p.code for p in report.procedures_new)
+            print(f"  новые процедуры: {codes}", file=out)
+    for warning in report.warnings:
+        print(f"  предупреждение: {warning}", file=out)
+
+
+def _run_import(db: Database, files: Sequence[Path], out: TextIO, err: TextIO) -> int:
+    status = 0
+    for path in files:
+        try:
+            report = import_workbook(db, path)
+        except FileRejected as rejected:
+            print(rejected.message, file=err)
+            status = 1
+            continue
+        _print_report(report, out)
+    return status
+
+
+def _print_flagged(found: Identification, fmt: str, out: TextIO) -> None:
+    rows = [
+        (
+            f.school.login,
+            f.school.full_name,
+            f.school.district or "",
+            criteria_text(f.verdict, found.params),
+            "; ".join(reason_text(r) for r in f.verdict.reasons),
+        )
+        for f in found.flagged
+    ]
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["login", "name", "district", "criteria", "reasons"])
+        writer.writerows(rows)
+    elif fmt == "json":
+        payload = {
+            "year": found.year,
+            "threshold": found.params.threshold,
+            "schools_total": found.schools_total,
+            "flagged": [
+                {
+                    "login": f.school.login,
+                    "name": f.school.full_name,
+                    "district": f.school.district,
+                    "criteria": sorted(c.value for c in f.verdict.criteria),
+                    "reasons": [
+                        {
+                            "procedure": r.procedure.code,
+                            "year": r.year,
+                            "value": r.value,
+                            "threshold": r.threshold,
+                            "text": reason_text(r),
+                        }
+                        for r in f.verdict.reasons
+                    ],
+                }
+                for f in found.flagged
+            ],
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print(rule_text(found.params, found.year), file=out)
+        count = len(found.flagged)
+        print(
+            f"Выявлено {count} {plural(count, 'школа', 'школы', 'школ')} из {found.schools_total} "
+            f"({format_percent(found.share)}).",
+            file=out,
+        )
+        for number, (login, name, district, criteria, _reasons) in enumerate(rows, start=1):
+            print(f"{number:>3}. {login:<12} {name} — {district}", file=out)
+            print(f"     {criteria}", file=out)
+            for reason in found.flagged[number - 1].verdict.reasons:
+                print(f"       · {reason_text(reason)}", file=out)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    for stream in (out, err):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = _parser().parse_args(argv)
+    try:
+        db = open_database(args.db)
+    except DomainError as error:
+        print(error.message, file=err)
+        return 1
+    try:
+        if args.command == "import":
+            return _run_import(db, args.files, out, err)
+        if args.command == "flag":
+            found = identify_schools(db, args.year, RuleParameters(threshold=args.threshold))
+            if found.schools_total == 0:
+                print("В базе нет школ: сначала импортируйте результаты (lowres import FILE).", file=err)
+            _print_flagged(found, args.format, out)
+            return 0
+        summary = fill_demo_data(db)
+        print(
+            f"Демонстрационные данные записаны: {summary.schools} школ, "
+            f"{summary.results} результатов за {summary.first_year}–{summary.last_year} гг. "
+            f"База: {db.target}",
+            file=out,
+        )
+        return 0
+    except DomainError as error:
+        print(error.message, file=err)
+        return 1
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,6 +10,7 @@ and the backup stays.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,14 +41,25 @@ def alembic_config() -> Config:
     return config
 
 
+def _label(revisions: Iterable[str]) -> str | None:
+    return "+".join(sorted(revisions)) or None
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The schema version this program writes: its heads joined by «+».
+
+    Features developed side by side may each add a branch from the same
+    parent; the database then carries every head, and a later merge
+    revision joins them.
+    """
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    label = _label(heads)
+    assert label is not None
+    return label
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    return _label(MigrationContext.configure(connection).get_current_heads())
 
 
 def backup_sqlite(source: Path, reason: str) -> Path:
@@ -74,7 +86,8 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
             has_tables = bool(inspect(connection).get_table_names())
         if current == head:
             return MigrationOutcome(current, head, None)
-        if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+        known = {script.revision for script in scripts.walk_revisions()}
+        if current is not None and not set(current.split("+")) <= known:
             raise DomainError(
                 f"База данных «{shown}» создана более новой версией программы "
                 f"(версия схемы {current}). Обновите программу или откройте другую базу."
@@ -87,7 +100,7 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
             backup = backup_sqlite(db_file, f"before-{head}")
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")
             if connection.dialect.name == "sqlite":
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:

@@ -145,3 +145,30 @@ def test_a_file_that_is_not_a_database_is_refused_in_russian(tmp_path: Path) -> 
         connection.commit()
     with pytest.raises(DomainError, match="чужие таблицы"):
         Database.open(str(foreign))
+
+
+def test_side_by_side_branches_are_both_applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two features may each add a revision on top of the same parent; both must run."""
+    import shutil
+
+    import lowres_desktop.storage.migrations as migrations
+
+    scripts = tmp_path / "db"
+    shutil.copytree(migrations.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("feature_a", "feature_b"):
+        (scripts / "versions" / f"{name}.py").write_text(
+            f'revision = "{name}"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+            "from alembic import op\nimport sqlalchemy as sa\n"
+            f'def upgrade():\n    op.create_table("{name}", sa.Column("id", sa.Integer, primary_key=True))\n'
+            f'def downgrade():\n    op.drop_table("{name}")\n',
+            encoding="utf-8",
+        )
+    monkeypatch.setattr(migrations, "migrations_dir", lambda: scripts)
+    path = tmp_path / "two.sqlite"
+    _fill_at_0001(path)
+    outcome = upgrade_to_head(database_url(str(path)))
+    assert outcome.to_revision == "feature_a+feature_b"
+    assert sorted(_rows(path, "SELECT version_num FROM alembic_version")) == [("feature_a",), ("feature_b",)]
+    assert _rows(path, "SELECT count(*) FROM feature_a") == [(0,)]
+    assert _rows(path, "SELECT count(*) FROM results") == [(3,)]
+    assert upgrade_to_head(database_url(str(path))).backup is None

@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.engine import database_url, make_engine
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
 from lowres_desktop.storage.repositories import (

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage.engine import database_url
 from lowres_desktop.storage.migrations import alembic_config, head_revision, upgrade_to_head
-from lowres_desktop.storage.models import Base
+from lowres_desktop.storage.schema import metadata
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -59,7 +59,7 @@ def test_an_empty_file_becomes_a_database_at_head(tmp_path: Path) -> None:
     assert db.migration.to_revision == head_revision()
     assert db.migration.backup is None
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     db.close()
@@ -88,7 +88,7 @@ def test_a_database_holding_data_keeps_every_row_through_the_upgrade(tmp_path: P
     assert _rows(backup, "SELECT * FROM results ORDER BY id") == before_results
     assert _rows(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
     with db.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
     db.close()
 
 

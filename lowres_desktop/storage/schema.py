@@ -1,0 +1,13 @@
+"""The whole schema: every ORM model module is imported here so `metadata` holds all tables.
+
+Alembic's env.py and the unit of work import this module; a feature that adds
+a model module adds one import line below.
+"""
+
+from __future__ import annotations
+
+from lowres_desktop.storage import models
+from lowres_desktop.storage.models import Base
+
+MODEL_MODULES = (models,)
+metadata = Base.metadata

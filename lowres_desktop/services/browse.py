@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lowres_desktop.domain.records import ProcedureKey, Result, School
@@ -81,7 +82,7 @@ def school_card(db: Database, login: str) -> SchoolCard | None:
     )
 
 
-def _series(results: list[Result], measure) -> list[Series]:  # type: ignore[no-untyped-def]
+def _series(results: list[Result], measure: Callable[[Result], float | None]) -> list[Series]:
     by_procedure: dict[ProcedureKey, list[tuple[int, float]]] = {}
     for result in results:
         value = measure(result)

@@ -1,0 +1,224 @@
+"""The desktop application's entry point: arguments, the Qt application, the first database.
+
+`--tour DIR` renders every page of the main window into PNG files without a
+display and without any dialog, so the look of the program can be checked by
+a script (CI, the wheel test) and by a person reading the pictures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from lowres_desktop import __version__
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.paths import APP_AUTHOR, APP_NAME, chosen_database, user_data_dir
+from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.database import demo_database_target, open_database
+from lowres_desktop.services.demo_data import fill_demo_data
+from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.ui.errors import install_excepthook
+from lowres_desktop.ui.icons import app_icon
+from lowres_desktop.ui.main_window import MainWindow, Page
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+TOUR_SIZE = (1400, 900)
+TOUR_PAGES = (
+    (Page.SCHOOLS, "01_schools.png"),
+    (Page.RESULTS, "02_results.png"),
+    (Page.FLAGGED, "03_flagged.png"),
+    (Page.CARD, "04_school_card.png"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lowres-desktop",
+        description="Поддержка школ с низкими образовательными результатами.",
+    )
+    parser.add_argument("--version", action="version", version=f"lowres-desktop {__version__}")
+    database = parser.add_mutually_exclusive_group()
+    database.add_argument(
+        "--db",
+        metavar="PATH",
+        help="файл базы данных (по умолчанию LOWRES_DB или файл в папке пользователя)",
+    )
+    database.add_argument(
+        "--demo",
+        action="store_true",
+        help="открыть демонстрационную базу, заполнив её, если она пуста",
+    )
+    parser.add_argument(
+        "--tour",
+        metavar="DIR",
+        type=Path,
+        help="сохранить снимок каждого раздела в папку DIR в формате PNG и выйти",
+    )
+    return parser
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    # Qt's own texts (file dialogs, standard buttons) in Russian; kept on the app so it lives on.
+    translator = QTranslator(app)
+    if translator.load(
+        QLocale(QLocale.Language.Russian), "qtbase", "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(translator)
+    return app
+
+
+def _settle() -> None:
+    """Let layouts, resizes and chart repaints posted by the last change run."""
+    for _round in range(5):
+        QApplication.processEvents()
+
+
+def run_tour(db: Database, folder: Path) -> list[Path]:
+    """Show each page at a fixed size and save what it looks like."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(db)
+    window.resize(*TOUR_SIZE)
+    window.show()
+    _settle()
+    card_login = _tour_card_login(db)
+    saved = []
+    for page, name in TOUR_PAGES:
+        if page == Page.CARD and card_login is not None:
+            window.open_school_card(card_login)
+        window.show_page(page)
+        _settle()
+        path = folder / name
+        if not window.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        saved.append(path)
+    window.close()
+    return saved
+
+
+def _tour_card_login(db: Database) -> str | None:
+    """The first flagged school of the latest year: the card a meeting would open first."""
+    years = overview(db).years
+    if years:
+        flagged = identify_schools(db, years[-1]).flagged
+        if flagged:
+            return flagged[0].school.login
+    schools = list_schools(db)
+    return schools[0].login if schools else None
+
+
+def _tour(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    _application()
+    try:
+        db = open_database(demo_database_target() if args.demo else args.db)
+        try:
+            if args.demo and overview(db).schools == 0:
+                fill_demo_data(db)
+            saved = run_tour(db, args.tour)
+        finally:
+            db.close()
+    except DomainError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in saved:
+        print(path)
+    return 0
+
+
+def _open_or_choose(target: str) -> Database | None:
+    """Open the database, offering another file instead of crashing when it cannot be opened."""
+    while True:
+        try:
+            return open_database(target)
+        except DomainError as error:
+            box = QMessageBox(QMessageBox.Icon.Critical, _tr("База данных не открыта"), str(error))
+            box.setInformativeText(_tr("Выберите другой файл базы данных или закройте программу."))
+            choose = box.addButton(_tr("Выбрать другой файл…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_tr("Выход"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not choose:
+                return None
+            name, _filter = QFileDialog.getSaveFileName(
+                None,
+                _tr("Файл базы данных (существующий или новый)"),
+                str(Path(target).expanduser().parent),
+                _tr("Базы данных (*.sqlite *.db);;Все файлы (*)"),
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if not name:
+                return None
+            target = name
+
+
+def _offer_demo_data(window: MainWindow) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Пустая база"),
+        _tr(
+            "В базе ещё нет ни одной школы. Импортируйте результаты (Файл → Импорт "
+            "результатов…) или заполните базу демонстрационными данными, чтобы посмотреть, "
+            "как работает программа."
+        ),
+        parent=window,
+    )
+    fill = box.addButton(_tr("Заполнить демонстрационными данными"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Не сейчас"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is fill:
+        window.fill_demo_data()
+
+
+def _configure_logging() -> None:
+    """A log file in the user's folder: a GUI started from a shortcut has no console."""
+    logging.basicConfig(
+        level=logging.INFO,
+        filename=user_data_dir() / "lowres-desktop.log",
+        encoding="utf-8",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.tour is not None:
+        return _tour(args)
+    _configure_logging()
+    app = _application()
+    install_excepthook()
+    target = demo_database_target() if args.demo else chosen_database(args.db)
+    db = _open_or_choose(target)
+    if db is None:
+        return 1
+    window = MainWindow(db)
+    window.show()
+    if overview(db).schools == 0:
+        if args.demo:
+            QTimer.singleShot(0, window.fill_demo_data)
+        else:
+            QTimer.singleShot(0, lambda: _offer_demo_data(window))
+    return app.exec()

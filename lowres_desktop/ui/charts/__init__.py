@@ -1,0 +1,1 @@
+"""pyqtgraph widgets drawn from plain series that the services compute."""

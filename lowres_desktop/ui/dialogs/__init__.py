@@ -1,0 +1,1 @@
+"""Dialogs of the main window, each composing a form compiled from `forms/`."""

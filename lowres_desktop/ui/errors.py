@@ -1,0 +1,73 @@
+"""The two tiers of errors as the user sees them.
+
+A DomainError is a problem the user can understand and fix: its Russian
+message is shown as it is. Anything else is a bug: it is logged with its
+traceback and shown in a dialog whose details can be copied for the
+developers, instead of the program vanishing.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
+
+_log = logging.getLogger(__name__)
+
+_unparented: set[QDialog] = set()
+"""Dialogs shown without a parent window; kept alive here until they close."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def _open(dialog: QDialog) -> QDialog:
+    """Show without blocking: the event loop goes on and tests can inspect the dialog."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if dialog.parent() is None:
+        _unparented.add(dialog)
+        dialog.finished.connect(lambda _result: _unparented.discard(dialog))
+    dialog.open()
+    return dialog
+
+
+def show_message(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("Внимание"), text, parent=parent)
+    box.addButton(_tr("Закрыть"), QMessageBox.ButtonRole.AcceptRole)
+    _open(box)
+    return box
+
+
+def error_details(error: BaseException) -> str:
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QDialog:
+    """A DomainError's own message, or the unexpected-error dialog after logging the traceback."""
+    if isinstance(error, DomainError):
+        return show_message(parent, str(error))
+    _log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return _open(ErrorDialog(error_details(error), parent))
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
+        sys.__excepthook__(kind, error, trace)
+        return
+    error.__traceback__ = trace
+    show_error(QApplication.activeWindow(), error)
+
+
+def install_excepthook() -> None:
+    """Route exceptions escaping Qt slots to `show_error` instead of stderr only."""
+    sys.excepthook = _excepthook

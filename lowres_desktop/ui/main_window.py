@@ -1,0 +1,315 @@
+"""The main window: navigation between the pages, the file menu's actions, the status bar.
+
+It owns the open database and hands it to the pages; every action that
+writes runs through the task runner, and afterwards every page reloads, so
+what the user sees always matches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.services.browse import overview
+from lowres_desktop.services.database import open_database
+from lowres_desktop.services.demo_data import fill_demo_data
+from lowres_desktop.services.import_workbook import import_workbook
+from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
+from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
+from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
+from lowres_desktop.ui.errors import show_error, show_message
+from lowres_desktop.ui.icons import app_icon
+from lowres_desktop.ui.tasks import TaskRunner
+from lowres_desktop.ui.views.flagged_view import FlaggedView
+from lowres_desktop.ui.views.results_view import ResultsView
+from lowres_desktop.ui.views.school_card_view import SchoolCardView
+from lowres_desktop.ui.views.schools_view import SchoolsView
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+
+class Page(IntEnum):
+    SCHOOLS = 0
+    RESULTS = 1
+    FLAGGED = 2
+    CARD = 3
+
+
+def import_files(
+    db: Database, paths: list[Path], progress: ProgressCallback, cancel: CancelCheck
+) -> list[ImportOutcome]:
+    """Import each file in its own transaction; a rejected file does not stop the others."""
+    outcomes: list[ImportOutcome] = []
+    template = QCoreApplication.translate("MainWindow", "«{file}» ({number} из {count}): {message}")
+    for number, path in enumerate(paths):
+
+        def file_progress(
+            done: int, total: int, message: str, number: int = number, path: Path = path
+        ) -> None:
+            share = done / total if total else 0.0
+            progress(
+                round(100 * (number + share)),
+                100 * len(paths),
+                template.format(file=path.name, number=number + 1, count=len(paths), message=message),
+            )
+
+        try:
+            report = import_workbook(db, path, file_progress, cancel)
+        except FileRejected as rejected:
+            outcomes.append(ImportOutcome(path, rejection=str(rejected)))
+        except Cancelled:
+            outcomes += [ImportOutcome(p, cancelled=True) for p in paths[number:]]
+            break
+        else:
+            outcomes.append(ImportOutcome(path, report=report))
+    return outcomes
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tasks = TaskRunner(self)
+        self.tasks.sig_busy_changed.connect(self._on_tasks_busy_changed)
+        self.setWindowIcon(app_icon())
+        self.schools_view = SchoolsView()
+        self.results_view = ResultsView()
+        self.flagged_view = FlaggedView()
+        self.card_view = SchoolCardView()
+        self.views = [self.schools_view, self.results_view, self.flagged_view, self.card_view]
+        for view in (self.schools_view, self.results_view, self.flagged_view):
+            view.sig_school_activated.connect(self.open_school_card)
+        self.stack = QStackedWidget()
+        for view in self.views:
+            self.stack.addWidget(view)
+        self.navigation = QListWidget()
+        self.navigation.addItems(
+            [
+                self.tr("Школы"),
+                self.tr("Результаты"),
+                self.tr("Низкие результаты"),
+                self.tr("Карточка школы"),
+            ]
+        )
+        self.navigation.setFixedWidth(190)
+        self.navigation.setIconSize(QSize(0, 0))
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)
+        self.navigation.setSpacing(3)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self._build_menus()
+        self.navigation.setCurrentRow(Page.SCHOOLS)
+        self.refresh()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Файл"))
+        self.import_action = self._action(
+            self.tr("&Импорт результатов…"), self._on_import_action_triggered, QKeySequence.Open
+        )
+        self.open_action = self._action(self.tr("&Открыть базу…"), self._on_open_action_triggered)
+        self.create_action = self._action(
+            self.tr("&Создать базу…"), self._on_create_action_triggered
+        )
+        self.demo_action = self._action(
+            self.tr("&Заполнить демонстрационными данными"), self._on_demo_action_triggered
+        )
+        self.quit_action = self._action(self.tr("В&ыход"), self.close, QKeySequence.Quit)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.create_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Справка"))
+        self.about_action = self._action(self.tr("&О программе"), self._on_about_action_triggered)
+        help_menu.addAction(self.about_action)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def show_page(self, page: Page) -> None:
+        self.navigation.setCurrentRow(page)
+
+    def current_page(self) -> Page:
+        return Page(self.stack.currentIndex())
+
+    @Slot(str)
+    def open_school_card(self, login: str) -> None:
+        self.card_view.show_school(login)
+        self.show_page(Page.CARD)
+
+    def refresh(self) -> None:
+        """Reload every page and the status bar from the database."""
+        for view in self.views:
+            view.refresh(self.db)
+        summary = overview(self.db)
+        years = (
+            f"{summary.years[0]}–{summary.years[-1]}"
+            if len(summary.years) > 1
+            else (str(summary.years[0]) if summary.years else "—")
+        )
+        self.status.setText(
+            self.tr("База: {path}   ·   школ: {schools}   ·   результатов: {results}   ·   годы: {years}")
+            .format(
+                path=self.db.target, schools=summary.schools, results=summary.results, years=years
+            )
+        )
+        self.setWindowTitle(
+            self.tr("Школы с низкими образовательными результатами — {name}").format(
+                name=Path(self.db.target).name
+            )
+        )
+
+    def set_database(self, db: Database) -> None:
+        old = self.db
+        self.db = db
+        if old is not db:
+            old.close()
+        self.refresh()
+
+    def import_files(self, paths: list[Path]) -> None:
+        db = self.db
+        self.tasks.run(
+            lambda progress, cancel: import_files(db, paths, progress, cancel),
+            self._on_import_finished,
+            self._on_task_failed,
+            title=self.tr("Импорт результатов"),
+            writes=True,
+        )
+
+    def fill_demo_data(self) -> None:
+        db = self.db
+        self.tasks.run(
+            lambda progress, cancel: fill_demo_data(db, progress, cancel),
+            self._on_demo_finished,
+            self._on_task_failed,
+            title=self.tr("Демонстрационные данные"),
+            writes=True,
+        )
+
+    def _on_import_finished(self, outcomes: list[ImportOutcome]) -> None:
+        self.refresh()
+        dialog = ImportSummaryDialog(outcomes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _on_demo_finished(self, _summary: object) -> None:
+        self.refresh()
+        summary = overview(self.db)
+        show_message(
+            self,
+            self.tr("Демонстрационные данные добавлены: школ — {schools}, результатов — {results}.")
+            .format(schools=summary.schools, results=summary.results),
+            self.tr("Демонстрационные данные"),
+        )
+
+    def _on_task_failed(self, error: BaseException) -> None:
+        self.refresh()
+        show_error(self, error)
+
+    @Slot(bool)
+    def _on_tasks_busy_changed(self, busy: bool) -> None:
+        for action in (self.import_action, self.open_action, self.create_action, self.demo_action):
+            action.setEnabled(not busy)
+
+    @Slot()
+    def _on_import_action_triggered(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Импорт результатов"),
+            "",
+            self.tr("Книги Excel (*.xlsx);;Все файлы (*)"),
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    @Slot()
+    def _on_open_action_triggered(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Открыть базу"),
+            str(Path(self.db.target).parent),
+            self.tr("Базы данных (*.sqlite *.db);;Все файлы (*)"),
+        )
+        if name:
+            self._switch_to(name)
+
+    @Slot()
+    def _on_create_action_triggered(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Создать базу"),
+            str(Path(self.db.target).parent / "lowres.sqlite"),
+            self.tr("Базы данных (*.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not name:
+            return
+        if Path(name).exists():
+            show_message(
+                self,
+                self.tr(
+                    "Файл «{name}» уже существует. Чтобы работать с ним, выберите "
+                    "«Файл → Открыть базу…»; чтобы создать новую базу, укажите другое имя."
+                ).format(name=name),
+            )
+            return
+        self._switch_to(name)
+
+    def _switch_to(self, target: str) -> None:
+        try:
+            db = open_database(target)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.set_database(db)
+
+    @Slot()
+    def _on_demo_action_triggered(self) -> None:
+        self.fill_demo_data()
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        dialog: QDialog = AboutDialog(self.db.target, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.wait()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Thin table models over lists of row records; they never query the database."""

@@ -1,0 +1,1 @@
+"""One module per navigation page of the main window."""

@@ -1,0 +1,83 @@
+"""«Школы»: the schools in the database, searchable on any column."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.services.browse import list_schools
+from lowres_desktop.services.wording import plural
+from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
+from lowres_desktop.ui.models.schools_table_model import SchoolsTableModel
+from lowres_desktop.ui.table_setup import setup_table
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+FULL_NAME_COLUMN = 2
+"""The column that takes the spare width: full names are the longest text."""
+
+
+class SchoolsView(QWidget):
+    sig_school_activated = Signal(str)
+    """A login, when the user asks to open that school's card."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SchoolsTableModel(self)
+        self.proxy = RecordSortProxyModel(self.model, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Поиск по логину, названию, типу, территории…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        setup_table(self.table)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Найти:")))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+    def refresh(self, db: Database) -> None:
+        self.model.set_schools(list_schools(db))
+        header = self.table.horizontalHeader()
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FULL_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self._show_count()
+
+    @Slot(str)
+    def _on_search_text_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._show_count()
+
+    @Slot(QModelIndex)
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        school = self.model.school(self.proxy.mapToSource(index).row())
+        self.sig_school_activated.emit(school.login)
+
+    def _show_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            text = self.tr("{count} {schools}").format(
+                count=total, schools=plural(total, "школа", "школы", "школ")
+            )
+        else:
+            text = self.tr("Показано {shown} из {total}").format(shown=shown, total=total)
+        self.count_label.setText(text)

@@ -1,0 +1,83 @@
+"""The school card: the picker, the school's details, one curve per procedure, the threshold."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from lowres_desktop.services.browse import school_card
+from lowres_desktop.ui.views.school_card_view import SchoolCardView
+
+
+def _view(qtbot, db) -> SchoolCardView:  # type: ignore[no-untyped-def]
+    view = SchoolCardView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    view.refresh(db)
+    return view
+
+
+def test_shows_the_school_and_one_curve_per_procedure(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db)
+    view.show_school("sch426100")
+    assert view.current_login() == "sch426100"
+    assert view.full_name.text() == "МБОУ «ООШ № 23»"
+    assert view.login.text() == "sch426100"
+    assert view.kind.text() == "ООШ"
+    assert view.district.text() == "Новокузнецк"
+    card = school_card(seed_db, "sch426100")
+    assert card is not None
+    curves = view.chart.curves()
+    assert len(curves) == len(card.low_series) == 6  # an ООШ has no ЕГЭ
+    assert view.chart.legend_labels() == [s.procedure.code for s in card.low_series]
+    for curve, series in zip(curves, card.low_series, strict=True):
+        xs, ys = curve.getData()
+        assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == series.points
+    colours = {curve.opts["pen"].color().name() for curve in curves}
+    assert len(colours) == len(curves)
+
+
+def test_threshold_is_a_dashed_labelled_line_at_30(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db)
+    line = view.chart.threshold_line()
+    assert isinstance(line, pg.InfiniteLine)
+    assert line.value() == 30 and line.angle == 0
+    assert line.pen.style() == Qt.PenStyle.DashLine
+    assert line.label.toPlainText().replace("\u00a0", " ") == "порог 30 %"
+    y_low, y_high = view.chart.y_range()
+    assert y_low <= 0 and 100 <= y_high < 105
+
+
+def test_results_table_has_a_row_per_procedure_and_a_column_per_year(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db)
+    view.show_school("sch426100")
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Процедура", "Наименование", "% «2» 2018", "% «2» 2019"]
+    codes = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    assert codes == ["ВПР МА 5", "ВПР МА 6", "ВПР РУ 5", "ВПР РУ 6", "ОГЭ МА", "ОГЭ РУ"]
+    vpr_ma6_2019 = view.model.index(1, 3)
+    assert vpr_ma6_2019.data() == "45"
+    assert vpr_ma6_2019.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert view.model.index(1, 2).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_picker_completes_on_names_and_logins(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db)
+    assert view.picker.count() == 15
+    completer = view.picker.completer()
+    completer.setCompletionPrefix("423400")
+    assert completer.completionCount() == 1
+    assert completer.currentCompletion().endswith("sch423400")
+    completer.setCompletionPrefix("сош № 6")
+    assert completer.completionCount() >= 1
+    view.picker.setCurrentIndex(view.picker.findData("sch423400"))
+    assert view.login.text() == "sch423400"
+    assert view.chart_title.text().startswith("СОШ № 65")
+
+
+def test_empty_database_draws_nothing(qtbot, empty_db) -> None:
+    view = _view(qtbot, empty_db)
+    assert view.current_login() is None
+    assert view.chart.curves() == [] and view.chart.threshold_line() is None
+    assert view.chart_title.text() == "Школ в базе нет"

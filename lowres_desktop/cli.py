@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from lowres_desktop import __version__
+from lowres_desktop.cli_analysis import add_analysis_parsers, run_analysis
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.importing.problems import FileRejected
@@ -51,10 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     flag.add_argument(
         "--threshold",
         type=float,
-        default=RuleParameters().threshold,
-        help="порог «низких результатов», %% (по умолчанию 30)",
+        help="порог «низких результатов», %% (по умолчанию 30 или порог профиля)",
     )
     commands.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
+    add_analysis_parsers(commands, flag)
     return parser
 
 
@@ -171,8 +172,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         if args.command == "import":
             return _run_import(db, args.files, out, err)
+        handled = run_analysis(db, args, out)
+        if handled is not None:
+            return handled
         if args.command == "flag":
-            found = identify_schools(db, args.year, RuleParameters(threshold=args.threshold))
+            threshold = RuleParameters().threshold if args.threshold is None else args.threshold
+            found = identify_schools(db, args.year, RuleParameters(threshold=threshold))
             if found.schools_total == 0:
                 print("В базе нет школ: сначала импортируйте результаты (lowres import FILE).", file=err)
             _print_flagged(found, args.format, out)

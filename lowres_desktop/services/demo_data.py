@@ -17,6 +17,7 @@ from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, S
 from lowres_desktop.domain.schools import guess_school_kind, short_school_name
 from lowres_desktop.importing.procedure_headers import parse_procedure_header
 from lowres_desktop.importing.values import parse_percent
+from lowres_desktop.services.demo_analysis import fill_demo_analysis
 from lowres_desktop.services.progress import (
     CancelCheck,
     ProgressCallback,
@@ -183,6 +184,7 @@ def fill_demo_data(
         check_cancel(cancel)
         progress(2, 3, "Запись результатов…")
         uow.results.save(results)
+        fill_demo_analysis(uow, schools, results)
         check_cancel(cancel)
         uow.commit()
     progress(3, 3, "Готово")

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
+from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.engine import database_url, make_engine
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
 from lowres_desktop.storage.repositories import (
@@ -30,6 +31,7 @@ class UnitOfWork:
         self.procedures = ProcedureRepository(self.session)
         self.results = ResultRepository(self.session)
         self.import_batches = ImportBatchRepository(self.session)
+        self.analysis = AnalysisRepository(self.session)
         return self
 
     def __exit__(

@@ -104,7 +104,8 @@ def test_without_the_runner_foreign_keys_would_cascade_the_rebuild(tmp_path: Pat
         connection.commit()
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        # 0002 is the revision that rebuilds `schools`; feature branches may add heads beside it.
+        command.upgrade(config, "0002")
         connection.commit()
     engine.dispose()
     assert _rows(path, "SELECT count(*) FROM results") == [(0,)]
@@ -167,8 +168,9 @@ def test_side_by_side_branches_are_both_applied(tmp_path: Path, monkeypatch: pyt
     path = tmp_path / "two.sqlite"
     _fill_at_0001(path)
     outcome = upgrade_to_head(database_url(str(path)))
-    assert outcome.to_revision == "feature_a+feature_b"
-    assert sorted(_rows(path, "SELECT version_num FROM alembic_version")) == [("feature_a",), ("feature_b",)]
+    # The real tree may have branches of its own beside the two added here.
+    assert {"feature_a", "feature_b"} <= set(outcome.to_revision.split("+"))
+    assert {("feature_a",), ("feature_b",)} <= set(_rows(path, "SELECT version_num FROM alembic_version"))
     assert _rows(path, "SELECT count(*) FROM feature_a") == [(0,)]
     assert _rows(path, "SELECT count(*) FROM results") == [(3,)]
     assert upgrade_to_head(database_url(str(path))).backup is None

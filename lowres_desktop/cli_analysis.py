@@ -1,0 +1,242 @@
+"""The analysis part of the `lowres` command: `flag --profile`, `categories`, `dynamics`.
+
+Kept beside cli.py so the command's core stays short; cli.py calls
+`add_analysis_parsers` when it builds its parser and `run_analysis` first
+when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from dataclasses import replace
+from typing import TextIO
+
+from lowres_desktop.domain.dynamics import Trend
+from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.services.analysis_wording import (
+    CATEGORY_TITLES,
+    TREND_TITLES,
+    categories_text,
+    category_reasons,
+    change_text,
+    official_text,
+    profile_rule_text,
+    profile_title,
+    schools_word,
+    skipped_text,
+)
+from lowres_desktop.services.categories import categories_for_year
+from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
+from lowres_desktop.services.rule_profiles import ProfileIdentification, find_profile, identify_by_profile
+from lowres_desktop.services.wording import criteria_text, format_percent, reason_text
+from lowres_desktop.storage.unit_of_work import Database
+
+CATEGORY_COLUMNS = [
+    "login",
+    "name",
+    "district",
+    "category",
+    "categories",
+    "flagged_since",
+    "years_in_row",
+    "official",
+    "disagrees",
+    "reasons",
+]
+
+
+def add_analysis_parsers(commands: argparse._SubParsersAction, flag: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    profile_help = "профиль правила (по умолчанию текущий профиль базы)"
+    flag.add_argument("--profile", metavar="NAME", help=profile_help)
+    categories = commands.add_parser("categories", help="категории школ за год: ШНОР, УНОР, группа риска…")
+    categories.add_argument("--year", type=int, required=True)
+    categories.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    categories.add_argument("--profile", metavar="NAME", help=profile_help)
+    dynamics = commands.add_parser("dynamics", help="кто вошёл в список, вышел из него, остался")
+    dynamics.add_argument("--year", type=int, required=True)
+    dynamics.add_argument("--format", choices=["table", "json"], default="table")
+    dynamics.add_argument("--profile", metavar="NAME", help=profile_help)
+
+
+def run_analysis(db: Database, args: argparse.Namespace, out: TextIO) -> int | None:
+    """Run an analysis command; None when the command is not one of them (plain `flag`)."""
+    if args.command == "flag":
+        if args.profile is None:
+            return None
+        profile = find_profile(db, args.profile)
+        if args.threshold is not None:
+            profile = replace(profile, default_threshold=args.threshold, thresholds=())
+        _print_profile_flagged(identify_by_profile(db, args.year, profile), args.format, out)
+        return 0
+    if args.command == "categories":
+        _print_categories(db, args.year, find_profile(db, args.profile), args.format, out)
+        return 0
+    if args.command == "dynamics":
+        found = dynamics_for_year(db, args.year, find_profile(db, args.profile))
+        _print_dynamics(found, args.format, out)
+        return 0
+    return None
+
+
+def _print_profile_flagged(found: ProfileIdentification, fmt: str, out: TextIO) -> None:
+    params = found.profile.rule_parameters()
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["login", "name", "district", "criteria", "reasons", "profile"])
+        for school, assessment in found.assessments:
+            reasons = [reason_text(r) for r in assessment.verdict.reasons]
+            reasons += [skipped_text(s) for s in assessment.skipped]
+            writer.writerow(
+                [
+                    school.login,
+                    school.full_name,
+                    school.district or "",
+                    criteria_text(assessment.verdict, params),
+                    "; ".join(reasons),
+                    found.profile.name,
+                ]
+            )
+        return
+    if fmt == "json":
+        payload = {
+            "year": found.year,
+            "profile": found.profile.name,
+            "order": found.profile.order,
+            "schools_total": found.schools_total,
+            "flagged": [
+                {
+                    "login": school.login,
+                    "name": school.full_name,
+                    "district": school.district,
+                    "criteria": sorted(c.value for c in a.verdict.criteria),
+                    "reasons": [reason_text(r) for r in a.verdict.reasons],
+                    "not_counted": [skipped_text(s) for s in a.skipped],
+                }
+                for school, a in found.assessments
+            ],
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    print(profile_rule_text(found.profile, found.year), file=out)
+    count = len(found.assessments)
+    share = 100.0 * count / found.schools_total if found.schools_total else 0.0
+    print(f"Выявлено {schools_word(count)} из {found.schools_total} ({format_percent(share)}).", file=out)
+    for number, (school, assessment) in enumerate(found.assessments, start=1):
+        print(f"{number:>3}. {school.login:<12} {school.full_name} — {school.district or ''}", file=out)
+        print(f"     {criteria_text(assessment.verdict, params)}", file=out)
+        for reason in assessment.verdict.reasons:
+            print(f"       · {reason_text(reason)}", file=out)
+        for skipped in assessment.skipped:
+            print(f"       · {skipped_text(skipped)}", file=out)
+
+
+def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, out: TextIO) -> None:
+    table = categories_for_year(db, year, profile)
+    rows = [
+        {
+            "login": row.school.login,
+            "name": row.school.full_name,
+            "district": row.school.district or "",
+            "category": CATEGORY_TITLES[row.computed.main] if row.computed.main else "",
+            "categories": categories_text(row.computed.categories) if row.computed.categories else "",
+            "flagged_since": row.computed.flagged_since or "",
+            "years_in_row": row.computed.years_in_row or "",
+            "official": official_text(row.official) if row.official else "",
+            "disagrees": "да" if row.disagrees else "",
+            "reasons": category_reasons(row.computed, profile),
+        }
+        for row in table.rows
+    ]
+    if fmt == "csv":
+        writer = csv.DictWriter(out, CATEGORY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, "reasons": "; ".join(row["reasons"])} for row in rows)
+        return
+    if fmt == "json":
+        json.dump(
+            {"year": year, "profile": profile.name, "order": profile.order, "schools": rows},
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+        return
+    print(f"Категории школ, {year} г. {profile_title(profile)}.", file=out)
+    totals = ", ".join(f"{title}: {table.count(category)}" for category, title in CATEGORY_TITLES.items())
+    print(f"Всего школ {len(table.rows)}; {totals}.", file=out)
+    for row in rows:
+        if not row["categories"] and not row["official"]:
+            continue
+        mark = "  ≠ статус по приказу отличается" if row["disagrees"] else ""
+        print(f"{row['login']:<12} {row['name']} — {row['categories']}{mark}", file=out)
+        if row["official"]:
+            print(f"     по приказу: {row['official']}", file=out)
+        for reason in row["reasons"]:
+            print(f"     · {reason}", file=out)
+
+
+def _school_line(found: Dynamics, login: str) -> str:
+    school = found.schools[login]
+    in_row, total = found.years_on_list.get(login, (0, 0))
+    years = f" — в списке {in_row} г. подряд, всего {total}" if in_row else ""
+    return f"{login:<12} {school.full_name}{years}"
+
+
+def _print_dynamics(found: Dynamics, fmt: str, out: TextIO) -> None:
+    change = found.change
+    if fmt == "json":
+        payload = {
+            "year": found.year,
+            "previous_year": change.previous_year,
+            "profile": found.profile.name,
+            "schools_total": change.schools_total,
+            "flagged": change.flagged,
+            "flagged_share": change.flagged_share,
+            "entered": list(change.entered),
+            "left": list(change.left),
+            "stayed": list(change.stayed),
+            "entered_share": change.entered_share,
+            "left_share": change.left_share,
+            "stayed_share": change.stayed_share,
+            "target_share": found.profile.categories.target_share,
+            "shares": [{"year": s.year, "flagged": s.flagged, "share": s.share} for s in found.shares],
+            "years_on_list": {login: list(v) for login, v in sorted(found.years_on_list.items())},
+            "procedures": [
+                {
+                    "procedure": s.procedure.code,
+                    "schools": s.schools,
+                    "negative": s.negative,
+                    "negative_share": s.negative_share,
+                    "positive": s.positive,
+                }
+                for s in found.trend_summary
+            ],
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    heading = f"Динамика списка, {found.year} г. против {change.previous_year} г."
+    print(f"{heading} {profile_title(found.profile)}.", file=out)
+    for line in change_text(change):
+        print(line, file=out)
+    for title, logins in (("Вошли", change.entered), ("Вышли", change.left), ("Остались", change.stayed)):
+        print(f"{title} ({len(logins)}):", file=out)
+        for school in found.named(list(logins)):
+            print(f"  {_school_line(found, school.login)}", file=out)
+    target = found.profile.categories.target_share
+    print(f"Доля ШНОР по годам (цель — не более {format_percent(target)}):", file=out)
+    for share in found.shares:
+        mark = "в пределах цели" if share.target_met else "выше цели"
+        print(f"  {share.year}: {share.flagged} ({format_percent(share.share)}) — {mark}", file=out)
+    if found.trend_summary:
+        print("Динамика доли «2» у школ списка по процедурам:", file=out)
+        for summary in found.trend_summary:
+            print(
+                f"  {summary.procedure.code}: {TREND_TITLES[Trend.POSITIVE]} у {summary.positive}, "
+                f"{TREND_TITLES[Trend.NEGATIVE]} у {summary.negative} из {summary.schools} "
+                f"({format_percent(summary.negative_share)})",
+                file=out,
+            )

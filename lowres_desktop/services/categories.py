@@ -1,0 +1,131 @@
+"""Use cases of the categories: every school's categories for a year, beside the official status.
+
+One read of the pre-filtered facts serves every year, so the categories of a
+country-wide table come back in well under a second (tests/bench/bench_categories.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lowres_desktop.domain.categories import (
+    Category,
+    OfficialStatus,
+    SchoolCategories,
+    categorize_collected,
+    disagrees,
+)
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.profiles import RuleProfile, collect
+from lowres_desktop.domain.records import School
+from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+
+
+@dataclass(frozen=True)
+class CategoryHistory:
+    """Categories of every active school for each year with results, under one profile."""
+
+    profile: RuleProfile
+    years: list[int]
+    by_year: dict[int, list[SchoolCategories]]
+
+    def flagged(self, year: int) -> set[str]:
+        return {e.login for e in self.by_year.get(year, []) if Category.LOW in e.categories}
+
+    def members(self, year: int, category: Category) -> set[str]:
+        return {e.login for e in self.by_year.get(year, []) if category in e.categories}
+
+
+def category_history(
+    uow: UnitOfWork, profile: RuleProfile, up_to: int | None = None, output_years: list[int] | None = None
+) -> CategoryHistory:
+    """Inside a unit of work: the categories for every year up to `up_to` (default: the last).
+
+    `output_years` limits the full per-school entries to those years; the
+    others still count towards «since when» and УНОР.
+    """
+    years = [y for y in uow.results.years() if up_to is None or y <= up_to]
+    if not years:
+        return CategoryHistory(profile, [], {})
+    facts = uow.analysis.facts
+    floor = profile.lowest_threshold() - profile.categories.risk_margin
+    results = facts.results_at_least(range(years[0], years[-1] + 1), floor)
+    summaries = facts.year_summaries(
+        range(years[0] - profile.categories.high_years + 1, years[-1] + 1),
+        profile.procedures,
+        profile.min_participants,
+    )
+    logins = facts.active_logins()
+    active = set(logins)
+    collected = collect((r for r in results if r.login in active), profile)
+    span = range(years[0], years[-1] + 1)
+    by_year = categorize_collected(collected, summaries, logins, span, profile, output_years)
+    return CategoryHistory(profile, years, by_year)
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    """A line of the categories view: computed beside official, and whether they disagree."""
+
+    school: School
+    computed: SchoolCategories
+    official: list[OfficialStatus]
+    disagrees: bool
+
+
+@dataclass(frozen=True)
+class YearCategories:
+    year: int
+    profile: RuleProfile
+    rows: list[CategoryRow]
+    """Every active school, by district then name."""
+    has_official_list: bool
+
+    def count(self, category: Category) -> int:
+        return sum(1 for row in self.rows if category in row.computed.categories)
+
+
+def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCategories:
+    with db.unit_of_work() as uow:
+        if year not in uow.results.years():
+            raise DomainError(f"За {year} год в базе нет результатов.")
+        history = category_history(uow, profile, up_to=year, output_years=[year])
+        schools = {s.login: s for s in uow.schools.all()}
+        official = uow.analysis.statuses.for_years([year])
+    by_login: dict[str, list[OfficialStatus]] = {}
+    for status in official:
+        by_login.setdefault(status.login, []).append(status)
+    has_list = bool(official)
+    rows = [
+        CategoryRow(
+            schools[entry.login],
+            entry,
+            by_login.get(entry.login, []),
+            disagrees(entry.categories, (s.category for s in by_login.get(entry.login, [])), has_list),
+        )
+        for entry in history.by_year[year]
+    ]
+    rows.sort(key=lambda row: (row.school.district or "", natural_sort_key(row.school.short_name)))
+    return YearCategories(year, profile, rows, has_list)
+
+
+def school_category_years(db: Database, login: str, profile: RuleProfile) -> list[SchoolCategories]:
+    """One school's categories in every year with results (the school card's strip)."""
+    with db.unit_of_work() as uow:
+        history = category_history(uow, profile)
+    return [entry for year in history.years for entry in history.by_year[year] if entry.login == login]
+
+
+def record_official_statuses(db: Database, login: str, year: int, statuses: list[OfficialStatus]) -> None:
+    """The region's order for one school and year: these statuses replace the ones recorded before."""
+    if any(s.login != login or s.year != year for s in statuses):
+        raise DomainError("Все статусы должны относиться к одной школе и одному году.")
+    with db.unit_of_work() as uow:
+        uow.analysis.statuses.replace_for_school_year(login, year, statuses)
+        uow.commit()
+
+
+def official_statuses(db: Database, login: str) -> list[OfficialStatus]:
+    with db.unit_of_work() as uow:
+        return uow.analysis.statuses.for_school(login)

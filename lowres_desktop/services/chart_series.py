@@ -1,0 +1,291 @@
+"""The series behind every analysis chart, as plain dataclasses.
+
+The app draws them with pyqtgraph and documents draw the same objects with
+ReportLab, so a chart shown at a meeting and the one printed in the order
+agree to the point. Colours are chosen here, once: the same category has
+the same colour on every chart, table and page. Percentage axes run 0–100.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lowres_desktop.domain.categories import Category, SchoolCategories, main_category
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
+from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.services.analysis_wording import CATEGORY_TITLES, profile_title
+from lowres_desktop.services.categories import category_history
+from lowres_desktop.services.wording import format_percent
+from lowres_desktop.storage.unit_of_work import Database
+
+CATEGORY_COLORS: dict[Category, str] = {
+    Category.PERSISTENT: "#7f0000",
+    Category.LOW: "#d62728",
+    Category.RISK: "#ff9f1c",
+    Category.HIGH: "#2ca02c",
+}
+NO_CATEGORY_COLOR = "#c8c8c8"
+THRESHOLD_COLOR = "#c00000"
+AVERAGE_COLOR = "#555555"
+TARGET_COLOR = "#1f3a93"
+ENTERED_COLOR = "#d62728"
+LEFT_COLOR = "#2ca02c"
+PROCEDURE_COLORS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b",
+    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79",
+)  # fmt: skip
+"""Distinct on a projector; the same order as the card's existing chart."""
+
+
+def category_color(category: Category | None) -> str:
+    return CATEGORY_COLORS[category] if category else NO_CATEGORY_COLOR
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    points: list[tuple[int, float]]
+    color: str
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Level:
+    """A horizontal line: a threshold or a target."""
+
+    label: str
+    value: float
+    color: str
+
+
+@dataclass(frozen=True)
+class LineChart:
+    title: str
+    y_label: str
+    lines: list[Line]
+    levels: list[Level]
+    years: list[int]
+    y_max: float = 100.0
+
+
+@dataclass(frozen=True)
+class Bars:
+    label: str
+    values: list[float]
+    color: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Groups along x (years or districts), one bar set per series; `stacked` piles them up."""
+
+    title: str
+    y_label: str
+    groups: list[str]
+    bars: list[Bars]
+    stacked: bool = False
+    levels: list[Level] | None = None
+    y_max: float | None = None
+    """100 for shares; None lets counts choose their own top."""
+
+
+@dataclass(frozen=True)
+class CategoryYear:
+    year: int
+    categories: frozenset[Category]
+
+    @property
+    def main(self) -> Category | None:
+        return main_category(self.categories)
+
+
+@dataclass(frozen=True)
+class SchoolCharts:
+    """The school card: % «2» and % high per procedure over the years, and its categories."""
+
+    school: School
+    caption: str
+    low: LineChart
+    high: LineChart
+    categories: list[CategoryYear]
+
+
+def _threshold_levels(profile: RuleProfile, kinds: set[ProcedureKind]) -> list[Level]:
+    values = {kind: profile.threshold(kind) for kind in kinds} or {
+        ProcedureKind.VPR: profile.default_threshold
+    }
+    if len(set(values.values())) == 1:
+        value = next(iter(values.values()))
+        return [Level(f"порог {format_percent(value)}", value, THRESHOLD_COLOR)]
+    return [
+        Level(f"порог {kind.value} {format_percent(value)}", value, THRESHOLD_COLOR)
+        for kind, value in sorted(values.items())
+    ]
+
+
+def school_charts(db: Database, login: str, profile: RuleProfile) -> SchoolCharts:
+    with db.unit_of_work() as uow:
+        school = uow.schools.get(login)
+        if school is None:
+            raise DomainError(f"Школы с логином {login} нет в базе.")
+        results = uow.results.for_school(login)
+        means = uow.analysis.facts.municipal_means()
+        history = category_history(uow, profile)
+    procedures = sorted({r.procedure for r in results if profile.counts(r.procedure)})
+    years = sorted({r.year for r in results})
+    colors = {p: PROCEDURE_COLORS[i % len(PROCEDURE_COLORS)] for i, p in enumerate(procedures)}
+
+    def chart(title: str, y_label: str, index: int, levels: list[Level]) -> LineChart:
+        lines = []
+        for procedure in procedures:
+            own = sorted(
+                (r.year, value)
+                for r in results
+                if r.procedure == procedure and (value := (r.pct_low, r.pct_high)[index]) is not None
+            )
+            city = sorted(
+                (year, pair[index])
+                for (p, year), pair in means.items()
+                if p == procedure and year in years and pair[index] is not None
+            )
+            lines.append(Line(procedure.code, own, colors[procedure]))
+            if city:
+                lines.append(Line(f"{procedure.code}: среднее", city, colors[procedure], dashed=True))
+        return LineChart(title, y_label, lines, levels, years)
+
+    caption = f"{school.short_name} · {profile_title(profile)}"
+    strip = [
+        CategoryYear(entry.year, entry.categories)
+        for year in history.years
+        for entry in history.by_year[year]
+        if entry.login == login
+    ]
+    return SchoolCharts(
+        school,
+        caption,
+        chart("Доля «2» (не преодолели порог)", "% участников", 0,
+              _threshold_levels(profile, {p.kind for p in procedures})),
+        chart("Доля высоких результатов", "% участников", 1, []),
+        strip,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    school: School
+    values: tuple[float | None, ...]
+    """% «2» per procedure of the map, None where there is no result."""
+    category: Category | None
+    entry: SchoolCategories
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    year: int
+    caption: str
+    procedures: list[ProcedureKey]
+    thresholds: list[float]
+    rows: list[HeatRow]
+
+
+def heat_map(db: Database, year: int, profile: RuleProfile) -> HeatMap:
+    """Schools × procedures of `year` coloured by % «2»; every active school with a result that year."""
+    with db.unit_of_work() as uow:
+        values = uow.analysis.facts.year_values(year)
+        history = category_history(uow, profile, up_to=year, output_years=[year])
+        schools = {s.login: s for s in uow.schools.all()}
+    procedures = sorted({p for _login, p, _v in values if profile.counts(p)})
+    column = {p: i for i, p in enumerate(procedures)}
+    cells: dict[str, list[float | None]] = {}
+    for login, procedure, value in values:
+        if procedure in column:
+            cells.setdefault(login, [None] * len(procedures))[column[procedure]] = value
+    entries = {e.login: e for e in history.by_year.get(year, [])}
+    rows = [
+        HeatRow(schools[login], tuple(row), entries[login].main, entries[login])
+        for login, row in cells.items()
+        if login in entries
+    ]
+    rows.sort(key=lambda r: (r.school.district or "", natural_sort_key(r.school.short_name)))
+    return HeatMap(
+        year,
+        f"{year} г. · {profile_title(profile)}",
+        procedures,
+        [profile.threshold(p.kind) for p in procedures],
+        rows,
+    )
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    year: int
+    caption: str
+    share: BarChart
+    flow: BarChart
+    categories: BarChart
+    districts: BarChart
+
+
+def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
+    """The meeting's four charts: share against the target, entered/left, categories, districts."""
+    with db.unit_of_work() as uow:
+        history = category_history(uow, profile, up_to=year)
+        schools = {s.login: s for s in uow.schools.all()}
+    if year not in history.years:
+        raise DomainError(f"За {year} год в базе нет результатов.")
+    active = sum(1 for s in schools.values() if s.active)
+    years = history.years
+    labels = [str(y) for y in years]
+    target = profile.categories.target_share
+    shares = [100.0 * len(history.flagged(y)) / active if active else 0.0 for y in years]
+    share = BarChart(
+        "Доля ШНОР от числа школ",
+        "% школ",
+        labels,
+        [Bars("ШНОР", shares, CATEGORY_COLORS[Category.LOW])],
+        levels=[Level(f"цель: не более {format_percent(target)}", target, TARGET_COLOR)],
+        y_max=100.0,
+    )
+    entered, left = [], []
+    for one in years:
+        known = one - 1 in years
+        now, before = history.flagged(one), history.flagged(one - 1)
+        entered.append(float(len(now - before)) if known else 0.0)
+        left.append(float(len(before - now)) if known else 0.0)
+    flow = BarChart(
+        "Вошли в список и вышли из него",
+        "число школ",
+        labels,
+        [Bars("вошли", entered, ENTERED_COLOR), Bars("вышли", left, LEFT_COLOR)],
+    )
+    by_category = BarChart(
+        "Школы по категориям",
+        "число школ",
+        labels,
+        [
+            Bars(CATEGORY_TITLES[c], [float(len(history.members(y, c))) for y in years], CATEGORY_COLORS[c])
+            for c in Category
+        ],
+    )
+    by_district: dict[str, dict[Category, int]] = {}
+    for school in schools.values():
+        if school.active:
+            by_district.setdefault(school.district or "район не указан", dict.fromkeys(Category, 0))
+    for entry in history.by_year[year]:
+        district = schools[entry.login].district or "район не указан"
+        for category in entry.categories:
+            by_district[district][category] += 1
+    names = sorted(by_district, key=natural_sort_key)
+    districts = BarChart(
+        f"Категории по районам, {year} г.",
+        "число школ",
+        names,
+        [
+            Bars(CATEGORY_TITLES[c], [float(by_district[d][c]) for d in names], CATEGORY_COLORS[c])
+            for c in Category
+        ],
+        stacked=True,
+    )
+    return Dashboard(year, f"{year} г. · {profile_title(profile)}", share, flow, by_category, districts)

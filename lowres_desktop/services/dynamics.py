@@ -1,0 +1,99 @@
+"""Use case: the list's dynamics for a year against the previous one, as meetings report it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lowres_desktop.domain.categories import Category
+from lowres_desktop.domain.dynamics import (
+    ListChange,
+    ProcedureTrend,
+    ProcedureTrendSummary,
+    YearShare,
+    district_breakdown,
+    list_change,
+    procedure_trends,
+    summarize_trends,
+    years_on_list,
+)
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.domain.records import School
+from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.services.categories import category_history
+from lowres_desktop.storage.unit_of_work import Database
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """Seed 003's table 3: a district's schools of one category per year."""
+
+    district: str
+    by_year: dict[int, list[School]]
+
+
+@dataclass(frozen=True)
+class Dynamics:
+    year: int
+    profile: RuleProfile
+    change: ListChange
+    schools: dict[str, School]
+    years_on_list: dict[str, tuple[int, int]]
+    """For each school of the year's list: (years in a row, years on any list)."""
+    shares: list[YearShare]
+    trends: list[ProcedureTrend]
+    trend_summary: list[ProcedureTrendSummary]
+    districts_flagged: list[DistrictRow]
+    districts_risk: list[DistrictRow]
+    years: list[int]
+
+    def named(self, logins: tuple[str, ...] | list[str]) -> list[School]:
+        return sorted((self.schools[login] for login in logins), key=lambda s: natural_sort_key(s.short_name))
+
+
+def _districts(
+    lists: dict[int, set[str]], schools: dict[str, School], only_with_schools: bool
+) -> list[DistrictRow]:
+    table = district_breakdown(lists, {login: s.district for login, s in schools.items()})
+    rows = []
+    for district, by_year in table.items():
+        if only_with_schools and not any(by_year.values()):
+            continue
+        named = {
+            year: sorted((schools[login] for login in logins), key=lambda s: natural_sort_key(s.short_name))
+            for year, logins in by_year.items()
+        }
+        rows.append(DistrictRow(district or "район не указан", named))
+    rows.sort(key=lambda row: natural_sort_key(row.district))
+    return rows
+
+
+def dynamics_for_year(db: Database, year: int, profile: RuleProfile) -> Dynamics:
+    """Entered, left and stayed against `year − 1`, shares per year, trends and districts."""
+    with db.unit_of_work() as uow:
+        years = uow.results.years()
+        if year not in years:
+            raise DomainError(f"За {year} год в базе нет результатов.")
+        history = category_history(uow, profile, up_to=year)
+        schools = {s.login: s for s in uow.schools.all()}
+        results = uow.results.for_years([year - 1, year])
+    active = [login for login, s in schools.items() if s.active]
+    lists = {one: history.flagged(one) for one in history.years}
+    risk = {one: history.members(one, Category.RISK) for one in history.years}
+    change = list_change(year, lists[year], lists.get(year - 1, set()), len(active))
+    target = profile.categories.target_share
+    shares = [YearShare(one, len(lists[one]), len(active), target) for one in history.years]
+    trends = procedure_trends(results, lists[year], year, profile.categories.trend_tolerance)
+    return Dynamics(
+        year=year,
+        profile=profile,
+        change=change,
+        schools=schools,
+        years_on_list=years_on_list(lists, year),
+        shares=shares,
+        trends=trends,
+        trend_summary=summarize_trends(trends),
+        districts_flagged=_districts(lists, schools, only_with_schools=False),
+        districts_risk=_districts(risk, schools, only_with_schools=False),
+        years=history.years,
+    )

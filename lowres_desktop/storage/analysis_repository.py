@@ -1,0 +1,420 @@
+"""Repositories of the analysis: profiles, statuses, school profiles, comparisons, and fast reads.
+
+The categories of a whole country (40,000 schools × 9 procedures × years) must
+come back in well under a second, so `AnalysisFacts` reads only what the rule
+can use: the results at or near a threshold, and per school and year the
+count and mean % of high results, aggregated in SQL. The rule itself is still
+decided in domain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from lowres_desktop.domain.categories import Category, OfficialStatus, YearSummary
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.mentors import ProblemType, SchoolProfile, SocialConditions
+from lowres_desktop.domain.objectivity import MarkComparison
+from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result
+from lowres_desktop.storage.models import ProcedureRow, ResultRow, SchoolRow
+from lowres_desktop.storage.models_analysis import (
+    MarkComparisonRow,
+    OfficialStatusRow,
+    ProblemTypeRow,
+    RuleProfileRow,
+    SchoolProfileRow,
+)
+
+_PARAMETERS_VERSION = 1
+
+
+def _procedure_json(procedure: ProcedureKey) -> list[Any]:
+    return [procedure.kind.value, procedure.subject, procedure.grade]
+
+
+def profile_parameters(profile: RuleProfile) -> dict[str, Any]:
+    """The profile as the JSON document stored in `rule_profiles.parameters`."""
+    categories = profile.categories
+    objectivity = profile.objectivity
+    return {
+        "version": _PARAMETERS_VERSION,
+        "default_threshold": profile.default_threshold,
+        "thresholds": {kind.value: value for kind, value in profile.thresholds},
+        "procedures": None
+        if profile.procedures is None
+        else [_procedure_json(p) for p in sorted(profile.procedures)],
+        "min_low_latest": profile.min_low_latest,
+        "min_low_each_year": profile.min_low_each_year,
+        "years_each": profile.years_each,
+        "min_participants": profile.min_participants,
+        "categories": {
+            "persistent_years": categories.persistent_years,
+            "risk_min_low": categories.risk_min_low,
+            "risk_margin": categories.risk_margin,
+            "high_years": categories.high_years,
+            "high_share": categories.high_share,
+            "target_share": categories.target_share,
+            "trend_tolerance": categories.trend_tolerance,
+        },
+        "objectivity": {
+            "lowered_threshold": objectivity.lowered_threshold,
+            "jump_points": objectivity.jump_points,
+            "jump_max_participants": objectivity.jump_max_participants,
+            "jump_history_years": objectivity.jump_history_years,
+        },
+    }
+
+
+def profile_from_parameters(name: str, order: str, data: dict[str, Any]) -> RuleProfile:
+    """Settings missing from an older document take their defaults."""
+    procedures = data.get("procedures")
+    return RuleProfile(
+        name=name,
+        order=order,
+        default_threshold=float(data.get("default_threshold", 30.0)),
+        thresholds=tuple((ProcedureKind(k), float(v)) for k, v in data.get("thresholds", {}).items()),
+        procedures=None
+        if procedures is None
+        else frozenset(ProcedureKey(ProcedureKind(k), s, g) for k, s, g in procedures),
+        min_low_latest=int(data.get("min_low_latest", 2)),
+        min_low_each_year=int(data.get("min_low_each_year", 1)),
+        years_each=int(data.get("years_each", 2)),
+        min_participants=int(data.get("min_participants", 0)),
+        categories=CategorySettings(**data.get("categories", {})),
+        objectivity=ObjectivitySettings(**data.get("objectivity", {})),
+    )
+
+
+class RuleProfileRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _row(self, name: str) -> RuleProfileRow | None:
+        return self._session.scalar(select(RuleProfileRow).where(RuleProfileRow.name == name))
+
+    @staticmethod
+    def _profile(row: RuleProfileRow) -> RuleProfile:
+        return profile_from_parameters(row.name, row.order_title, row.parameters)
+
+    def all(self) -> list[RuleProfile]:
+        rows = self._session.scalars(select(RuleProfileRow).order_by(RuleProfileRow.name))
+        return [self._profile(row) for row in rows]
+
+    def get(self, name: str) -> RuleProfile | None:
+        row = self._row(name)
+        return self._profile(row) if row else None
+
+    def current(self) -> RuleProfile | None:
+        row = self._session.scalar(select(RuleProfileRow).where(RuleProfileRow.is_current.is_(True)))
+        return self._profile(row) if row else None
+
+    def save(self, profile: RuleProfile, previous_name: str | None, now: datetime) -> None:
+        """Insert, or replace the profile saved as `previous_name` (a rename keeps it current)."""
+        row = self._row(previous_name) if previous_name else None
+        clash = self._row(profile.name)
+        if clash is not None and clash is not row:
+            raise DomainError(f"Профиль «{profile.name}» уже есть: выберите другое название.")
+        if row is None:
+            row = RuleProfileRow(is_current=False)
+            self._session.add(row)
+        row.name = profile.name
+        row.order_title = profile.order
+        row.parameters = profile_parameters(profile)
+        row.updated_at = now
+
+    def set_current(self, name: str | None) -> None:
+        for row in self._session.scalars(select(RuleProfileRow)):
+            row.is_current = row.name == name
+
+    def delete(self, name: str) -> None:
+        row = self._row(name)
+        if row is not None:
+            self._session.delete(row)
+
+
+class OfficialStatusRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def for_years(self, years: Iterable[int]) -> list[OfficialStatus]:
+        rows = self._session.execute(
+            select(OfficialStatusRow, SchoolRow.login)
+            .join(SchoolRow, OfficialStatusRow.school_id == SchoolRow.id)
+            .where(OfficialStatusRow.year.in_(list(years)))
+            .order_by(OfficialStatusRow.year, SchoolRow.login, OfficialStatusRow.category)
+        )
+        return [
+            OfficialStatus(
+                login, row.year, Category(row.category), row.order_number, row.order_date, row.note
+            )
+            for row, login in rows
+        ]
+
+    def for_school(self, login: str) -> list[OfficialStatus]:
+        return [s for s in self.for_years(range(1990, 2101)) if s.login == login]
+
+    def replace_for_school_year(self, login: str, year: int, statuses: Sequence[OfficialStatus]) -> None:
+        """The school's statuses of `year` become exactly `statuses`."""
+        school_id = _school_id(self._session, login)
+        self._session.execute(
+            delete(OfficialStatusRow).where(
+                OfficialStatusRow.school_id == school_id, OfficialStatusRow.year == year
+            )
+        )
+        for status in statuses:
+            self._session.add(
+                OfficialStatusRow(
+                    school_id=school_id,
+                    year=year,
+                    category=status.category.value,
+                    order_number=status.order_number.strip(),
+                    order_date=status.order_date,
+                    note=status.note,
+                )
+            )
+
+
+def _school_id(session: Session, login: str) -> int:
+    school_id = session.scalar(select(SchoolRow.id).where(SchoolRow.login == login))
+    if school_id is None:
+        raise DomainError(f"Школы с логином {login} нет в базе.")
+    return school_id
+
+
+class ProblemTypeRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def all(self) -> list[ProblemType]:
+        rows = self._session.scalars(select(ProblemTypeRow).order_by(ProblemTypeRow.code))
+        return [ProblemType(row.code, row.title, row.active) for row in rows]
+
+    def save_all(self, types: Sequence[ProblemType]) -> None:
+        """Update titles and activity by code and add new codes; codes in use are never deleted."""
+        rows = {row.code: row for row in self._session.scalars(select(ProblemTypeRow))}
+        for problem in types:
+            row = rows.get(problem.code)
+            if row is None:
+                self._session.add(
+                    ProblemTypeRow(code=problem.code, title=problem.title, active=problem.active)
+                )
+            else:
+                row.title = problem.title
+                row.active = problem.active
+
+
+class SchoolProfileRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _query(self):  # type: ignore[no-untyped-def]
+        return select(SchoolProfileRow).options(
+            selectinload(SchoolProfileRow.problem_types),
+            selectinload(SchoolProfileRow.school),
+            selectinload(SchoolProfileRow.mentor),
+        )
+
+    @staticmethod
+    def _profile(row: SchoolProfileRow) -> SchoolProfile:
+        return SchoolProfile(
+            login=row.school.login,
+            problem_types=frozenset(t.code for t in row.problem_types),
+            social_conditions=SocialConditions(row.social_conditions) if row.social_conditions else None,
+            mentor_login=row.mentor.login if row.mentor else None,
+            note=row.note,
+        )
+
+    def all(self) -> list[SchoolProfile]:
+        return [self._profile(row) for row in self._session.scalars(self._query())]
+
+    def get(self, login: str) -> SchoolProfile | None:
+        row = self._session.scalar(
+            self._query()
+            .join(SchoolRow, SchoolProfileRow.school_id == SchoolRow.id)
+            .where(SchoolRow.login == login)
+        )
+        return self._profile(row) if row else None
+
+    def save(self, profile: SchoolProfile) -> None:
+        school_id = _school_id(self._session, profile.login)
+        row = self._session.scalar(select(SchoolProfileRow).where(SchoolProfileRow.school_id == school_id))
+        if row is None:
+            row = SchoolProfileRow(school_id=school_id)
+            self._session.add(row)
+        row.social_conditions = profile.social_conditions.value if profile.social_conditions else None
+        row.mentor_school_id = (
+            _school_id(self._session, profile.mentor_login) if profile.mentor_login else None
+        )
+        row.note = profile.note
+        types = {t.code: t for t in self._session.scalars(select(ProblemTypeRow))}
+        unknown = set(profile.problem_types) - set(types)
+        if unknown:
+            raise DomainError(f"Нет типов проблем с номерами {sorted(unknown)}.")
+        row.problem_types = [types[code] for code in sorted(profile.problem_types)]
+
+
+class MarkComparisonRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def for_years(self, years: Iterable[int]) -> list[MarkComparison]:
+        rows = self._session.execute(
+            select(MarkComparisonRow, SchoolRow.login, ProcedureRow)
+            .join(SchoolRow, MarkComparisonRow.school_id == SchoolRow.id)
+            .join(ProcedureRow, MarkComparisonRow.procedure_id == ProcedureRow.id)
+            .where(MarkComparisonRow.year.in_(list(years)))
+        )
+        return [
+            MarkComparison(
+                login,
+                ProcedureKey(ProcedureKind(procedure.kind), procedure.subject, procedure.grade),
+                row.year,
+                row.participants,
+                row.lowered_pct,
+                row.confirmed_pct,
+                row.raised_pct,
+            )
+            for row, login, procedure in rows
+        ]
+
+    def save(self, comparisons: Iterable[MarkComparison]) -> int:
+        """Insert or update by school × procedure × year; returns how many were written."""
+        school_ids = dict(self._session.execute(select(SchoolRow.login, SchoolRow.id)).all())
+        procedure_ids = {
+            ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade): row.id
+            for row in self._session.scalars(select(ProcedureRow))
+        }
+        existing = {
+            (row.school_id, row.procedure_id, row.year): row
+            for row in self._session.scalars(select(MarkComparisonRow))
+        }
+        written = 0
+        for comparison in comparisons:
+            if comparison.login not in school_ids:
+                raise DomainError(f"Школы с логином {comparison.login} нет в базе.")
+            if comparison.procedure not in procedure_ids:
+                row_procedure = ProcedureRow(
+                    kind=comparison.procedure.kind.value,
+                    subject=comparison.procedure.subject,
+                    grade=comparison.procedure.grade,
+                )
+                self._session.add(row_procedure)
+                self._session.flush()
+                procedure_ids[comparison.procedure] = row_procedure.id
+            key = (school_ids[comparison.login], procedure_ids[comparison.procedure], comparison.year)
+            row = existing.get(key)
+            if row is None:
+                row = MarkComparisonRow(school_id=key[0], procedure_id=key[1], year=key[2])
+                self._session.add(row)
+                existing[key] = row
+            row.participants = comparison.participants
+            row.lowered_pct = comparison.lowered_pct
+            row.confirmed_pct = comparison.confirmed_pct
+            row.raised_pct = comparison.raised_pct
+            written += 1
+        return written
+
+
+class AnalysisFacts:
+    """Fast, pre-filtered reads of the results table for the categories of many schools."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _procedures(self) -> dict[int, ProcedureKey]:
+        return {
+            row.id: ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade)
+            for row in self._session.scalars(select(ProcedureRow))
+        }
+
+    def _logins(self) -> dict[int, str]:
+        return dict(self._session.execute(select(SchoolRow.id, SchoolRow.login)).all())
+
+    def results_at_least(self, years: Iterable[int], min_pct_low: float) -> list[Result]:
+        """Results of `years` whose % «2» is at least `min_pct_low`: the only ones a rule can use."""
+        procedures = self._procedures()
+        logins = self._logins()
+        rows = self._session.execute(
+            select(
+                ResultRow.school_id,
+                ResultRow.procedure_id,
+                ResultRow.year,
+                ResultRow.participants,
+                ResultRow.pct_low,
+                ResultRow.pct_high,
+            ).where(ResultRow.year.in_(list(years)), ResultRow.pct_low >= min_pct_low)
+        )
+        return [
+            Result(logins[school], procedures[procedure], year, participants, low, high)
+            for school, procedure, year, participants, low, high in rows
+        ]
+
+    def year_summaries(
+        self, years: Iterable[int], procedures: Iterable[ProcedureKey] | None, min_participants: int
+    ) -> dict[tuple[str, int], YearSummary]:
+        """Per school and year: counted results and their mean % high, as `categories.summarize`."""
+        ids = self._procedures()
+        statement = (
+            select(ResultRow.school_id, ResultRow.year, func.count(), func.avg(ResultRow.pct_high))
+            .where(ResultRow.year.in_(list(years)))
+            .group_by(ResultRow.school_id, ResultRow.year)
+        )
+        if procedures is not None:
+            wanted = set(procedures)
+            statement = statement.where(
+                ResultRow.procedure_id.in_([i for i, p in ids.items() if p in wanted])
+            )
+        if min_participants > 0:
+            statement = statement.where(
+                (ResultRow.participants.is_(None)) | (ResultRow.participants >= min_participants)
+            )
+        logins = self._logins()
+        return {
+            (logins[school], year): YearSummary(count, mean)
+            for school, year, count, mean in self._session.execute(statement)
+        }
+
+    def municipal_means(self) -> dict[tuple[ProcedureKey, int], tuple[float | None, float | None]]:
+        """Per procedure and year, the mean % «2» and mean % high over the municipality's schools."""
+        procedures = self._procedures()
+        rows = self._session.execute(
+            select(
+                ResultRow.procedure_id,
+                ResultRow.year,
+                func.avg(ResultRow.pct_low),
+                func.avg(ResultRow.pct_high),
+            ).group_by(ResultRow.procedure_id, ResultRow.year)
+        )
+        return {(procedures[p], year): (low, high) for p, year, low, high in rows}
+
+    def year_values(self, year: int) -> list[tuple[str, ProcedureKey, float | None]]:
+        """Every (login, procedure, % «2») of `year`: the heat map's cells, without building records."""
+        procedures = self._procedures()
+        logins = self._logins()
+        rows = self._session.execute(
+            select(ResultRow.school_id, ResultRow.procedure_id, ResultRow.pct_low).where(
+                ResultRow.year == year
+            )
+        )
+        return [(logins[school], procedures[procedure], low) for school, procedure, low in rows]
+
+    def active_logins(self) -> list[str]:
+        return list(self._session.scalars(select(SchoolRow.login).where(SchoolRow.active.is_(True))))
+
+
+class AnalysisRepository:
+    """Everything issue 4 stores and reads, reached from the unit of work as `uow.analysis`."""
+
+    def __init__(self, session: Session) -> None:
+        self.profiles = RuleProfileRepository(session)
+        self.statuses = OfficialStatusRepository(session)
+        self.problem_types = ProblemTypeRepository(session)
+        self.school_profiles = SchoolProfileRepository(session)
+        self.comparisons = MarkComparisonRepository(session)
+        self.facts = AnalysisFacts(session)

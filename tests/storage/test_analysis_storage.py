@@ -1,0 +1,206 @@
+"""Analysis storage and services on a real SQLite file: profiles, statuses, school profiles, facts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lowres_desktop.domain.categories import Category, OfficialStatus, categorize, summarize
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.mentors import ProblemType, SchoolProfile, SocialConditions
+from lowres_desktop.domain.objectivity import MarkComparison, SignKind
+from lowres_desktop.domain.profiles import RuleProfile, default_profile
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
+from lowres_desktop.services.categories import categories_for_year, category_history, record_official_statuses
+from lowres_desktop.services.chart_series import CATEGORY_COLORS, dashboard, heat_map, school_charts
+from lowres_desktop.services.demo_data import demo_content, fill_demo_data
+from lowres_desktop.services.dynamics import dynamics_for_year
+from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.services.objectivity import objectivity_for_year, save_mark_comparisons
+from lowres_desktop.services.rule_profiles import (
+    delete_profile,
+    find_profile,
+    identify_by_profile,
+    list_profiles,
+    load_preview_data,
+    preview_profile,
+    save_profile,
+    set_current_profile,
+)
+from lowres_desktop.services.school_profiles import (
+    problem_types,
+    save_problem_types,
+    save_school_profile,
+    school_profile,
+)
+from lowres_desktop.storage.unit_of_work import Database
+
+VPR_MA5 = ProcedureKey(ProcedureKind.VPR, "МА", 5)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    db = Database.open(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
+    fill_demo_data(db)
+    return db
+
+
+def test_a_profile_survives_the_round_trip_and_becomes_current(tmp_path: Path) -> None:
+    db = Database.open(str(tmp_path / "p.sqlite"))
+    profile = RuleProfile(
+        "Кузбасс, приказ № 1721 от 23.10.2020",
+        order="приказ Минобрнауки Кузбасса от 23.10.2020 № 1721",
+        thresholds=((ProcedureKind.EGE, 20.0),),
+        procedures=frozenset({VPR_MA5, ProcedureKey(ProcedureKind.EGE, "МАП")}),
+        min_participants=7,
+        years_each=3,
+    )
+    save_profile(db, profile, make_current=True)
+    assert find_profile(db, profile.name) == profile
+    assert list_profiles(db).current == profile
+    renamed = replace(profile, name="Кузбасс 2021")
+    save_profile(db, renamed, previous_name=profile.name)
+    assert list_profiles(db).names() == [default_profile().name, "Кузбасс 2021"]
+    assert list_profiles(db).current.name == "Кузбасс 2021"
+    with pytest.raises(DomainError, match="не меняется"):
+        save_profile(db, default_profile())
+    save_profile(db, replace(profile, name="Другой"))
+    with pytest.raises(DomainError, match="уже есть"):
+        save_profile(db, replace(profile, name="Другой"), previous_name="Кузбасс 2021")
+    set_current_profile(db, default_profile().name)
+    assert list_profiles(db).current == default_profile()
+    delete_profile(db, "Другой")
+    with pytest.raises(DomainError, match="Профиля «Другой» нет"):
+        find_profile(db, "Другой")
+    db.close()
+
+
+def test_the_default_profile_flags_what_the_seed_rule_flags(demo_db: Database) -> None:
+    for year in (2019, 2022, 2024):
+        by_rule = {f.school.login for f in identify_schools(demo_db, year).flagged}
+        by_profile = identify_by_profile(demo_db, year, default_profile())
+        assert {s.login for s, _a in by_profile.assessments} == by_rule
+        assert by_profile.identification().schools_total == 100
+
+
+def test_the_preview_answers_what_if_the_threshold_were_25(demo_db: Database) -> None:
+    data = load_preview_data(demo_db, 2024)
+    saved = default_profile()
+    same = preview_profile(data, saved, saved)
+    assert same.entered == [] and same.left == []
+    lower = preview_profile(data, replace(saved, default_threshold=25.0), saved)
+    assert lower.flagged > same.flagged
+    assert len(lower.entered) == lower.flagged - same.flagged and lower.left == []
+    higher = preview_profile(data, replace(saved, default_threshold=40.0), saved)
+    assert higher.flagged < same.flagged and higher.entered == []
+
+
+def test_fast_facts_give_the_same_categories_as_the_whole_results(demo_db: Database) -> None:
+    schools, results = demo_content()
+    profile = replace(default_profile(), min_participants=40)
+    expected = categorize(results, [s.login for s in schools], range(2018, 2025), profile)
+    with demo_db.unit_of_work() as uow:
+        history = category_history(uow, profile)
+        summaries = uow.analysis.facts.year_summaries(range(2018, 2025), None, 40)
+    assert history.by_year == expected
+    wanted = summarize(results, profile)
+    assert summaries.keys() == wanted.keys()
+    for key, summary in wanted.items():
+        assert summaries[key].results == summary.results
+        assert summaries[key].mean_high == pytest.approx(summary.mean_high)
+
+
+def test_categories_beside_official_statuses(demo_db: Database) -> None:
+    table = categories_for_year(demo_db, 2019, default_profile())
+    assert len(table.rows) == 100 and table.has_official_list
+    by_login = {row.school.login: row for row in table.rows}
+    seed = by_login["sch420220"]
+    assert Category.LOW in seed.computed.categories and not seed.disagrees
+    assert seed.official[0].order_number == "1351"
+    disagreeing = [row for row in table.rows if row.disagrees]
+    assert disagreeing and all(not row.school.login.startswith("sch") for row in disagreeing)
+    record_official_statuses(
+        demo_db,
+        "demo420517",
+        2019,
+        [OfficialStatus("demo420517", 2019, Category.PERSISTENT, "698", date(2019, 3, 26))],
+    )
+    again = {row.school.login: row for row in categories_for_year(demo_db, 2019, default_profile()).rows}
+    assert again["demo420517"].disagrees
+    record_official_statuses(demo_db, "demo420517", 2019, [])
+    with pytest.raises(DomainError):
+        categories_for_year(demo_db, 2031, default_profile())
+
+
+def test_dynamics_of_the_demo_city(demo_db: Database) -> None:
+    found = dynamics_for_year(demo_db, 2020, default_profile())
+    change = found.change
+    assert change.previously_flagged == len(identify_schools(demo_db, 2019).flagged)
+    assert change.flagged == len(identify_schools(demo_db, 2020).flagged)
+    assert set(change.stayed) | set(change.entered) == {
+        f.school.login for f in identify_schools(demo_db, 2020).flagged
+    }
+    assert [s.year for s in found.shares] == [2018, 2019, 2020]
+    assert found.years_on_list["sch420237"][0] >= 2
+    assert {row.district for row in found.districts_flagged} >= {"Центральный район (демо)"}
+    assert all(s.schools >= s.negative for s in found.trend_summary)
+
+
+def test_school_profile_with_problem_types_and_a_mentor_from_the_pool(demo_db: Database) -> None:
+    view = school_profile(demo_db, "sch420220", 2024, default_profile())
+    assert [t.code for t in view.catalogue] == [1, 2, 3, 4, 5, 6]
+    assert view.candidates, "the demo city has stably high schools"
+    best = view.candidates[0]
+    save_school_profile(
+        demo_db,
+        SchoolProfile("sch420220", frozenset({3, 6}), SocialConditions.NEUTRAL, best.school.login, "пример"),
+    )
+    again = school_profile(demo_db, "sch420220", 2024, default_profile())
+    assert again.profile.problem_types == {3, 6}
+    assert again.mentor == best.school
+    other = school_profile(demo_db, "sch423377", 2024, default_profile())
+    assert next(c for c in other.candidates if c.school == best.school).mentees == 1
+    save_problem_types(demo_db, [*problem_types(demo_db), ProblemType(7, "школы в удалённых посёлках")])
+    assert problem_types(demo_db)[-1].title == "школы в удалённых посёлках"
+    with pytest.raises(DomainError, match="Нет типов"):
+        save_school_profile(demo_db, SchoolProfile("sch420220", frozenset({99})))
+
+
+def test_objectivity_signs_from_stored_comparisons(demo_db: Database) -> None:
+    report = objectivity_for_year(demo_db, 2023, default_profile())
+    assert report.comparisons > 0
+    kinds = {sign.kind for row in report.schools for sign in row.signs}
+    assert SignKind.LOWERED in kinds
+    assert (
+        save_mark_comparisons(demo_db, [MarkComparison("sch420220", VPR_MA5, 2023, 40, 40.0, 55.0, 5.0)]) == 1
+    )
+    lowered = objectivity_for_year(demo_db, 2023, default_profile())
+    row = next(r for r in lowered.schools if r.school.login == "sch420220")
+    assert any(s.kind == SignKind.LOWERED and s.value == 40.0 for s in row.signs)
+
+
+def test_chart_series_for_the_card_the_heat_map_and_the_dashboard(demo_db: Database) -> None:
+    charts = school_charts(demo_db, "sch420220", default_profile())
+    assert charts.low.years == list(range(2018, 2025))
+    assert [level.value for level in charts.low.levels] == [30.0]
+    assert any(line.dashed for line in charts.low.lines)
+    assert charts.categories[1].year == 2019 and Category.LOW in charts.categories[1].categories
+    kuzbass = replace(default_profile(), thresholds=((ProcedureKind.EGE, 20.0),))
+    assert len(school_charts(demo_db, "sch420220", kuzbass).low.levels) == 3
+    heat = heat_map(demo_db, 2024, default_profile())
+    assert len(heat.rows) == 100 and len(heat.procedures) == 8
+    assert all(len(row.values) == 8 for row in heat.rows)
+    board = dashboard(demo_db, 2024, default_profile())
+    assert board.share.groups[0] == "2018" and board.share.levels and board.share.levels[0].value == 15.0
+    assert [bars.color for bars in board.categories.bars] == list(CATEGORY_COLORS.values())
+    assert sum(sum(b.values) for b in board.districts.bars) == sum(
+        len(e.categories) for e in category_history_entries(demo_db, 2024)
+    )
+
+
+def category_history_entries(db: Database, year: int):  # type: ignore[no-untyped-def]
+    with db.unit_of_work() as uow:
+        return category_history(uow, default_profile(), up_to=year).by_year[year]

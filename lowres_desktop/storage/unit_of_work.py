@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.analysis_repository import AnalysisRepository
+from lowres_desktop.storage.documents_repository import SettingsRepository
 from lowres_desktop.storage.engine import database_url, make_engine
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
 from lowres_desktop.storage.repositories import (
@@ -32,6 +33,7 @@ class UnitOfWork:
         self.results = ResultRepository(self.session)
         self.import_batches = ImportBatchRepository(self.session)
         self.analysis = AnalysisRepository(self.session)
+        self.settings = SettingsRepository(self.session)
         return self
 
     def __exit__(

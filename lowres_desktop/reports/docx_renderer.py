@@ -1,0 +1,300 @@
+"""The same `Document` as an editable .docx (python-docx): staff correct the text before signing.
+
+The structure and the numbers are those of the PDF (the layout module): the
+first page without a number, a section per appendix (landscape where the PDF
+turns the page), header rows repeated on every page, the executor's note
+anchored at the foot of the order's last page by a frame.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from lowres_desktop.reports.charts import build_drawing, drawing_to_png
+from lowres_desktop.reports.layout import GOST_LAYOUT, MM, Layout, Margins
+from lowres_desktop.reports.model import (
+    Block,
+    Chart,
+    Document,
+    PageBreak,
+    Paragraph,
+    Table,
+    format_date,
+)
+from lowres_desktop.reports.typography import typeset
+
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+def _set_font(element: object, family: str) -> None:
+    """Name the family for every script: Word otherwise picks its own font for Cyrillic."""
+    r_pr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), family)
+
+
+def _page_field(paragraph: DocxParagraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+class _Writer:
+    def __init__(self, document: Document, layout: Layout) -> None:
+        self.document = document
+        self.layout = layout
+        self.docx: DocxDocument = new_docx()
+        normal = self.docx.styles["Normal"]
+        normal.font.name = layout.font_family
+        normal.font.size = Pt(layout.body_size)
+        _set_font(normal.element, layout.font_family)
+        normal.paragraph_format.space_after = Pt(0)
+        normal.paragraph_format.space_before = Pt(0)
+        normal.paragraph_format.line_spacing = 1.0
+        self.width_mm = layout.body_width_mm
+
+    def _section(self, section: object, landscape: bool) -> None:
+        layout = self.layout
+        margins: Margins = layout.landscape if landscape else layout.portrait
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
+        width, height = layout.page_width_mm, layout.page_height_mm
+        section.page_width, section.page_height = (
+            (Mm(height), Mm(width)) if landscape else (Mm(width), Mm(height))
+        )  # type: ignore[attr-defined]
+        section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)  # type: ignore[attr-defined]
+        section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)  # type: ignore[attr-defined]
+        section.header_distance = Mm(layout.page_number_from_top_mm)  # type: ignore[attr-defined]
+        self.width_mm = layout.landscape_width_mm if landscape else layout.body_width_mm
+
+    def paragraph(self, text: str, align: str = "justify", **style: Any) -> DocxParagraph:
+        """A new body paragraph; `style` as for `_fill`."""
+        paragraph = self.docx.add_paragraph()
+        self._fill(paragraph, text, align, **style)
+        return paragraph
+
+    def _fill(
+        self,
+        paragraph: DocxParagraph,
+        text: str,
+        align: str = "justify",
+        bold: bool = False,
+        size: float | None = None,
+        indent: bool = False,
+        keep_with_next: bool = False,
+        leading: float | None = None,
+    ) -> None:
+        layout = self.layout
+        paragraph.alignment = _ALIGN[align]
+        fmt = paragraph.paragraph_format
+        if indent:
+            fmt.first_line_indent = Mm(layout.first_line_indent_mm)
+        fmt.line_spacing = leading if leading is not None else layout.body_leading
+        fmt.keep_with_next = keep_with_next
+        lines = typeset(text).split("\n")
+        for index, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold = bold
+            if size:
+                run.font.size = Pt(size)
+            if index < len(lines) - 1:
+                run.add_break()
+
+    def header(self) -> None:
+        document, layout = self.document, self.layout
+        section = self.docx.sections[0]
+        self._section(section, landscape=False)
+        section.different_first_page_header_footer = True
+        number_paragraph = section.header.paragraphs[0]
+        number_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(number_paragraph)
+        req = document.requisites
+        if req.emblem_png:
+            picture = self.docx.add_paragraph()
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            picture.add_run().add_picture(io.BytesIO(req.emblem_png), height=Mm(layout.emblem_height_mm))
+        for line in req.authority_lines:
+            self.paragraph(line.upper(), "center", bold=True, size=layout.header_size, leading=1.0)
+        doc_type = self.paragraph(
+            document.doc_type.value, "center", bold=True, size=layout.document_type_size
+        )
+        doc_type.paragraph_format.space_before = Mm(layout.space_after_header_mm)
+        doc_type.paragraph_format.space_after = Mm(5)
+        line = self.paragraph(
+            f"{format_date(document.issued)}\t№ {document.number or '________'}", "left", leading=1.0
+        )
+        line.paragraph_format.tab_stops.add_tab_stop(Mm(self.width_mm), WD_TAB_ALIGNMENT.RIGHT)
+        if req.place:
+            place = self.paragraph(req.place, "center", leading=1.0)
+            place.paragraph_format.space_before = Mm(3)
+        title = self.paragraph(document.title, "left", bold=True, keep_with_next=True, leading=1.0)
+        title.paragraph_format.right_indent = Mm(self.width_mm - layout.title_width_mm)
+        title.paragraph_format.space_before = Mm(layout.space_after_heading_mm)
+        title.paragraph_format.space_after = Mm(layout.space_after_heading_mm)
+
+    def blocks(self, blocks: Sequence[Block]) -> None:
+        layout = self.layout
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                if block.style == "heading":
+                    heading = self.paragraph(block.text, "center", bold=True, keep_with_next=True)
+                    heading.paragraph_format.space_before = Mm(3)
+                    heading.paragraph_format.space_after = Mm(3)
+                elif block.style == "note":
+                    self.paragraph(block.text, "justify", size=layout.note_size, leading=1.0)
+                else:
+                    self.paragraph(block.text, "justify", indent=block.style == "body")
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Chart):
+                self.paragraph(block.spec.title, "center", bold=True, keep_with_next=True)
+                width = min(self.width_mm, layout.body_width_mm)
+                png = drawing_to_png(build_drawing(block.spec, width * MM))
+                picture = self.docx.add_paragraph()
+                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                picture.add_run().add_picture(io.BytesIO(png), width=Mm(width))
+            elif isinstance(block, PageBreak):
+                self.docx.add_page_break()
+
+    def body(self) -> None:
+        document, layout = self.document, self.layout
+        self.blocks(document.preamble)
+        directive = document.doc_type.directive_word
+        last = self.docx.paragraphs[-1] if document.preamble else None
+        if document.directive_inline and last is not None and isinstance(document.preamble[-1], Paragraph):
+            last.add_run(f" {directive}")
+        else:
+            word = self.paragraph(directive, "left", keep_with_next=True)
+            word.paragraph_format.space_before = Mm(2)
+            word.paragraph_format.space_after = Mm(2)
+        for number, point in enumerate(document.points, start=1):
+            self.paragraph(
+                f"{number}. {point.text}", indent=True, keep_with_next=number == len(document.points)
+            )
+            for sub_number, sub in enumerate(point.subpoints, start=1):
+                self.paragraph(f"{number}.{sub_number}. {sub}", indent=True)
+        req = document.requisites
+        spacer = self.paragraph("", keep_with_next=True)
+        spacer.paragraph_format.space_before = Mm(layout.space_before_signature_mm)
+        signature = self.docx.add_table(rows=1, cols=2)
+        position, name = signature.rows[0].cells
+        position_width = self.width_mm * 0.6
+        for cell, text, align, width in (
+            (position, req.signatory_position, "left", position_width),
+            (name, req.signatory_name, "right", self.width_mm - position_width),
+        ):
+            cell.width = Mm(width)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            self._fill(cell.paragraphs[0], text, align, leading=1.0)
+        executor = [line for line in (req.executor_name, req.executor_phone) if line]
+        if executor:
+            note = self.paragraph("\n".join(executor), "left", size=layout.executor_size, leading=1.0)
+            frame = OxmlElement("w:framePr")
+            for key, value in (
+                ("w:wrap", "around"),
+                ("w:vAnchor", "margin"),
+                ("w:hAnchor", "margin"),
+                ("w:yAlign", "bottom"),
+                ("w:xAlign", "left"),
+            ):
+                frame.set(qn(key), value)
+            note.paragraph_format.element.get_or_add_pPr().insert(0, frame)
+
+    def appendices(self) -> None:
+        document, layout = self.document, self.layout
+        for index, appendix in enumerate(document.appendices):
+            section = self.docx.add_section(WD_SECTION.NEW_PAGE)
+            self._section(section, appendix.landscape)
+            mark = self.paragraph("\n".join(document.appendix_mark(index)), "left", leading=1.0)
+            mark.paragraph_format.left_indent = Mm(self.width_mm - layout.corner_width_mm)
+            mark.paragraph_format.space_after = Mm(layout.space_after_heading_mm)
+            if appendix.title:
+                self.blocks((Paragraph(appendix.title, style="heading"),))
+            self.blocks(appendix.blocks)
+
+    def table(self, table: Table) -> None:
+        layout = self.layout
+        if table.caption:
+            self.blocks((Paragraph(table.caption, style="heading"),))
+        size = layout.wide_table_size if table.small else layout.table_size
+        total = sum(table.widths)
+        widths = [Mm(self.width_mm * w / total) for w in table.widths]
+        header_rows = len(table.header)
+        docx_table: DocxTable = self.docx.add_table(rows=header_rows, cols=table.columns)
+        docx_table.style = "Table Grid"
+        docx_table.autofit = False
+        for row in docx_table.rows:
+            row_properties = row._tr.get_or_add_trPr()
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            row_properties.append(repeat)
+        header_cells = [row.cells for row in docx_table.rows]
+        for row_cells in header_cells:
+            for cell, width in zip(row_cells, widths, strict=True):
+                cell.width = width
+        for r, c, cell in table.header_cells():
+            target = header_cells[r][c]
+            if cell.span > 1 or cell.rows > 1:
+                target = target.merge(header_cells[r + cell.rows - 1][c + cell.span - 1])
+            target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            self._fill(target.paragraphs[0], cell.text, "center", bold=True, size=size, leading=1.0)
+        for index, body_row in enumerate(table.rows):
+            cells = docx_table.add_row().cells
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
+            if index in table.section_rows:
+                merged = cells[0].merge(cells[-1])
+                self._fill(merged.paragraphs[0], body_row[0].text, "left", bold=True, size=size, leading=1.0)
+                continue
+            for cell, value in zip(cells, body_row, strict=False):
+                self._fill(
+                    cell.paragraphs[0], value.text, value.align, bold=value.marked, size=size, leading=1.0
+                )
+                if value.marked:
+                    shading = OxmlElement("w:shd")
+                    shading.set(qn("w:val"), "clear")
+                    shading.set(qn("w:fill"), layout.low_value_shade.lstrip("#"))
+                    cell._tc.get_or_add_tcPr().append(shading)
+        self.docx.add_paragraph()
+
+
+def render_docx(document: Document, layout: Layout = GOST_LAYOUT) -> bytes:
+    """The document as .docx bytes."""
+    writer = _Writer(document, layout)
+    writer.header()
+    writer.body()
+    writer.appendices()
+    properties = writer.docx.core_properties
+    properties.title = typeset(document.title)
+    properties.author = " ".join(document.requisites.authority_lines)
+    buffer = io.BytesIO()
+    writer.docx.save(buffer)
+    return buffer.getvalue()

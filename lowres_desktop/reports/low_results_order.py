@@ -1,0 +1,260 @@
+"""Document 1: the order on the schools with low results for a year, in the manner of seed 002.
+
+The text states the rule with this run's numbers (threshold, counts, years,
+procedures), names every flagged school with the procedures that flagged it,
+and appendix 1 holds the results table school × procedure-year with «% 2»
+and «% высоких», low values marked: a reader can check every flag on paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from lowres_desktop.domain.records import ProcedureKey, Result, School
+from lowres_desktop.domain.rule import Criterion, RuleParameters, Verdict
+from lowres_desktop.reports.layout import GOST_LAYOUT, Layout
+from lowres_desktop.reports.model import (
+    Appendix,
+    Cell,
+    Document,
+    DocumentType,
+    HeaderCell,
+    Paragraph,
+    Point,
+    Requisites,
+    Table,
+)
+from lowres_desktop.services.wording import format_number, format_percent, plural, procedure_title
+
+_ORGANISATIONS = (
+    "общеобразовательной организации",
+    "общеобразовательных организациях",
+    "общеобразовательных организациях",
+)
+
+
+@dataclass(frozen=True)
+class LowResultsData:
+    """What the order says: the flagged schools with their verdicts and their results."""
+
+    year: int
+    params: RuleParameters
+    flagged: Sequence[tuple[School, Verdict]]
+    schools_total: int
+    procedures: Sequence[ProcedureKey]
+    results: Sequence[Result]
+    """Results of the flagged schools in the years the rule looks at."""
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.year - self.params.years_each + 1, self.year + 1))
+
+
+def _years_text(years: Sequence[int]) -> str:
+    return ", ".join(str(y) for y in years) + (" годов" if len(years) > 1 else " года")
+
+
+def _period(data: LowResultsData) -> str:
+    years = data.years
+    return f"{years[0]}–{years[-1]} годов" if len(years) > 1 else f"{years[0]} года"
+
+
+def title(data: LowResultsData) -> str:
+    return (
+        "Об итогах выявления общеобразовательных организаций, имеющих низкие образовательные "
+        f"результаты, по результатам оценочных процедур {_period(data)}"
+    )
+
+
+def proposed_points(data: LowResultsData) -> tuple[Point, ...]:
+    """The program's proposal; the user edits it before signing."""
+    return (
+        Point(
+            "Утвердить список общеобразовательных организаций, имеющих низкие образовательные "
+            f"результаты по итогам {_period(data)} (далее – ШНОР), и результаты оценочных процедур "
+            "ШНОР (приложение)."
+        ),
+        Point(
+            "Руководителям ШНОР в месячный срок разработать и утвердить «дорожные карты» по повышению "
+            "качества образования и представить их в отдел общего образования."
+        ),
+        Point(
+            "Рекомендовать муниципальным методическим службам обеспечить адресное методическое "
+            "сопровождение ШНОР."
+        ),
+        Point("Контроль исполнения приказа оставляю за собой."),
+    )
+
+
+def _criteria(params: RuleParameters, years: Sequence[int]) -> list[Paragraph]:
+    latest = years[-1]
+    many = params.min_low_latest
+    each = params.min_low_each_year
+    forms = ("оценочной процедуре", "оценочным процедурам", "оценочным процедурам")
+    words = {1: "одной", 2: "двум", 3: "трём", 4: "четырём", 5: "пяти"}
+    return [
+        Paragraph(
+            "Идентификация общеобразовательных организаций (далее – ОО) осуществлялась на основе "
+            "следующих критериев:"
+        ),
+        Paragraph(
+            f"1) ОО, в которых не менее чем по {words.get(many, many)} {plural(many, *forms)} "
+            f"в {latest} году были зафиксированы низкие результаты;"
+        ),
+        Paragraph(
+            f"2) ОО, в которых хотя бы по {words.get(each, each)} {plural(each, *forms)} "
+            f"в каждом из {_years_text(years)} были зафиксированы низкие результаты."
+        ),
+        Paragraph(
+            "Под «низкими результатами» понимаются результаты оценочной процедуры, при которых не менее "
+            f"{format_percent(params.threshold)} от общего числа участников получили отметку «2» (ВПР) "
+            "или не преодолели минимальный порог, предусмотренный спецификацией соответствующей "
+            "оценочной процедуры (ОГЭ, ЕГЭ)."
+        ),
+    ]
+
+
+def _reasons(verdict: Verdict) -> str:
+    by_year: dict[int, list[str]] = {}
+    for reason in verdict.reasons:
+        by_year.setdefault(reason.year, []).append(
+            f"{reason.procedure.code} – {format_percent(reason.value)}"
+        )
+    return "; ".join(f"{year}: {', '.join(items)}" for year, items in sorted(by_year.items(), reverse=True))
+
+
+def _criteria_numbers(verdict: Verdict) -> str:
+    numbers = [
+        str(n) for n, c in ((1, Criterion.MANY_IN_LATEST), (2, Criterion.EACH_YEAR)) if c in verdict.criteria
+    ]
+    return ", ".join(numbers)
+
+
+def _list_table(data: LowResultsData) -> Table:
+    rows = tuple(
+        (
+            Cell(str(number)),
+            Cell(school.short_name, align="left"),
+            Cell(school.district or "", align="left"),
+            Cell(_criteria_numbers(verdict)),
+            Cell(_reasons(verdict), align="left"),
+        )
+        for number, (school, verdict) in enumerate(data.flagged, start=1)
+    )
+    header = (
+        (
+            HeaderCell("№ п/п"),
+            HeaderCell("Наименование ОО"),
+            HeaderCell("Территория"),
+            HeaderCell("Критерий"),
+            HeaderCell("Процедуры с низкими результатами, доля «2»"),
+        ),
+    )
+    return Table(header, rows, (9, 36, 27, 21, 57))
+
+
+def _results_tables(data: LowResultsData, layout: Layout) -> list[Table]:
+    """School × procedure-year tables, split by procedure so each fits a landscape page."""
+    years = sorted(data.years, reverse=True)
+    cells = {(r.login, r.procedure, r.year): r for r in data.results}
+    name_widths = (7.0, 42.0, 20.0)
+    pair_width = 17.0
+    per_table = max(1, int((layout.landscape_width_mm - sum(name_widths)) // (pair_width * len(years))))
+    procedures = list(data.procedures)
+    chunks = [procedures[i : i + per_table] for i in range(0, len(procedures), per_table)]
+    tables = []
+    for number, chunk in enumerate(chunks, start=1):
+        header = (
+            (
+                HeaderCell("№", rows=3),
+                HeaderCell("Наименование ОО", rows=3),
+                HeaderCell("Логин ОО", rows=3),
+                *[HeaderCell(p.code, span=2 * len(years)) for p in chunk],
+            ),
+            tuple(HeaderCell(str(y), span=2) for _ in chunk for y in years),
+            tuple(HeaderCell(t) for _ in chunk for _y in years for t in ("% 2", "% выс.")),
+        )
+        rows = []
+        for index, (school, _verdict) in enumerate(data.flagged, start=1):
+            row = [Cell(str(index)), Cell(school.short_name, align="left"), Cell(school.login)]
+            for procedure in chunk:
+                for year in years:
+                    result = cells.get((school.login, procedure, year))
+                    low = result.pct_low if result else None
+                    high = result.pct_high if result else None
+                    row.append(Cell(format_number(low), marked=data.params.is_low(low)))
+                    row.append(Cell(format_number(high)))
+            rows.append(tuple(row))
+        caption = ""
+        if len(chunks) > 1:
+            caption = (
+                f"Таблица {number}. "
+                + ", ".join(procedure_title(p) for p in chunk[:1])
+                + (f" – {procedure_title(chunk[-1])}" if len(chunk) > 1 else "")
+            )
+        widths = (*name_widths, *[pair_width / 2] * (2 * len(years) * len(chunk)))
+        tables.append(Table(header, tuple(rows), widths, small=True, caption=caption))
+    return tables
+
+
+def build(
+    data: LowResultsData,
+    requisites: Requisites,
+    issued: date | None = None,
+    number: str = "",
+    points: tuple[Point, ...] | None = None,
+    layout: Layout = GOST_LAYOUT,
+) -> Document:
+    count = len(data.flagged)
+    share = 100.0 * count / data.schools_total if data.schools_total else 0.0
+    procedures = "; ".join(procedure_title(p) for p in data.procedures)
+    preamble = [
+        Paragraph(
+            "В целях повышения качества образования в общеобразовательных организациях, имеющих низкие "
+            f"образовательные результаты обучающихся, проведён анализ результатов оценочных процедур "
+            f"{_years_text(data.years)} в {data.schools_total} "
+            f"{plural(data.schools_total, *_ORGANISATIONS)}."
+        ),
+        *_criteria(data.params, data.years),
+        Paragraph(f"Анализ проводился по результатам следующих процедур: {procedures}."),
+    ]
+    if count:
+        preamble += [
+            Paragraph(
+                f"По итогам анализа выявлено {count} ОО "
+                f"({format_percent(share)} от общего числа ОО), в которых зафиксированы низкие "
+                "образовательные результаты обучающихся:"
+            ),
+            _list_table(data),
+            Paragraph(
+                f"Итоги оценочных процедур {_years_text(data.years)} в разрезе ОО представлены в приложении."
+            ),
+        ]
+    else:
+        preamble.append(
+            Paragraph("По итогам анализа ОО с низкими образовательными результатами не выявлено.")
+        )
+    note = Paragraph(
+        "Заливкой и полужирным шрифтом выделены значения «% 2» не ниже "
+        f"{format_percent(data.params.threshold)} (низкие результаты); "
+        "«% выс.» – доля высоких результатов; «—» – нет данных.",
+        style="note",
+    )
+    appendix = Appendix(
+        f"Результаты оценочных процедур {_years_text(data.years)} в общеобразовательных организациях, "
+        "имеющих низкие образовательные результаты",
+        (*_results_tables(data, layout), note),
+        landscape=True,
+    )
+    return Document(
+        requisites=requisites,
+        doc_type=DocumentType.ORDER,
+        title=title(data),
+        preamble=tuple(preamble),
+        points=points if points is not None else proposed_points(data),
+        appendices=(appendix,) if count else (),
+        issued=issued,
+        number=number,
+    )

@@ -1,0 +1,196 @@
+"""An order as plain data: what the builders produce and both renderers (PDF, DOCX) draw.
+
+The builders of each kind of document know the domain and the wording; the
+renderers know paper and fonts. Neither knows the other, so the PDF and the
+DOCX of one document always carry the same blocks in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from lowres_desktop.reports.charts import ChartSpec
+
+
+class DocumentType(StrEnum):
+    ORDER = "ПРИКАЗ"
+    DIRECTIVE = "РАСПОРЯЖЕНИЕ"
+
+    @property
+    def directive_word(self) -> str:
+        return "ПРИКАЗЫВАЮ:" if self is DocumentType.ORDER else "ПРЕДЛАГАЮ:"
+
+    @property
+    def genitive(self) -> str:
+        """«к приказу», «к распоряжению»."""
+        return "приказу" if self is DocumentType.ORDER else "распоряжению"
+
+
+@dataclass(frozen=True)
+class Requisites:
+    """The organisation's requisites, kept in the database and edited in a settings dialog."""
+
+    authority_lines: tuple[str, ...] = ("МЭРИЯ ГОРОДА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ")
+    name_genitive: str = "департамента образования"
+    """After «Приложение к приказу …»: the issuer in the genitive case."""
+    place: str = "г. Город"
+    signatory_position: str = "Начальник департамента"
+    signatory_name: str = "И. О. Фамилия"
+    executor_name: str = ""
+    executor_phone: str = ""
+    emblem_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text: justified with a first-line indent unless `style` says otherwise."""
+
+    text: str
+    style: str = "body"
+    """body, heading (bold, centred, kept with the next block), list (no indent), note (small)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    marked: bool = False
+    """A value the document draws attention to (a low result): bold on a grey fill."""
+    align: str = "center"
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    text: str
+    span: int = 1
+    rows: int = 1
+    """Rows this cell covers downwards; later header rows simply omit the covered columns."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose header rows repeat on every page; section rows span the whole width."""
+
+    header: tuple[tuple[HeaderCell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    """Relative column widths; the renderer scales them to the text width."""
+    section_rows: frozenset[int] = frozenset()
+    """Indices into `rows` of rows that hold one title spanning every column."""
+    small: bool = False
+    """Wide tables use the smaller table font."""
+    caption: str = ""
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths)
+
+    def header_cells(self) -> list[tuple[int, int, HeaderCell]]:
+        """(row, column, cell) of every header cell, skipping columns covered from rows above."""
+        covered: set[tuple[int, int]] = set()
+        placed: list[tuple[int, int, HeaderCell]] = []
+        for r, header_row in enumerate(self.header):
+            column = 0
+            for cell in header_row:
+                while (r, column) in covered:
+                    column += 1
+                placed.append((r, column, cell))
+                for dr in range(cell.rows):
+                    for dc in range(cell.span):
+                        covered.add((r + dr, column + dc))
+                column += cell.span
+        return placed
+
+
+@dataclass(frozen=True)
+class Chart:
+    spec: ChartSpec
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Paragraph | Table | Chart | PageBreak
+
+
+@dataclass(frozen=True)
+class Point:
+    """A numbered point of the order; sub-points are numbered «1.1.», «1.2.»."""
+
+    text: str
+    subpoints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    blocks: tuple[Block, ...]
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    requisites: Requisites
+    doc_type: DocumentType
+    title: str
+    preamble: tuple[Block, ...]
+    points: tuple[Point, ...]
+    appendices: tuple[Appendix, ...] = ()
+    issued: date | None = None
+    """None prints a blank line to fill in at registration."""
+    number: str = ""
+    directive_inline: bool = False
+    """«На основании вышеизложенного ПРИКАЗЫВАЮ:» in the last preamble paragraph (seed 000)."""
+
+    def appendix_mark(self, index: int) -> tuple[str, ...]:
+        """The lines at the top right of appendix `index` (0-based)."""
+        label = "Приложение" if len(self.appendices) == 1 else f"Приложение № {index + 1}"
+        return (
+            label,
+            f"к {self.doc_type.genitive} {self.requisites.name_genitive}",
+            f"от {format_date(self.issued)} № {self.number or '________'}",
+        )
+
+
+def format_date(value: date | None) -> str:
+    """«05.06.2016», or a blank to fill in by hand."""
+    return value.strftime("%d.%m.%Y") if value else "____________"
+
+
+def parse_points(text: str) -> tuple[Point, ...]:
+    """Points from the text the user edits: one line a point, an indented or «-» line a sub-point.
+
+    Numbers typed by the user («1.», «2.3.») are dropped: the document numbers
+    its points itself, so an inserted point never breaks the numbering.
+    """
+    points: list[Point] = []
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        is_sub = raw[:1] in (" ", "\t") or raw.lstrip().startswith(("-", "•", "–"))
+        line = _strip_number(raw.strip().lstrip("-•–").strip())
+        if is_sub and points:
+            last = points[-1]
+            points[-1] = Point(last.text, (*last.subpoints, line))
+        else:
+            points.append(Point(line))
+    return tuple(points)
+
+
+def points_text(points: tuple[Point, ...]) -> str:
+    """The inverse of `parse_points`, for the editor."""
+    lines: list[str] = []
+    for point in points:
+        lines.append(point.text)
+        lines.extend(f"    {sub}" for sub in point.subpoints)
+    return "\n".join(lines)
+
+
+def _strip_number(line: str) -> str:
+    head, _, rest = line.partition(" ")
+    if rest and head.rstrip(".").replace(".", "").isdigit() and head.endswith("."):
+        return rest.strip()
+    return line

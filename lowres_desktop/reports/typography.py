@@ -1,0 +1,66 @@
+"""Russian typography for documents: «ёлочки», non-breaking spaces after «№» and inside initials.
+
+Every text that reaches a page passes through `typeset`, so a clerk's
+straight quotes or a number torn from its «№» at a line end never reach print.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+DASH = "\u2013"
+
+_NUMBER_SIGN = re.compile(r"(№№?|§)\s*(?=\S)")
+# «Р. М. Ахметгареев», «Прасолова О. А.», «С.В. Круль»: initials stick together and to the surname.
+_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z])\.\s*([А-ЯЁA-Z])\.\s+(?=[А-ЯЁA-Z][а-яёa-z])")
+_INITIALS_AFTER = re.compile(r"\b([А-ЯЁA-Z][а-яёa-z]+)\s+([А-ЯЁA-Z])\.\s*([А-ЯЁA-Z])\.")
+_ONE_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.\s+(?=[А-ЯЁA-Z][а-яёa-z]{2,})")
+_SHORT_WORDS = re.compile(
+    r"(?<![\w\-])(г\.|гг\.|ул\.|д\.|т\.|с\.|п\.|в|и|к|с|о|у|а|на|по|от|до|за|не|из)\s+", re.I
+)
+_UNITS = re.compile(r"(\d)\s+(%|г\.|гг\.|года?|годов|класс|кл\.)")
+_HYPHEN_DASH = re.compile(r"(?<=\s)[-\u2014](?=\s)")
+
+
+def _quotes(text: str) -> str:
+    """Straight and English quotes to «ёлочки», with „лапки“ for quotes inside quotes."""
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"')
+    out: list[str] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "«":
+            depth += 1
+            out.append("«" if depth == 1 else "„")
+        elif char == "»":
+            out.append("»" if depth <= 1 else "\u201c")
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            before = text[index - 1] if index else " "
+            opening = before.isspace() or before in "([{«„-\u2013\u2014/"
+            if opening:
+                depth += 1
+                out.append("«" if depth == 1 else "„")
+            else:
+                out.append("»" if depth <= 1 else "\u201c")
+                depth = max(depth - 1, 0)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def initials(text: str) -> str:
+    """«Р. М. Ахметгареев» with non-breaking spaces, whatever spaces the user typed."""
+    text = _INITIALS_BEFORE.sub(lambda m: f"{m[1]}.{NBSP}{m[2]}.{NBSP}", text)
+    text = _INITIALS_AFTER.sub(lambda m: f"{m[1]}{NBSP}{m[2]}.{NBSP}{m[3]}.", text)
+    return _ONE_INITIAL.sub(lambda m: f"{m[1]}.{NBSP}", text)
+
+
+def typeset(text: str) -> str:
+    """The text as a careful clerk would print it."""
+    text = _quotes(text)
+    text = _HYPHEN_DASH.sub(DASH, text)
+    text = _NUMBER_SIGN.sub(lambda m: m[1] + NBSP, text)
+    text = initials(text)
+    text = _UNITS.sub(lambda m: m[1] + NBSP + m[2], text)
+    return _SHORT_WORDS.sub(lambda m: m[1] + NBSP, text)

@@ -1,0 +1,40 @@
+"""Use cases: read and save the organisation's requisites printed on every document."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.reports.model import Requisites
+from lowres_desktop.storage.unit_of_work import Database
+
+_PREFIX = "requisites."
+_EMBLEM = "requisites.emblem_png"
+_TEXT_FIELDS = [f.name for f in fields(Requisites) if f.name not in ("authority_lines", "emblem_png")]
+
+
+def load_requisites(db: Database) -> Requisites:
+    """The saved requisites; fields never saved keep the neutral defaults (visible as placeholders)."""
+    with db.unit_of_work() as uow:
+        texts = uow.settings.texts(_PREFIX)
+        emblem = uow.settings.data(_EMBLEM)
+    values: dict[str, object] = {name: texts[name] for name in _TEXT_FIELDS if name in texts}
+    if "authority_lines" in texts:
+        values["authority_lines"] = tuple(
+            line for line in texts["authority_lines"].splitlines() if line.strip()
+        )
+    return replace(Requisites(), emblem_png=emblem, **values)
+
+
+def save_requisites(db: Database, requisites: Requisites) -> None:
+    """Save all requisites in one transaction."""
+    if not any(line.strip() for line in requisites.authority_lines):
+        raise DomainError("Укажите наименование организации (хотя бы одну строку).")
+    if not requisites.signatory_name.strip():
+        raise DomainError("Укажите инициалы и фамилию подписывающего.")
+    with db.unit_of_work() as uow:
+        uow.settings.set_text(_PREFIX + "authority_lines", "\n".join(requisites.authority_lines))
+        for name in _TEXT_FIELDS:
+            uow.settings.set_text(_PREFIX + name, str(getattr(requisites, name)).strip())
+        uow.settings.set_data(_EMBLEM, requisites.emblem_png)
+        uow.commit()

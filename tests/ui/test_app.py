@@ -1,0 +1,84 @@
+"""The entry point: `--tour` writes a picture of every page; a bad database offers another file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from lowres_desktop import app
+
+TOUR_FILES = ["01_schools.png", "02_results.png", "03_flagged.png", "04_school_card.png"]
+
+
+def test_tour_saves_the_four_pages(qtbot, seed_db_path, tmp_path, capsys) -> None:
+    folder = tmp_path / "tour" / "nested"
+    assert app.main(["--db", str(seed_db_path), "--tour", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == TOUR_FILES
+    printed = capsys.readouterr().out.split()
+    assert printed == [str(folder / name) for name in TOUR_FILES]
+    for name in TOUR_FILES:
+        image = QImage(str(folder / name))
+        assert (image.width(), image.height()) == (1400, 900), name
+    # The pages differ: each picture shows its own view, not the same one four times.
+    sizes = {(folder / name).read_bytes() for name in TOUR_FILES}
+    assert len(sizes) == 4
+
+
+def test_tour_as_a_program_uses_lowres_db(seed_db_path, tmp_path) -> None:
+    folder = tmp_path / "tour"
+    env = {
+        "LOWRES_DB": str(seed_db_path),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_RUNTIME_DIR": str(tmp_path),
+    }
+    completed = subprocess.run(
+        [sys.executable, "-m", "lowres_desktop", "--tour", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert sorted(p.name for p in folder.iterdir()) == TOUR_FILES
+    assert not (tmp_path / "data").exists()  # the user's data folder stays untouched
+
+
+def test_unopenable_database_offers_another_file(qtbot, tmp_path, monkeypatch) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database at all")
+    replacement = tmp_path / "chosen.sqlite"
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        choose = next(b for b in box.buttons() if b.text() == "Выбрать другой файл…")
+        choose.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(replacement), ""))
+    )
+    db = app._open_or_choose(str(broken))
+    assert db is not None and db.target == str(replacement)
+    db.close()
+    assert len(shown) == 1 and "не является базой данных" in shown[0]
+
+
+def test_unopenable_database_can_be_left(qtbot, tmp_path, monkeypatch) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database at all")
+
+    def answer(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Выход").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert app._open_or_choose(str(broken)) is None

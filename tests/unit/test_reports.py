@@ -1,0 +1,246 @@
+"""Documents on paper: text through pdftotext, fonts through pdffonts, pages through pdfinfo."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document as read_docx
+from docx.enum.section import WD_ORIENT
+
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
+from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
+from lowres_desktop.reports import low_results_order
+from lowres_desktop.reports.charts import ChartSeries, ChartSpec, build_drawing, drawing_to_png
+from lowres_desktop.reports.docx_renderer import render_docx
+from lowres_desktop.reports.model import (
+    Appendix,
+    Chart,
+    Document,
+    DocumentType,
+    Paragraph,
+    Point,
+    Requisites,
+    parse_points,
+    points_text,
+)
+from lowres_desktop.reports.pdf_renderer import render_pdf
+from lowres_desktop.reports.typography import NBSP, typeset
+
+REQUISITES = Requisites(
+    authority_lines=("Мэрия города Новосибирска", "Департамент образования"),
+    name_genitive="департамента образования мэрии города Новосибирска",
+    place="г. Новосибирск",
+    signatory_position="Начальник департамента",
+    signatory_name="Р.М. Ахметгареев",
+    executor_name="Прасолова О. А.",
+    executor_phone="227-45-08",
+)
+MA5 = ProcedureKey(ProcedureKind.VPR, "МА", 5)
+OGE_RU = ProcedureKey(ProcedureKind.OGE, "РУ")
+
+
+def _school(number: int) -> School:
+    return School(
+        f"sch{number:06d}", f"МБОУ «СОШ № {number}»", f"СОШ № {number}", SchoolKind.SOSH, "Центральный"
+    )
+
+
+def low_results_data(schools: int = 3) -> low_results_order.LowResultsData:
+    params = RuleParameters()
+    results = []
+    for index in range(schools):
+        login = _school(index + 1).login
+        results += [
+            Result(login, MA5, 2019, 50, 40.0 + index % 5, 2.0),
+            Result(login, OGE_RU, 2019, 30, 35.0, 10.0),
+            Result(login, MA5, 2018, 50, 12.5, 4.0),
+            Result(login, OGE_RU, 2018, 30, None, None),
+        ]
+    verdicts = {v.login: v for v in identify_low_result_schools(results, 2019, params)}
+    flagged = [(_school(i + 1), verdicts[_school(i + 1).login]) for i in range(schools)]
+    return low_results_order.LowResultsData(2019, params, flagged, 100, [MA5, OGE_RU], results)
+
+
+def _pdf(tmp_path: Path, document: Document, name: str = "doc.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(render_pdf(document))
+    return path
+
+
+def _text(path: Path, first: int | None = None, last: int | None = None, layout: bool = True) -> str:
+    command = ["pdftotext", "-layout"] if layout else ["pdftotext"]
+    if first:
+        command += ["-f", str(first), "-l", str(last or first)]
+    completed = subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True)
+    return completed.stdout.replace(NBSP, " ")
+
+
+def _page_sizes(path: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def assert_fonts_embedded(path: Path) -> None:
+    listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows, listing
+    for row in rows:
+        assert "LiberationSerif" in row, listing
+        assert re.search(r"\byes\s+yes\s+yes\b", row), listing
+    assert "Helvetica" not in listing
+
+
+@pytest.fixture(scope="module")
+def order_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    document = low_results_order.build(low_results_data(60), REQUISITES, date(2020, 12, 9), "1351")
+    return _pdf(tmp_path_factory.mktemp("order"), document)
+
+
+def test_order_text_follows_the_layout(order_pdf: Path) -> None:
+    first = _text(order_pdf, 1)
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    assert lines[:3] == ["МЭРИЯ ГОРОДА НОВОСИБИРСКА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ", "ПРИКАЗ"]
+    assert re.fullmatch(r"09\.12\.2020\s+№ 1351", lines[3]), lines[3]
+    assert lines[4] == "г. Новосибирск"
+    assert lines[5].startswith("Об итогах выявления")
+    whole = _text(order_pdf)
+    assert "не менее 30 % от общего числа участников" in whole
+    assert "в 2019 году были зафиксированы низкие результаты" in whole
+    assert "выявлено 60 ОО (60 % от общего числа ОО)" in whole
+    assert "ПРИКАЗЫВАЮ:" in whole
+    assert re.search(r"1\. Утвердить список общеобразовательных организаций", whole)
+    assert re.search(r"Начальник департамента\s+Р\. М\. Ахметгареев", whole)
+    # The criteria of each school: 2019 alone flags, the cells show the values that decided it.
+    flowing = " ".join(_text(order_pdf, layout=False).split())
+    assert "2019: ВПР МА 5 – 40 %, ОГЭ РУ – 35 %" in flowing
+
+
+def test_page_numbers_start_on_page_two(order_pdf: Path) -> None:
+    assert not _text(order_pdf, 1).strip().startswith("1")
+    for page in (2, 3):
+        assert _text(order_pdf, page).strip().splitlines()[0].strip() == str(page)
+
+
+def test_appendix_starts_a_landscape_page_with_its_mark_and_repeats_the_header(order_pdf: Path) -> None:
+    sizes = _page_sizes(order_pdf)
+    appendix_pages = [n for n in range(1, len(sizes) + 1) if "Приложение" in _text(order_pdf, n)]
+    assert len(appendix_pages) == 1
+    start = appendix_pages[0]
+    mark = _text(order_pdf, start)
+    assert re.search(r"Приложение\s+к приказу департамента образования", mark)
+    assert "от 09.12.2020 № 1351" in mark
+    assert all(w < h for w, h in sizes[: start - 1])
+    assert all(w > h for w, h in sizes[start - 1 :])
+    assert len(sizes) - start >= 1, "60 schools need a second appendix page"
+    for page in range(start, len(sizes) + 1):
+        text = _text(order_pdf, page)
+        assert "Наименование ОО" in text and "% выс." in text, page
+    assert "СОШ № 60" in _text(order_pdf, len(sizes))
+
+
+def test_executor_is_at_the_foot_of_the_orders_last_page(order_pdf: Path) -> None:
+    sizes = _page_sizes(order_pdf)
+    last_of_order = next(n for n in range(1, len(sizes) + 1) if "Приложение" in _text(order_pdf, n)) - 1
+    lines = [line.strip() for line in _text(order_pdf, last_of_order).splitlines() if line.strip()]
+    assert lines[-2:] == ["Прасолова О. А.", "227-45-08"]
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(last_of_order), "-l", str(last_of_order), str(order_pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    y_max = max(
+        float(y)
+        for y in re.findall(r'word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">227', bbox)
+    )
+    assert y_max > 841.9 - 20 * 72 / 25.4 - 5, "the executor's phone sits on the bottom margin"
+
+
+def test_every_font_is_embedded(order_pdf: Path, tmp_path: Path) -> None:
+    assert_fonts_embedded(order_pdf)
+    chart = ChartSpec("Доля «2»", ("2018", "2019"), (ChartSeries("ВПР МА 5", (10.0, 40.0)),), threshold=30.0)
+    with_chart = Document(
+        REQUISITES,
+        DocumentType.DIRECTIVE,
+        "О результатах",
+        (Paragraph("Текст."),),
+        (Point("Принять к сведению."),),
+        (Appendix("Диаграмма", (Chart(chart),)),),
+    )
+    path = _pdf(tmp_path, with_chart)
+    assert_fonts_embedded(path)
+    text = _text(path)
+    assert "РАСПОРЯЖЕНИЕ" in text and "ПРЕДЛАГАЮ:" in text and "к распоряжению" in text
+
+
+def test_no_flagged_schools_gives_an_order_without_appendix(tmp_path: Path) -> None:
+    data = low_results_data(0)
+    path = _pdf(tmp_path, low_results_order.build(data, REQUISITES))
+    text = _text(path)
+    assert "не выявлено" in text and "Приложение" not in text
+    assert "от ____________ № ________" not in text
+    assert re.search(r"_{6,}\s+№ _{4,}", text), "blank date and number to fill in at registration"
+
+
+def test_docx_has_the_same_structure(tmp_path: Path) -> None:
+    document = low_results_order.build(low_results_data(5), REQUISITES, date(2020, 12, 9), "1351")
+    docx = read_docx(io.BytesIO(render_docx(document)))
+    texts = [p.text.replace(NBSP, " ") for p in docx.paragraphs]
+    assert texts[:3] == ["МЭРИЯ ГОРОДА НОВОСИБИРСКА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ", "ПРИКАЗ"]
+    assert texts[3] == "09.12.2020\t№ 1351"
+    assert "ПРИКАЗЫВАЮ:" in texts
+    assert any(t.startswith("1. Утвердить список") for t in texts)
+    assert any(t.startswith("Приложение\nк приказу департамента образования") for t in texts)
+    assert len(docx.sections) == 2
+    assert docx.sections[0].different_first_page_header_footer
+    assert docx.sections[1].orientation == WD_ORIENT.LANDSCAPE
+    results_table = docx.tables[-1]
+    assert results_table.rows[0]._tr.trPr.xpath("./w:tblHeader"), "header rows repeat on every page"
+    assert f"СОШ №{NBSP}5" in results_table.rows[-1].cells[1].text
+    assert docx.styles["Normal"].font.name == "Liberation Serif"
+
+
+def test_chart_draws_the_series_as_vectors_and_as_png() -> None:
+    spec = ChartSpec(
+        "Доля «2»",
+        ("2018", "2019", "2020"),
+        (ChartSeries("ВПР МА 5", (10.0, None, 35.0)), ChartSeries("ОГЭ РУ", (5.0, 8.0, 9.0))),
+        threshold=30.0,
+        threshold_label="порог 30 %",
+    )
+    drawing = build_drawing(spec, 400)
+    strings = [getattr(shape, "text", "") for shape in drawing.contents]
+    assert {"2018", "2019", "2020", "ВПР МА 5", "ОГЭ РУ", "порог 30 %"} <= set(strings)
+    png = drawing_to_png(drawing)
+    assert png.startswith(b"\x89PNG")
+
+
+def test_typography() -> None:
+    assert (
+        typeset('приказ "О мерах" от 01.06.2021 № 0464-од')
+        == f"приказ «О{NBSP}мерах» от{NBSP}01.06.2021 №{NBSP}0464-од"
+    )
+    assert typeset('МКУДПО "ГЦОиЗ "Магистр""') == "МКУДПО «ГЦОиЗ „Магистр“»"
+    assert typeset("Р.М. Ахметгареев") == f"Р.{NBSP}М.{NBSP}Ахметгареев"
+    assert typeset("Прасолова О.А.") == f"Прасолова{NBSP}О.{NBSP}А."
+    assert typeset("2018 - 2019") == "2018 – 2019"
+    assert typeset("30 %") == f"30{NBSP}%"
+
+
+def test_points_text_round_trip() -> None:
+    points = parse_points(
+        "1. Утвердить план.\n2. Руководителям ОО:\n    обеспечить раз;\n- обеспечить два.\n\nКонтроль."
+    )
+    assert points == (
+        Point("Утвердить план."),
+        Point("Руководителям ОО:", ("обеспечить раз;", "обеспечить два.")),
+        Point("Контроль."),
+    )
+    assert parse_points(points_text(points)) == points

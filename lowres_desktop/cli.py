@@ -12,19 +12,17 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
 from lowres_desktop import __version__
 from lowres_desktop.cli_analysis import add_analysis_parsers, run_analysis
-from lowres_desktop.cli_roadmaps import add_roadmap_parsers, run_roadmaps
+from lowres_desktop.cli_documents import add_report_parser, run_report
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import fill_demo_data
-from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document, save_document
 from lowres_desktop.services.identify_schools import Identification, identify_schools
 from lowres_desktop.services.import_workbook import ImportReport, import_workbook
 from lowres_desktop.services.wording import (
@@ -59,62 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
     add_analysis_parsers(commands, flag)
-    add_roadmap_parsers(commands)
-    _add_report_parser(commands)
+    add_report_parser(commands)
     return parser
-
-
-def _add_report_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    report = commands.add_parser(
-        "report", help="сформировать документ (приказ с приложениями) в PDF или DOCX"
-    )
-    report.add_argument(
-        "kind",
-        choices=[k.value for k in DocumentKind],
-        metavar="KIND",
-        help="вид документа: " + ", ".join(f"{k.value} ({k.title})" for k in DocumentKind),
-    )
-    report.add_argument("--out", type=Path, required=True, metavar="FILE", help="файл .pdf или .docx")
-    report.add_argument("--year", type=int, help="год (по умолчанию последний год с результатами)")
-    report.add_argument(
-        "--threshold",
-        type=float,
-        default=RuleParameters().threshold,
-        help="порог «низких результатов», %% (по умолчанию 30)",
-    )
-    report.add_argument("--date", type=_parse_date, metavar="ДД.ММ.ГГГГ", help="дата документа")
-    report.add_argument("--number", default="", help="регистрационный номер документа")
-    report.add_argument(
-        "--points",
-        type=Path,
-        metavar="FILE",
-        help="текст пунктов (UTF-8): пункт на строку, подпункт — строка с отступом",
-    )
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return datetime.strptime(text, "%d.%m.%Y").date()
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"дата «{text}» не в виде ДД.ММ.ГГГГ") from error
-
-
-def _run_report(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    if args.out.suffix.lower() not in (".pdf", ".docx"):
-        raise DomainError(f"Файл «{args.out}»: укажите расширение .pdf или .docx.")
-    points = args.points.read_text(encoding="utf-8") if args.points else None
-    request = DocumentRequest(
-        kind=DocumentKind(args.kind),
-        year=args.year,
-        threshold=args.threshold,
-        issued=args.date,
-        number=args.number,
-        points_text=points,
-    )
-    document = build_document(db, request)
-    save_document(document, args.out)
-    print(f"Документ записан: {args.out}", file=out)
-    return 0
 
 
 def _print_report(report: ImportReport, out: TextIO) -> None:
@@ -231,10 +175,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "import":
             return _run_import(db, args.files, out, err)
         if args.command == "report":
-            return _run_report(db, args, out)
-        handled = run_roadmaps(db, args, out)
-        if handled is None:
-            handled = run_analysis(db, args, out)
+            return run_report(db, args, out)
+        handled = run_analysis(db, args, out)
         if handled is not None:
             return handled
         if args.command == "flag":

@@ -18,6 +18,7 @@ from typing import TextIO
 from lowres_desktop import __version__
 from lowres_desktop.cli_analysis import add_analysis_parsers, run_analysis
 from lowres_desktop.cli_documents import add_report_parser, run_report
+from lowres_desktop.cli_roadmaps import add_roadmap_parsers, run_roadmaps
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.importing.problems import FileRejected
@@ -57,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
     add_analysis_parsers(commands, flag)
+    add_roadmap_parsers(commands)
     add_report_parser(commands)
     return parser
 
@@ -176,7 +178,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return _run_import(db, args.files, out, err)
         if args.command == "report":
             return run_report(db, args, out)
-        handled = run_analysis(db, args, out)
+        handled = run_roadmaps(db, args, out)
+        if handled is None:
+            handled = run_analysis(db, args, out)
         if handled is not None:
             return handled
         if args.command == "flag":

@@ -18,6 +18,7 @@ from lowres_desktop.domain.schools import guess_school_kind, short_school_name
 from lowres_desktop.importing.procedure_headers import parse_procedure_header
 from lowres_desktop.importing.values import parse_percent
 from lowres_desktop.services.demo_analysis import fill_demo_analysis
+from lowres_desktop.services.demo_roadmaps import fill_demo_roadmaps
 from lowres_desktop.services.progress import (
     CancelCheck,
     ProgressCallback,
@@ -185,6 +186,7 @@ def fill_demo_data(
         progress(2, 3, "Запись результатов…")
         uow.results.save(results)
         fill_demo_analysis(uow, schools, results)
+        fill_demo_roadmaps(uow, schools, results)
         check_cancel(cancel)
         uow.commit()
     progress(3, 3, "Готово")

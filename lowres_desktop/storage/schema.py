@@ -6,8 +6,8 @@ a model module adds one import line below.
 
 from __future__ import annotations
 
-from lowres_desktop.storage import models, models_analysis, models_documents
+from lowres_desktop.storage import models, models_analysis, models_documents, models_roadmaps
 from lowres_desktop.storage.models import Base
 
-MODEL_MODULES = (models, models_analysis, models_documents)
+MODEL_MODULES = (models, models_analysis, models_documents, models_roadmaps)
 metadata = Base.metadata

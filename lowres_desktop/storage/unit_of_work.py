@@ -12,12 +12,14 @@ from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.documents_repository import SettingsRepository
 from lowres_desktop.storage.engine import database_url, make_engine
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
+from lowres_desktop.storage.monitoring_repository import MonitoringRepository
 from lowres_desktop.storage.repositories import (
     ImportBatchRepository,
     ProcedureRepository,
     ResultRepository,
     SchoolRepository,
 )
+from lowres_desktop.storage.roadmap_repository import RoadmapRepository
 
 
 class UnitOfWork:
@@ -32,6 +34,8 @@ class UnitOfWork:
         self.procedures = ProcedureRepository(self.session)
         self.results = ResultRepository(self.session)
         self.import_batches = ImportBatchRepository(self.session)
+        self.roadmaps = RoadmapRepository(self.session)
+        self.monitoring = MonitoringRepository(self.session)
         self.analysis = AnalysisRepository(self.session)
         self.settings = SettingsRepository(self.session)
         return self

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from lowres_desktop import __version__
@@ -97,6 +97,19 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
+def _dispose(window: MainWindow) -> None:
+    """Delete the window's Qt objects now, while their Python wrappers are all still alive.
+
+    The window sits in Python reference cycles (table models hold column lambdas that
+    refer back to them), so otherwise the garbage collector would delete it later, from
+    wherever it happens to run, tearing pyqtgraph items down in an arbitrary order: that
+    crashes the interpreter.
+    """
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def run_tour(db: Database, folder: Path) -> list[Path]:
     """Show each page at a fixed size and save what it looks like."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -115,7 +128,7 @@ def run_tour(db: Database, folder: Path) -> list[Path]:
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         saved.append(path)
-    window.close()
+    _dispose(window)
     return saved
 
 
@@ -221,4 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             QTimer.singleShot(0, window.fill_demo_data)
         else:
             QTimer.singleShot(0, lambda: _offer_demo_data(window))
-    return app.exec()
+    status = app.exec()
+    database = window.db  # the user may have opened another one
+    _dispose(window)
+    database.close()
+    return status

@@ -29,7 +29,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.browse import overview
 from lowres_desktop.services.database import open_database
-from lowres_desktop.services.demo_data import fill_demo_data
+from lowres_desktop.services.demo_data import DemoSummary, fill_demo_data
 from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
@@ -53,7 +53,7 @@ class Page(IntEnum):
     CARD = 3
 
 
-def import_files(
+def import_each_file(
     db: Database, paths: list[Path], progress: ProgressCallback, cancel: CancelCheck
 ) -> list[ImportOutcome]:
     """Import each file in its own transaction; a rejected file does not stop the others."""
@@ -133,9 +133,7 @@ class MainWindow(QMainWindow):
             self.tr("&Импорт результатов…"), self._on_import_action_triggered, QKeySequence.Open
         )
         self.open_action = self._action(self.tr("&Открыть базу…"), self._on_open_action_triggered)
-        self.create_action = self._action(
-            self.tr("&Создать базу…"), self._on_create_action_triggered
-        )
+        self.create_action = self._action(self.tr("&Создать базу…"), self._on_create_action_triggered)
         self.demo_action = self._action(
             self.tr("&Заполнить демонстрационными данными"), self._on_demo_action_triggered
         )
@@ -185,10 +183,9 @@ class MainWindow(QMainWindow):
             else (str(summary.years[0]) if summary.years else "—")
         )
         self.status.setText(
-            self.tr("База: {path}   ·   школ: {schools}   ·   результатов: {results}   ·   годы: {years}")
-            .format(
-                path=self.db.target, schools=summary.schools, results=summary.results, years=years
-            )
+            self.tr(
+                "База: {path}   ·   школ: {schools}   ·   результатов: {results}   ·   годы: {years}"
+            ).format(path=self.db.target, schools=summary.schools, results=summary.results, years=years)
         )
         self.setWindowTitle(
             self.tr("Школы с низкими образовательными результатами — {name}").format(
@@ -206,7 +203,7 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[Path]) -> None:
         db = self.db
         self.tasks.run(
-            lambda progress, cancel: import_files(db, paths, progress, cancel),
+            lambda progress, cancel: import_each_file(db, paths, progress, cancel),
             self._on_import_finished,
             self._on_task_failed,
             title=self.tr("Импорт результатов"),
@@ -229,13 +226,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def _on_demo_finished(self, _summary: object) -> None:
+    def _on_demo_finished(self, summary: DemoSummary) -> None:
         self.refresh()
-        summary = overview(self.db)
         show_message(
             self,
-            self.tr("Демонстрационные данные добавлены: школ — {schools}, результатов — {results}.")
-            .format(schools=summary.schools, results=summary.results),
+            self.tr(
+                "Демонстрационные данные добавлены: школ — {schools}, результатов — {results}, "
+                "годы {first}–{last}."
+            ).format(
+                schools=summary.schools,
+                results=summary.results,
+                first=summary.first_year,
+                last=summary.last_year,
+            ),
             self.tr("Демонстрационные данные"),
         )
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lowres_desktop import app
+from lowres_desktop.ui.main_window import MainWindow
 
 TOUR_FILES = ["01_schools.png", "02_results.png", "03_flagged.png", "04_school_card.png"]
 
@@ -76,9 +77,31 @@ def test_unopenable_database_can_be_left(qtbot, tmp_path, monkeypatch) -> None:
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"not a database at all")
 
+    monkeypatch.setattr(QMessageBox, "exec", _click("Выход"))
+    assert app._open_or_choose(str(broken)) is None
+
+
+def _click(label: str):  # type: ignore[no-untyped-def]
     def answer(box: QMessageBox) -> int:
-        next(b for b in box.buttons() if b.text() == "Выход").click()
+        next(b for b in box.buttons() if b.text() == label).click()
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    assert app._open_or_choose(str(broken)) is None
+    return answer
+
+
+def test_empty_database_offers_demo_data(qtbot, empty_db, monkeypatch) -> None:
+    window = MainWindow(empty_db)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "exec", _click("Заполнить демонстрационными данными"))
+    app._offer_demo_data(window)
+    qtbot.waitUntil(lambda: window.schools_view.model.rowCount() == 100, timeout=20000)
+    assert "школ: 100" in window.status.text()
+
+
+def test_demo_data_offer_can_be_declined(qtbot, empty_db, monkeypatch) -> None:
+    window = MainWindow(empty_db)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "exec", _click("Не сейчас"))
+    app._offer_demo_data(window)
+    assert not window.tasks.is_busy()
+    assert window.schools_view.model.rowCount() == 0

@@ -125,7 +125,9 @@ class SchoolCardView(QWidget):
         if card is None:
             for label in (self.full_name, self.login, self.kind, self.district, self.status):
                 label.setText("—")
-            self.chart_title.setText(self.tr("Школ в базе нет"))
+            self.chart_title.setText(
+                self.tr("Школ в базе нет: импортируйте результаты (Файл → Импорт результатов…)")
+            )
             self.chart.set_series([], None, "", "")
             self.model.set_results([], self.params)
             return

@@ -35,6 +35,11 @@ def add_report_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
         default=RuleParameters().threshold,
         help="порог «низких результатов», %% (по умолчанию 30)",
     )
+    report.add_argument("--school", metavar="LOGIN", help="логин школы (для паспорта школы)")
+    report.add_argument(
+        "--roadmap", type=int, metavar="ID", help="номер «дорожной карты» (lowres roadmap list)"
+    )
+    report.add_argument("--round", type=int, metavar="ID", help="номер мониторинга (lowres monitoring list)")
     report.add_argument("--date", type=_parse_date, metavar="ДД.ММ.ГГГГ", help="дата документа")
     report.add_argument("--number", default="", help="регистрационный номер документа")
     report.add_argument(
@@ -66,6 +71,9 @@ def run_report(db: Database, args: argparse.Namespace, out: TextIO) -> int | Non
         issued=args.date,
         number=args.number,
         points_text=points,
+        roadmap_id=args.roadmap,
+        round_id=args.round,
+        login=args.school,
     )
     save_document(build_document(db, request), args.out)
     print(f"Документ записан: {args.out}", file=out)

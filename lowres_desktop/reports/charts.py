@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
@@ -19,6 +20,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from lowres_desktop.reports import fonts
+
+if TYPE_CHECKING:
+    from lowres_desktop.services.chart_series import BarChart, LineChart
 
 PALETTE = (
     "#1f77b4",
@@ -33,7 +37,6 @@ PALETTE = (
     "#393b79",
 )
 THRESHOLD_COLOR = "#c00000"
-_DASHES = (None, (4, 2), (1, 2), (6, 2, 1, 2), (8, 3))
 _MARKERS = ("circle", "square", "triangle", "diamond", "down")
 
 
@@ -42,6 +45,18 @@ class ChartSeries:
     name: str
     values: tuple[float | None, ...]
     """One value per category; None where there is no data (the line breaks there)."""
+    color: str | None = None
+    """None takes the palette's colour for the series' position."""
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class ChartLevel:
+    """A horizontal line across the plot: a threshold or a target."""
+
+    label: str
+    value: float
+    color: str = THRESHOLD_COLOR
 
 
 @dataclass(frozen=True)
@@ -53,9 +68,47 @@ class ChartSpec:
     """line (values over years) or bar (groups of bars per category)."""
     y_max: float | None = None
     y_unit: str = "%"
-    threshold: float | None = None
-    threshold_label: str = ""
+    levels: tuple[ChartLevel, ...] = ()
+    stacked: bool = False
     height_mm: float = 75.0
+
+
+def chart_from_series(chart: LineChart | BarChart, height_mm: float = 75.0) -> ChartSpec:
+    """The analysis' chart series (services/chart_series.py), as the app draws them, for print."""
+    levels = tuple(ChartLevel(level.label, level.value, level.color) for level in chart.levels or [])
+    if hasattr(chart, "lines"):
+        years = list(chart.years)
+        series = tuple(
+            ChartSeries(
+                line.label,
+                tuple(dict(line.points).get(year) for year in years),
+                line.color,
+                line.dashed,
+            )
+            for line in chart.lines
+        )
+        return ChartSpec(
+            chart.title,
+            tuple(str(y) for y in years),
+            series,
+            "line",
+            chart.y_max,
+            chart.y_label,
+            levels,
+            height_mm=height_mm,
+        )
+    series = tuple(ChartSeries(bars.label, tuple(bars.values), bars.color) for bars in chart.bars)
+    return ChartSpec(
+        chart.title,
+        tuple(chart.groups),
+        series,
+        "bar",
+        chart.y_max,
+        chart.y_label,
+        levels,
+        chart.stacked,
+        height_mm,
+    )
 
 
 def _nice_step(top: float) -> float:
@@ -100,139 +153,174 @@ def _legend(spec: ChartSpec, width: float, size: float) -> list[list[tuple[int, 
     return rows if rows[0] else []
 
 
+def _wrap_label(text: str, width: float, font: str, size: float) -> list[str]:
+    """A category label in at most two lines that fit the band."""
+    if stringWidth(text, font, size) <= width or " " not in text:
+        return [text]
+    words = text.split()
+    best = [text]
+    for cut in range(1, len(words)):
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+        if max(stringWidth(line, font, size) for line in lines) <= width:
+            return lines
+        best = lines if max(map(len, lines)) < max(map(len, best)) else best
+    return best
+
+
+def _color(spec: ChartSpec, index: int) -> colors.Color:
+    return colors.HexColor(spec.series[index].color or PALETTE[index % len(PALETTE)])
+
+
+def _dash(series: ChartSeries) -> tuple[int, int] | None:
+    return (4, 2) if series.dashed else None
+
+
 def build_drawing(spec: ChartSpec, width: float) -> Drawing:
     """The chart as vector shapes, `width` points wide; every string in the bundled serif."""
     fonts.register_fonts()
     font = fonts.REGULAR
     size = 8.5
+    ink = colors.HexColor("#202020")
     height = spec.height_mm * 72 / 25.4
     drawing = Drawing(width, height, initialFontName=font, initialFontSize=size)
+
+    def text(
+        x: float,
+        y: float,
+        value: str,
+        anchor: str = "start",
+        color: colors.Color = ink,
+        font_size: float = size,
+    ) -> None:
+        drawing.add(
+            String(x, y, value, fontName=font, fontSize=font_size, textAnchor=anchor, fillColor=color)
+        )
+
     legend = _legend(spec, width - 40, size)
     legend_height = len(legend) * (size + 5) + 4
-    values = [v for s in spec.series for v in s.values if v is not None]
-    top = spec.y_max or max([*values, spec.threshold or 0, 1.0]) * 1.1
+    if spec.stacked:
+        values = [sum(s.values[i] or 0 for s in spec.series) for i in range(len(spec.categories))]
+    else:
+        values = [v for s in spec.series for v in s.values if v is not None]
+    top = spec.y_max or max([*values, *(level.value for level in spec.levels), 1.0]) * 1.1
     step = _nice_step(top)
+    if all(float(v).is_integer() for v in values):
+        step = max(1.0, math.ceil(step))
     top = math.ceil(top / step) * step
-    left = 8 + stringWidth(_label(top), font, size) + 6
-    x0, x1 = left, width - 6
-    y0, y1 = legend_height + size + 10, height - size - 6
-    ink = colors.HexColor("#202020")
+    x0 = 8 + stringWidth(_label(top), font, size) + 6
+    x1 = width - 6
+    count = max(len(spec.categories), 1)
+    band = (x1 - x0) / count
+    label_size = 8.0 if count > 8 else size
+    labels = [_wrap_label(c, band - 2, font, label_size) for c in spec.categories]
+    label_lines = max((len(lines) for lines in labels), default=1)
+    y0 = legend_height + label_lines * (label_size + 1) + 8
+    y1 = height - size - 6
 
     tick = 0.0
     while tick <= top + 1e-9:
         y = y0 + (y1 - y0) * tick / top
         drawing.add(Line(x0, y, x1, y, strokeColor=colors.HexColor("#c8c8c8"), strokeWidth=0.4))
-        drawing.add(
-            String(
-                x0 - 4,
-                y - size / 3,
-                _label(tick),
-                fontName=font,
-                fontSize=size,
-                textAnchor="end",
-                fillColor=ink,
-            )
-        )
+        text(x0 - 4, y - size / 3, _label(tick), "end")
         tick += step
-    drawing.add(
-        String(x0 - 4, y1 + 5, spec.y_unit, fontName=font, fontSize=size, textAnchor="end", fillColor=ink)
-    )
+    text(x0 - 4, y1 + 5, spec.y_unit, "end")
     drawing.add(Line(x0, y0, x0, y1, strokeColor=ink, strokeWidth=0.7))
     drawing.add(Line(x0, y0, x1, y0, strokeColor=ink, strokeWidth=0.7))
-
-    count = max(len(spec.categories), 1)
-    band = (x1 - x0) / count
-    label_size = size if max((stringWidth(c, font, size) for c in spec.categories), default=0) < band else 7
-    for index, category in enumerate(spec.categories):
-        drawing.add(
-            String(
+    for index, lines in enumerate(labels):
+        for line_index, line in enumerate(lines):
+            text(
                 x0 + band * (index + 0.5),
-                y0 - size - 3,
-                category,
-                fontName=font,
-                fontSize=label_size,
-                textAnchor="middle",
-                fillColor=ink,
+                y0 - (line_index + 1) * (label_size + 1) - 2,
+                line,
+                "middle",
+                font_size=label_size,
             )
-        )
 
     def y_of(value: float) -> float:
-        return y0 + (y1 - y0) * min(value, top) / top
+        return y0 + (y1 - y0) * max(min(value, top), 0) / top
 
     if spec.kind == "bar":
-        groups = max(len(spec.series), 1)
-        bar = band * 0.8 / groups
+        groups = 1 if spec.stacked else max(len(spec.series), 1)
+        bar = band * 0.7 / groups
+        bases = [0.0] * count
         for s_index, series in enumerate(spec.series):
-            color = colors.HexColor(PALETTE[s_index % len(PALETTE)])
+            color = _color(spec, s_index)
             for c_index, value in enumerate(series.values):
-                if value is None:
+                if not value:
                     continue
-                x = x0 + band * c_index + band * 0.1 + bar * s_index
+                offset = 0 if spec.stacked else bar * s_index
+                x = x0 + band * c_index + band * 0.15 + offset
+                bottom, top_value = bases[c_index], bases[c_index] + value
+                height_pt = y_of(top_value) - y_of(bottom)
                 drawing.add(
                     Rect(
-                        x, y0, bar * 0.92, y_of(value) - y0, fillColor=color, strokeColor=ink, strokeWidth=0.3
+                        x,
+                        y_of(bottom),
+                        bar * 0.92,
+                        height_pt,
+                        fillColor=color,
+                        strokeColor=ink,
+                        strokeWidth=0.3,
                     )
                 )
-                if bar >= 14:
-                    drawing.add(
-                        String(
+                if spec.stacked:
+                    if height_pt >= 9:
+                        text(
                             x + bar * 0.46,
-                            y_of(value) + 2,
+                            y_of(bottom) + height_pt / 2 - 2.5,
                             _label(round(value, 1)),
-                            fontName=font,
-                            fontSize=7,
-                            textAnchor="middle",
-                            fillColor=ink,
+                            "middle",
+                            font_size=7,
                         )
-                    )
+                    bases[c_index] = top_value
+                elif bar >= 12:
+                    text(x + bar * 0.46, y_of(value) + 2, _label(round(value, 1)), "middle", font_size=7)
     else:
         for s_index, series in enumerate(spec.series):
-            color = colors.HexColor(PALETTE[s_index % len(PALETTE)])
+            color = _color(spec, s_index)
             marker = _MARKERS[s_index % len(_MARKERS)]
-            dash = _DASHES[(s_index // len(PALETTE) + s_index) % len(_DASHES)]
             run: list[float] = []
             for c_index, value in enumerate([*series.values, None]):
                 if value is None:
                     if len(run) >= 4:
-                        drawing.add(PolyLine(run, strokeColor=color, strokeWidth=1.4, strokeDashArray=dash))
+                        drawing.add(
+                            PolyLine(run, strokeColor=color, strokeWidth=1.4, strokeDashArray=_dash(series))
+                        )
                     run = []
                     continue
                 x, y = x0 + band * (c_index + 0.5), y_of(value)
                 run += [x, y]
                 drawing.add(_marker(marker, x, y, 4.2, color))
 
-    if spec.threshold is not None:
-        y = y_of(spec.threshold)
-        red = colors.HexColor(THRESHOLD_COLOR)
-        drawing.add(Line(x0, y, x1, y, strokeColor=red, strokeWidth=1.1, strokeDashArray=(5, 3)))
-        if spec.threshold_label:
-            drawing.add(
-                String(
-                    x1 - 2,
-                    y + 3,
-                    spec.threshold_label,
-                    fontName=font,
-                    fontSize=size,
-                    textAnchor="end",
-                    fillColor=red,
-                )
-            )
+    for level in spec.levels:
+        y = y_of(level.value)
+        color = colors.HexColor(level.color)
+        drawing.add(Line(x0, y, x1, y, strokeColor=color, strokeWidth=1.1, strokeDashArray=(5, 3)))
+        if level.label:
+            text(x1 - 2, y + 3, level.label, "end", color)
 
     y = legend_height - size - 2
     for row in legend:
         x = x0
         for index, name, entry in row:
-            color = colors.HexColor(PALETTE[index % len(PALETTE)])
+            color = _color(spec, index)
             mid = y + size / 3
             if spec.kind == "bar":
                 drawing.add(Rect(x + 4, mid - 4, 14, 8, fillColor=color, strokeColor=ink, strokeWidth=0.3))
             else:
-                dash = _DASHES[(index // len(PALETTE) + index) % len(_DASHES)]
                 drawing.add(
-                    Line(x, mid, x + 22, mid, strokeColor=color, strokeWidth=1.4, strokeDashArray=dash)
+                    Line(
+                        x,
+                        mid,
+                        x + 22,
+                        mid,
+                        strokeColor=color,
+                        strokeWidth=1.4,
+                        strokeDashArray=_dash(spec.series[index]),
+                    )
                 )
                 drawing.add(_marker(_MARKERS[index % len(_MARKERS)], x + 11, mid, 4.2, color))
-            drawing.add(String(x + 26, y, name, fontName=font, fontSize=size, fillColor=ink))
+            text(x + 26, y, name)
             x += entry
         y -= size + 5
     return drawing

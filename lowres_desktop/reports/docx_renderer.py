@@ -188,10 +188,9 @@ class _Writer:
         document, layout = self.document, self.layout
         self.blocks(document.preamble)
         directive = document.doc_type.directive_word
-        last = self.docx.paragraphs[-1] if document.preamble else None
-        if document.directive_inline and last is not None and isinstance(document.preamble[-1], Paragraph):
-            last.add_run(f" {directive}")
-        else:
+        if document.directive_in_preamble:
+            self.docx.paragraphs[-1].add_run(f" {directive}")
+        elif document.doc_type.has_points:
             word = self.paragraph(directive, "left", keep_with_next=True)
             word.paragraph_format.space_before = Mm(2)
             word.paragraph_format.space_after = Mm(2)

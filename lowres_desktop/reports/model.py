@@ -17,15 +17,21 @@ from lowres_desktop.reports.charts import ChartSpec
 class DocumentType(StrEnum):
     ORDER = "ПРИКАЗ"
     DIRECTIVE = "РАСПОРЯЖЕНИЕ"
+    NOTE = "СПРАВКА"
+    """An information note for a meeting (a school passport, the dynamics report): no points."""
 
     @property
     def directive_word(self) -> str:
-        return "ПРИКАЗЫВАЮ:" if self is DocumentType.ORDER else "ПРЕДЛАГАЮ:"
+        return {DocumentType.ORDER: "ПРИКАЗЫВАЮ:", DocumentType.DIRECTIVE: "ПРЕДЛАГАЮ:"}.get(self, "")
 
     @property
     def genitive(self) -> str:
-        """«к приказу», «к распоряжению»."""
-        return "приказу" if self is DocumentType.ORDER else "распоряжению"
+        """«к приказу», «к распоряжению», «к справке»."""
+        return {DocumentType.ORDER: "приказу", DocumentType.DIRECTIVE: "распоряжению"}.get(self, "справке")
+
+    @property
+    def has_points(self) -> bool:
+        return self is not DocumentType.NOTE
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,16 @@ class Document:
     number: str = ""
     directive_inline: bool = False
     """«На основании вышеизложенного ПРИКАЗЫВАЮ:» in the last preamble paragraph (seed 000)."""
+
+    @property
+    def directive_in_preamble(self) -> bool:
+        """Whether «ПРИКАЗЫВАЮ:» ends the last preamble paragraph instead of a line of its own."""
+        return (
+            self.directive_inline
+            and self.doc_type.has_points
+            and bool(self.preamble)
+            and isinstance(self.preamble[-1], Paragraph)
+        )
 
     def appendix_mark(self, index: int) -> tuple[str, ...]:
         """The lines at the top right of appendix `index` (0-based)."""

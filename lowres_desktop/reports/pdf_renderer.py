@@ -222,6 +222,8 @@ class _Builder:
 
     def blocks(self, blocks: Sequence[Block], width: float) -> list[Flowable]:
         story: list[Flowable] = []
+        # Headings and notes wait here for what they introduce: a chart takes them onto its page.
+        lead: list[Flowable] = []
         for block in blocks:
             if isinstance(block, Paragraph):
                 style = {
@@ -230,29 +232,40 @@ class _Builder:
                     "list": self.styles.list,
                     "note": self.styles.note,
                 }[block.style]
+                paragraph = PdfParagraph(_text(block.text), style)
                 if block.style == "heading":
                     # Room for the heading and a few lines after it, or it starts the next page.
-                    story.append(CondPageBreak(self.layout.heading_room_mm * MM))
-                story.append(PdfParagraph(_text(block.text), style))
-            elif isinstance(block, Table):
-                story += self.table(block, width)
+                    story += lead
+                    lead = [CondPageBreak(self.layout.heading_room_mm * MM), paragraph]
+                elif block.style == "note" and lead:
+                    lead.append(paragraph)
+                else:
+                    story += [*lead, paragraph]
+                    lead = []
             elif isinstance(block, Chart):
                 drawing = build_drawing(block.spec, min(width, self.width))
                 caption = PdfParagraph(_text(block.spec.title), self.styles.heading)
-                story.append(KeepTogether([caption, drawing, Spacer(1, 3 * MM)]))
-            elif isinstance(block, PageBreak):
-                story.append(PdfPageBreak())
-        return story
+                story.append(KeepTogether([*lead, caption, drawing, Spacer(1, 3 * MM)]))
+                lead = []
+            else:
+                story += lead
+                lead = []
+                if isinstance(block, Table):
+                    story += self.table(block, width)
+                elif isinstance(block, PageBreak):
+                    story.append(PdfPageBreak())
+        return story + lead
 
     def body(self) -> list[Flowable]:
         document, styles = self.document, self.styles
         story = self.blocks(document.preamble, self.width)
         directive = document.doc_type.directive_word
-        if document.directive_inline and story and isinstance(document.preamble[-1], Paragraph):
+        if document.directive_in_preamble:
             last = document.preamble[-1]
+            assert isinstance(last, Paragraph)
             story[-1] = PdfParagraph(f"{_text(last.text)} {directive}", styles.body)
             story[-1].keepWithNext = True
-        else:
+        elif document.doc_type.has_points:
             story.append(PdfParagraph(directive, styles.directive))
         points = [self.point(number, point) for number, point in enumerate(document.points, start=1)]
         for flowables in points[:-1]:
@@ -355,7 +368,8 @@ class _Builder:
                         )
                     )
             data.append(row)
-        pdf_table = LongTable(data, colWidths=widths, repeatRows=base, hAlign="LEFT")
+        # splitInRow: a tall row (a long measure) may continue on the next page instead of leaving a gap.
+        pdf_table = LongTable(data, colWidths=widths, repeatRows=base, hAlign="LEFT", splitInRow=1)
         pdf_table.setStyle(TableStyle(commands))
         story: list[Flowable] = []
         if table.caption:

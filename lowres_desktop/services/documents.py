@@ -13,13 +13,26 @@ from enum import StrEnum
 from pathlib import Path
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
+from lowres_desktop.domain.roadmaps import RoadmapLevel, numbered_items
 from lowres_desktop.domain.rule import RuleParameters
-from lowres_desktop.reports import low_results_order
+from lowres_desktop.reports import (
+    dynamics_report,
+    low_results_order,
+    monitoring_order,
+    roadmap_order,
+    school_passport,
+)
 from lowres_desktop.reports.docx_renderer import render_docx
-from lowres_desktop.reports.model import Document, parse_points
+from lowres_desktop.reports.model import Document, Requisites, parse_points
 from lowres_desktop.reports.pdf_renderer import render_pdf
+from lowres_desktop.services.analysis_wording import categories_text
+from lowres_desktop.services.categories import school_category_years
+from lowres_desktop.services.chart_series import dashboard, school_charts
+from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.services.monitoring import STATUS_WORDS, list_rounds, round_summary, schools_phrase
 from lowres_desktop.services.progress import (
     CancelCheck,
     ProgressCallback,
@@ -28,11 +41,18 @@ from lowres_desktop.services.progress import (
     no_progress,
 )
 from lowres_desktop.services.requisites import load_requisites
+from lowres_desktop.services.roadmaps import item_states, list_roadmaps, load_roadmap, roadmap_document
+from lowres_desktop.services.rule_profiles import current_profile
+from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.storage.unit_of_work import Database
 
 
 class DocumentKind(StrEnum):
     LOW_RESULTS = "low-results"
+    ROADMAP = "roadmap"
+    MONITORING = "monitoring"
+    PASSPORT = "passport"
+    DYNAMICS = "dynamics"
 
     @property
     def title(self) -> str:
@@ -41,6 +61,10 @@ class DocumentKind(StrEnum):
 
 _TITLES = {
     DocumentKind.LOW_RESULTS: "Приказ об итогах выявления школ с низкими результатами",
+    DocumentKind.ROADMAP: "Приказ об утверждении «дорожной карты»",
+    DocumentKind.MONITORING: "Приказ об итогах мониторинга",
+    DocumentKind.PASSPORT: "Паспорт школы (справка к совещанию)",
+    DocumentKind.DYNAMICS: "Справка о динамике списка ШНОР",
 }
 
 
@@ -55,6 +79,12 @@ class DocumentRequest:
     number: str = ""
     points_text: str | None = None
     """The points as the user edited them; None keeps the program's proposal."""
+    roadmap_id: int | None = None
+    """For the roadmap order; None takes the first municipal roadmap."""
+    round_id: int | None = None
+    """For the monitoring order; None takes the latest round."""
+    login: str | None = None
+    """For the school passport."""
 
 
 def build_document(
@@ -66,13 +96,17 @@ def build_document(
     """The document for `request`, from the data in the database."""
     progress(0, 2, "Чтение данных…")
     requisites = load_requisites(db)
-    if request.kind is DocumentKind.LOW_RESULTS:
-        document = _low_results(db, request, requisites)
-    else:
-        raise DomainError(f"Документ «{request.kind}» пока не поддерживается.")
+    builders = {
+        DocumentKind.LOW_RESULTS: _low_results,
+        DocumentKind.ROADMAP: _roadmap,
+        DocumentKind.MONITORING: _monitoring,
+        DocumentKind.PASSPORT: _passport,
+        DocumentKind.DYNAMICS: _dynamics,
+    }
+    document = builders[request.kind](db, request, requisites)
     check_cancel(cancel)
     progress(1, 2, "Документ собран")
-    if request.points_text is not None:
+    if request.points_text is not None and document.doc_type.has_points:
         points = parse_points(request.points_text)
         if not points:
             raise DomainError("В приказе должен быть хотя бы один пункт.")
@@ -90,7 +124,7 @@ def _require_year(db: Database, request: DocumentRequest) -> int:
     return years[-1]
 
 
-def _low_results(db: Database, request: DocumentRequest, requisites) -> Document:  # type: ignore[no-untyped-def]
+def _low_results(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
     year = _require_year(db, request)
     params = RuleParameters(threshold=request.threshold)
     found = identify_schools(db, year, params)
@@ -110,6 +144,106 @@ def _low_results(db: Database, request: DocumentRequest, requisites) -> Document
         results=[r for r in results if r.login in flagged_logins],
     )
     return low_results_order.build(data, requisites, request.issued, request.number)
+
+
+def _roadmap(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
+    roadmap_id = request.roadmap_id
+    if roadmap_id is None:
+        listings = [o.listing for o in list_roadmaps(db)]
+        municipal = [r for r in listings if r.level is RoadmapLevel.MUNICIPAL] or listings
+        if not municipal:
+            raise DomainError("В базе нет «дорожных карт»: создайте или импортируйте план мероприятий.")
+        roadmap_id = municipal[0].id
+    roadmap = roadmap_document(db, roadmap_id)
+    issued = request.issued or roadmap.order.date
+    number = request.number or roadmap.order.number
+    return roadmap_order.build(roadmap, requisites, issued, number)
+
+
+def _monitoring(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
+    round_id = request.round_id
+    if round_id is None:
+        rounds = [r.round for r in list_rounds(db) if r.round.id is not None]
+        if not rounds:
+            raise DomainError("В базе нет мониторингов: сначала проведите мониторинг «дорожной карты».")
+        latest = max(rounds, key=lambda r: (r.ends_on or r.starts_on or date.min, r.id or 0))
+        round_id = latest.id
+        assert round_id is not None
+    summary = round_summary(db, round_id)
+    return monitoring_order.build(summary, schools_phrase, requisites, request.issued, request.number)
+
+
+def _passport(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
+    if not request.login:
+        raise DomainError("Выберите школу для паспорта.")
+    profile = current_profile(db)
+    year = _require_year(db, request)
+    view = school_profile(db, request.login, year, profile)
+    charts = school_charts(db, request.login, profile)
+    school = view.school
+    catalogue = {p.code: p.title for p in view.catalogue}
+    facts = [
+        ("Полное наименование", school.full_name),
+        ("Логин ОО", school.login),
+        ("Территория", school.district or ""),
+        ("Вид ОО", school.kind.value),
+        (
+            "Социальные условия",
+            view.profile.social_conditions.value if view.profile.social_conditions else "",
+        ),
+        ("Типы проблем", "; ".join(catalogue.get(c, str(c)) for c in sorted(view.profile.problem_types))),
+        ("Школа-наставник", view.mentor.full_name if view.mentor else ""),
+        ("Примечание", view.profile.note),
+    ]
+    categories = [(entry.year, categories_text(entry.categories)) for entry in school_category_years(
+        db, request.login, profile)]  # fmt: skip
+    title, round_name, lines = _roadmap_progress(db, request.login)
+    data = school_passport.PassportData(facts, categories, charts, title, round_name, lines)
+    return school_passport.build(data, requisites, request.issued)
+
+
+def _roadmap_progress(
+    db: Database, login: str
+) -> tuple[str | None, str | None, list[school_passport.RoadmapLine]]:
+    """The school's own roadmap, else a municipal one whose monitoring checked the school."""
+    listings = [o.listing for o in list_roadmaps(db)]
+    own = [r for r in listings if r.level is RoadmapLevel.SCHOOL and r.school_login == login]
+    candidates = own + [r for r in listings if r.level is RoadmapLevel.MUNICIPAL]
+    for listing in candidates:
+        states = item_states(db, listing.id)
+        if listing not in own and not any(login in s.statuses for s in states.values()):
+            continue
+        roadmap = load_roadmap(db, listing.id)
+        lines = []
+        round_name = None
+        for numbered in numbered_items(roadmap):
+            state = states.get(numbered.item.id) if numbered.item.id is not None else None
+            status = state.statuses.get(login) if state else None
+            round_name = round_name or (state.latest_round if state and login in state.statuses else None)
+            word = STATUS_WORDS[status] if status else "не проверялось"
+            lines.append(
+                school_passport.RoadmapLine(
+                    numbered.number,
+                    numbered.item.text,
+                    numbered.item.deadline_text,
+                    word,
+                    bool(state and state.overdue and status != Status.DONE),
+                )
+            )
+        return roadmap.title, round_name, lines
+    return None, None, []
+
+
+def _dynamics(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
+    year = _require_year(db, request)
+    profile = current_profile(db)
+    return dynamics_report.build(
+        dynamics_for_year(db, year, profile),
+        dashboard(db, year, profile),
+        schools_phrase,
+        requisites,
+        request.issued,
+    )
 
 
 def procedure_order(procedure: ProcedureKey) -> tuple[int, str, int]:

@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
 from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.reports import low_results_order
-from lowres_desktop.reports.charts import ChartSeries, ChartSpec, build_drawing, drawing_to_png
+from lowres_desktop.reports.charts import ChartLevel, ChartSeries, ChartSpec, build_drawing, drawing_to_png
 from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.model import (
     Appendix,
@@ -165,7 +165,12 @@ def test_executor_is_at_the_foot_of_the_orders_last_page(order_pdf: Path) -> Non
 
 def test_every_font_is_embedded(order_pdf: Path, tmp_path: Path) -> None:
     assert_fonts_embedded(order_pdf)
-    chart = ChartSpec("Доля «2»", ("2018", "2019"), (ChartSeries("ВПР МА 5", (10.0, 40.0)),), threshold=30.0)
+    chart = ChartSpec(
+        "Доля «2»",
+        ("2018", "2019"),
+        (ChartSeries("ВПР МА 5", (10.0, 40.0)),),
+        levels=(ChartLevel("порог", 30.0),),
+    )
     with_chart = Document(
         REQUISITES,
         DocumentType.DIRECTIVE,
@@ -212,8 +217,7 @@ def test_chart_draws_the_series_as_vectors_and_as_png() -> None:
         "Доля «2»",
         ("2018", "2019", "2020"),
         (ChartSeries("ВПР МА 5", (10.0, None, 35.0)), ChartSeries("ОГЭ РУ", (5.0, 8.0, 9.0))),
-        threshold=30.0,
-        threshold_label="порог 30 %",
+        levels=(ChartLevel("порог 30 %", 30.0),),
     )
     drawing = build_drawing(spec, 400)
     strings = [getattr(shape, "text", "") for shape in drawing.contents]

@@ -1,0 +1,189 @@
+"""Document 5: the dynamics report for a meeting (an analytical note, seed 003's figures).
+
+Who entered the list, who left it and who stayed («из 17 ОУ … вышли 12 ОУ
+(71 %)»), the share of flagged schools against the target by year, how long
+each school has been on the list, the dynamics of «% 2» by procedure, the
+list by district and year, and the meeting's charts drawn from the same
+series as the app's dashboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from lowres_desktop.reports.charts import chart_from_series
+from lowres_desktop.reports.model import (
+    Block,
+    Cell,
+    Chart,
+    Document,
+    DocumentType,
+    HeaderCell,
+    Paragraph,
+    Requisites,
+    Table,
+)
+from lowres_desktop.services.wording import format_percent
+
+if TYPE_CHECKING:
+    from lowres_desktop.domain.records import School
+    from lowres_desktop.services.chart_series import Dashboard
+    from lowres_desktop.services.dynamics import Dynamics
+
+Phrase = Callable[[list[str]], str]
+
+
+def _share(part: int, whole: int) -> str:
+    return format_percent(100.0 * part / whole) if whole else "—"
+
+
+def _ou(count: int) -> str:
+    return f"{count} ОО"
+
+
+def title(dynamics: Dynamics) -> str:
+    return (
+        "О динамике списка общеобразовательных организаций, имеющих низкие образовательные результаты, "
+        f"в {dynamics.year} году"
+    )
+
+
+def _names(dynamics: Dynamics, logins: tuple[str, ...], phrase: Phrase) -> str:
+    return phrase([school.short_name for school in dynamics.named(logins)])
+
+
+def _text(dynamics: Dynamics, phrase: Phrase) -> list[Block]:
+    change = dynamics.change
+    target = dynamics.profile.categories.target_share
+    share = next((s for s in dynamics.shares if s.year == dynamics.year), None)
+    met = share is not None and share.target_met
+    blocks: list[Block] = [
+        Paragraph(
+            f"По итогам {dynamics.year} года в список общеобразовательных организаций, имеющих низкие "
+            f"образовательные результаты (далее – ШНОР), включено {_ou(change.flagged)} из "
+            f"{change.schools_total} ({_share(change.flagged, change.schools_total)} от общего числа ОО). "
+            f"Целевое значение – не более {format_percent(target)} – "
+            + ("достигнуто." if met else "не достигнуто.")
+        )
+    ]
+    previous = change.previously_flagged
+    if previous:
+        left = len(change.left)
+        parts = [f"Из {_ou(previous)}, входивших в список в {change.previous_year} году, "
+                 f"вышли из списка {_ou(left)} ({_share(left, previous)})"]  # fmt: skip
+        if change.left:
+            parts[0] += f": {_names(dynamics, change.left, phrase)}"
+        parts.append(f"остались в списке {_ou(len(change.stayed))} ({_share(len(change.stayed), previous)})"
+                     + (f": {_names(dynamics, change.stayed, phrase)}" if change.stayed else ""))  # fmt: skip
+        blocks.append(Paragraph("; ".join(parts) + "."))
+    if change.entered:
+        blocks.append(Paragraph(
+            f"Впервые (по сравнению с {change.previous_year} годом) в список вошли "
+            f"{_ou(len(change.entered))}: "
+            f"{_names(dynamics, change.entered, phrase)}."
+        ))  # fmt: skip
+    negative = [t for t in dynamics.trend_summary if t.negative]
+    if negative:
+        parts = [f"{t.procedure.code} – в {format_percent(t.negative_share)} ШНОР" for t in negative]
+        blocks.append(Paragraph(
+            f"Доля участников, получивших «2», выросла по сравнению с {change.previous_year} годом: "
+            + "; ".join(parts) + "."
+        ))  # fmt: skip
+    return blocks
+
+
+def _shares_table(dynamics: Dynamics) -> Table:
+    rows = tuple(
+        (
+            Cell(str(s.year)),
+            Cell(str(s.flagged)),
+            Cell(str(s.schools_total)),
+            Cell(format_percent(s.share), marked=not s.target_met),
+            Cell(format_percent(s.target)),
+        )
+        for s in dynamics.shares
+    )
+    header = ((HeaderCell("Год"), HeaderCell("ШНОР"), HeaderCell("Всего ОО"), HeaderCell("Доля ШНОР"),
+               HeaderCell("Цель, не более")),)  # fmt: skip
+    return Table(header, rows, (20, 20, 20, 25, 25))
+
+
+def _years_table(dynamics: Dynamics) -> Table:
+    listed = sorted(dynamics.years_on_list.items(),
+                    key=lambda item: (-item[1][0], dynamics.schools[item[0]].short_name))  # fmt: skip
+    rows = tuple(
+        (
+            Cell(str(number)),
+            Cell(dynamics.schools[login].short_name, align="left"),
+            Cell(dynamics.schools[login].district or "", align="left"),
+            Cell(str(in_row)),
+            Cell(str(total)),
+        )
+        for number, (login, (in_row, total)) in enumerate(listed, start=1)
+    )
+    header = ((HeaderCell("№ п/п"), HeaderCell("ОО"), HeaderCell("Территория"), HeaderCell("Лет подряд"),
+               HeaderCell("Всего лет в списке")),)  # fmt: skip
+    return Table(header, rows, (10, 50, 50, 25, 25))
+
+
+def _trends_table(dynamics: Dynamics) -> Table:
+    rows = tuple(
+        (
+            Cell(t.procedure.code, align="left"),
+            Cell(str(t.schools)),
+            Cell(f"{t.positive} ({format_percent(t.positive_share)})"),
+            Cell(f"{t.negative} ({format_percent(t.negative_share)})", marked=bool(t.negative)),
+        )
+        for t in dynamics.trend_summary
+    )
+    header = ((HeaderCell("Процедура"), HeaderCell("ШНОР с результатами"),
+               HeaderCell("Доля «2» снизилась"), HeaderCell("Доля «2» выросла")),)  # fmt: skip
+    return Table(header, rows, (40, 30, 35, 35))
+
+
+def _districts_table(dynamics: Dynamics, phrase: Phrase) -> Table:
+    years = dynamics.years[-4:]
+    rows = []
+    for row in dynamics.districts_flagged:
+        cells = [Cell(row.district, align="left")]
+        for year in years:
+            schools: list[School] = row.by_year.get(year, [])
+            named = f"{len(schools)}: {phrase([s.short_name for s in schools])}" if schools else "—"
+            cells.append(Cell(named, align="left"))
+        rows.append(tuple(cells))
+    header = ((HeaderCell("Территория"), *(HeaderCell(str(y)) for y in years)),)
+    return Table(header, tuple(rows), (40, *[130 / max(len(years), 1)] * len(years)))
+
+
+def build(
+    dynamics: Dynamics,
+    dashboard: Dashboard,
+    phrase: Phrase,
+    requisites: Requisites,
+    issued: date | None = None,
+) -> Document:
+    blocks: list[Block] = [
+        *_text(dynamics, phrase),
+        Paragraph("1. Доля ШНОР от общего числа ОО", style="heading"),
+        _shares_table(dynamics),
+        Chart(chart_from_series(dashboard.share)),
+        Chart(chart_from_series(dashboard.flow)),
+        Paragraph(f"2. ШНОР {dynamics.year} года: сколько лет в списке", style="heading"),
+        _years_table(dynamics),
+        Paragraph(f"3. Динамика доли «2» в ШНОР, {dynamics.year - 1}–{dynamics.year} годы", style="heading"),
+        _trends_table(dynamics),
+        Paragraph("4. ШНОР по территориям", style="heading"),
+        _districts_table(dynamics, phrase),
+        Chart(chart_from_series(dashboard.districts, height_mm=90)),
+        Chart(chart_from_series(dashboard.categories)),
+    ]
+    return Document(
+        requisites=requisites,
+        doc_type=DocumentType.NOTE,
+        title=title(dynamics),
+        preamble=tuple(blocks),
+        points=(),
+        issued=issued,
+    )

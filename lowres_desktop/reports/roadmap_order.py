@@ -1,0 +1,180 @@
+"""Document 2: the order approving a roadmap, in the manner of seeds 001 and 003.
+
+The order approves the plan; the appendix holds the plan itself (№, measure,
+deadline, executors, with its sections as full-width rows) and the target
+indicators with the latest value reached.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from lowres_desktop.reports.model import (
+    Appendix,
+    Block,
+    Cell,
+    Document,
+    DocumentType,
+    HeaderCell,
+    Paragraph,
+    Point,
+    Requisites,
+    Table,
+)
+from lowres_desktop.services.wording import format_number
+
+if TYPE_CHECKING:
+    from lowres_desktop.services.roadmaps import RoadmapDocument
+
+_GENITIVE_STARTS = (
+    ("План мероприятий («дорожная карта»)", "плана мероприятий («дорожной карты»)"),
+    ("План мероприятий (дорожная карта)", "плана мероприятий (дорожной карты)"),
+    ("Муниципальная программа", "муниципальной программы"),
+    ("Дорожная карта", "«дорожной карты»"),
+    ("План-график («дорожная карта»)", "плана-графика («дорожной карты»)"),
+    ("План-график", "плана-графика"),
+    ("План", "плана"),
+    ("Программа", "программы"),
+)
+
+
+def title_genitive(title: str) -> str:
+    """«План мероприятий …» → «плана мероприятий …», for «Об утверждении …»."""
+    for start, genitive in _GENITIVE_STARTS:
+        if title.startswith(start):
+            return genitive + title[len(start) :]
+    return f"документа «{title}»"
+
+
+def _with_period(roadmap: RoadmapDocument) -> str:
+    period = roadmap.period.text()
+    if str(roadmap.period.first_year) in roadmap.title and str(roadmap.period.last_year) in roadmap.title:
+        return roadmap.title
+    suffix = "год" if roadmap.period.first_year == roadmap.period.last_year else "годы"
+    return f"{roadmap.title} на {period} {suffix}"
+
+
+def title(roadmap: RoadmapDocument) -> str:
+    return f"Об утверждении {title_genitive(_with_period(roadmap))}"
+
+
+def proposed_points(roadmap: RoadmapDocument) -> tuple[Point, ...]:
+    whole = _with_period(roadmap)
+    if roadmap.school_name:
+        return (
+            Point(f"Утвердить {title_genitive(whole)} (далее – План) (приложение)."),
+            Point(
+                f"Руководителю {roadmap.school_name} обеспечить выполнение мероприятий Плана "
+                "в установленные сроки."
+            ),
+            Point(
+                "Отделу общего образования осуществлять мониторинг выполнения Плана не реже 1 раза "
+                "в полугодие."
+            ),
+            Point("Контроль исполнения приказа оставляю за собой."),
+        )
+    return (
+        Point(f"Утвердить {title_genitive(whole)} (далее – План) (приложение)."),
+        Point(
+            "Отделу общего образования осуществлять координацию деятельности образовательных организаций "
+            "по реализации мероприятий Плана."
+        ),
+        Point(
+            "Рекомендовать муниципальным методическим службам обеспечить исполнение мероприятий Плана "
+            "в соответствии с компетенциями и полномочиями."
+        ),
+        Point(
+            "Руководителям общеобразовательных организаций своевременно и качественно исполнять мероприятия "
+            "Плана, отнесённые к компетенции образовательной организации."
+        ),
+        Point("Контроль исполнения приказа оставляю за собой."),
+    )
+
+
+def plan_table(roadmap: RoadmapDocument) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    sections: set[int] = set()
+    for section in roadmap.sections:
+        if section.title:
+            sections.add(len(rows))
+            rows.append((Cell(f"{section.number}. {section.title}"),))
+        for item in section.items:
+            text = item.text
+            if item.schools:
+                text += f" ({', '.join(item.schools)})"
+            rows.append((
+                Cell(item.number),
+                Cell(text, align="left"),
+                Cell(item.deadline, align="left"),
+                Cell(item.executors_text, align="left"),
+            ))  # fmt: skip
+    header = ((HeaderCell("№ п/п"), HeaderCell("Мероприятия"), HeaderCell("Сроки исполнения"),
+               HeaderCell("Ответственные исполнители")),)  # fmt: skip
+    return Table(header, tuple(rows), (10, 85, 30, 45), frozenset(sections))
+
+
+def indicators_table(roadmap: RoadmapDocument) -> Table:
+    years = [i.latest_year for i in roadmap.indicators if i.latest_year]
+    reached_title = f"Достигнуто ({max(years)} г.)" if years else "Достигнуто"
+    rows = []
+    for indicator in roadmap.indicators:
+        target = indicator.target_text or format_number(indicator.target_value)
+        if indicator.target_year and str(indicator.target_year) not in target:
+            target += f" к {indicator.target_year} г."
+        latest = "—" if indicator.latest_value is None else format_number(indicator.latest_value)
+        if (
+            indicator.latest_year
+            and indicator.latest_value is not None
+            and years
+            and indicator.latest_year != max(years)
+        ):
+            latest += f" ({indicator.latest_year} г.)"
+        rows.append((
+            Cell(str(indicator.number)),
+            Cell(indicator.name, align="left"),
+            Cell(indicator.source, align="left"),
+            Cell(target + (f", {indicator.unit}" if indicator.unit and indicator.unit not in target else "")),
+            Cell(latest, marked=indicator.reached is False),
+        ))  # fmt: skip
+    header = ((HeaderCell("№ п/п"), HeaderCell("Показатель"), HeaderCell("Источник данных"),
+               HeaderCell("Целевое значение"), HeaderCell(reached_title)),)  # fmt: skip
+    return Table(header, tuple(rows), (10, 72, 40, 26, 22))
+
+
+def build(
+    roadmap: RoadmapDocument,
+    requisites: Requisites,
+    issued: date | None = None,
+    number: str = "",
+    points: tuple[Point, ...] | None = None,
+) -> Document:
+    whole = _with_period(roadmap)
+    if roadmap.school_name:
+        reason = (
+            f"В целях повышения качества образования в {roadmap.school_name}, показывающей низкие "
+            "образовательные результаты, и в соответствии с муниципальной программой поддержки школ "
+            "с низкими образовательными результатами"
+        )
+    else:
+        reason = (
+            "В целях обеспечения системной работы по повышению качества образования в общеобразовательных "
+            "организациях, показывающих низкие образовательные результаты, координации действий отделов "
+            "образования, образовательных организаций и муниципальных методических служб"
+        )
+    blocks: list[Block] = [plan_table(roadmap)]
+    if roadmap.indicators:
+        blocks += [Paragraph("Целевые показатели", style="heading"), indicators_table(roadmap)]
+        if any(i.reached is False for i in roadmap.indicators):
+            blocks.append(Paragraph("Заливкой выделены значения, не достигшие целевых.", style="note"))
+    return Document(
+        requisites=requisites,
+        doc_type=DocumentType.ORDER,
+        title=title(roadmap),
+        preamble=(Paragraph(reason + ","),),
+        points=points if points is not None else proposed_points(roadmap),
+        appendices=(Appendix(whole, tuple(blocks)),),
+        issued=issued,
+        number=number,
+        directive_inline=True,
+    )

@@ -1,0 +1,107 @@
+"""Documents 2–5 from a demo database through the service, checked with pdftotext and pdffonts."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document as read_docx
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.services.demo_data import fill_demo_data
+from lowres_desktop.services.documents import (
+    DocumentKind,
+    DocumentRequest,
+    build_document,
+    render,
+    save_document,
+)
+from lowres_desktop.storage.unit_of_work import Database
+from tests.unit.test_reports import _page_sizes, _text, assert_fonts_embedded
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    db = Database.open(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
+    fill_demo_data(db)
+    yield db
+    db.close()
+
+
+def _pdf(db: Database, tmp_path: Path, request: DocumentRequest) -> Path:
+    return save_document(build_document(db, request), tmp_path / f"{request.kind}.pdf")
+
+
+def test_roadmap_order(demo_db: Database, tmp_path: Path) -> None:
+    path = _pdf(demo_db, tmp_path, DocumentRequest(DocumentKind.ROADMAP))
+    assert_fonts_embedded(path)
+    text = _text(path)
+    flowing = " ".join(text.split())
+    assert "Об утверждении плана-графика («дорожной карты»)" in flowing
+    assert "ПРИКАЗЫВАЮ:" in flowing and "(приложение)" in flowing
+    assert "от 17.02.2020 № 0177-ога" in flowing, "the roadmap's own approval order numbers the document"
+    sizes = _page_sizes(path)
+    start = next(n for n in range(1, len(sizes) + 1) if "Приложение" in _text(path, n))
+    for page in range(start, len(sizes) + 1):
+        page_text = _text(path, page)
+        if "Целевые показатели" in page_text:
+            break
+        assert "Ответственные" in page_text and "Мероприятия" in page_text, page
+    assert "1. Организационные мероприятия" in text
+
+
+def test_monitoring_order(demo_db: Database, tmp_path: Path) -> None:
+    path = _pdf(demo_db, tmp_path, DocumentRequest(DocumentKind.MONITORING))
+    assert_fonts_embedded(path)
+    flowing = " ".join(_text(path, layout=False).split())
+    assert "Об итогах мониторинга выполнения плана-графика" in flowing
+    assert re.search(r"выполнено в \d+(,\d)? % ОО \((?:ООШ|СОШ) № \d+", flowing)
+    assert "На основании вышеизложенного ПРИКАЗЫВАЮ:" in flowing
+    assert re.search(
+        r"1\.1\. МБОУ «(?:ООШ|СОШ) № \d+.*» – обеспечить выполнение мероприятий: п\. \d", flowing
+    )
+    assert "Приложение № 1" in flowing and "Приложение № 2" in flowing
+    assert "Пункты плана" in flowing
+
+
+def test_school_passport(demo_db: Database, tmp_path: Path) -> None:
+    path = _pdf(demo_db, tmp_path, DocumentRequest(DocumentKind.PASSPORT, login="sch426100"))
+    assert_fonts_embedded(path)
+    flowing = " ".join(_text(path, layout=False).split())
+    assert "СПРАВКА" in flowing and "ПРИКАЗЫВАЮ" not in flowing
+    assert "Паспорт общеобразовательной организации: МБОУ «ООШ № 23»" in flowing
+    assert "Доля «2» (не преодолели порог)" in flowing and "порог 30 %" in flowing
+    assert "ОГЭ МА: среднее" in flowing, "the city's mean is drawn beside the school's line"
+    assert "УНОР" in flowing
+    assert "Выполнение «дорожной карты»" in flowing
+    with pytest.raises(DomainError):
+        build_document(demo_db, DocumentRequest(DocumentKind.PASSPORT))
+
+
+def test_dynamics_report(demo_db: Database, tmp_path: Path) -> None:
+    path = _pdf(demo_db, tmp_path, DocumentRequest(DocumentKind.DYNAMICS, year=2024))
+    assert_fonts_embedded(path)
+    flowing = " ".join(_text(path, layout=False).split())
+    assert "О динамике списка общеобразовательных организаций" in flowing
+    assert re.search(r"Из \d+ ОО, входивших в список в 2023 году, вышли из списка \d+ ОО \(\d", flowing)
+    assert "Доля ШНОР от числа школ" in flowing and "цель: не более 15 %" in flowing
+    assert "Категории по районам, 2024 г." in flowing
+
+
+@pytest.mark.parametrize("kind", list(DocumentKind))
+def test_every_kind_renders_as_docx(demo_db: Database, kind: DocumentKind) -> None:
+    request = DocumentRequest(kind, year=2024, login="sch426100")
+    docx = read_docx(io.BytesIO(render(build_document(demo_db, request), "docx")))
+    assert docx.paragraphs[0].text
+    assert len(docx.paragraphs) > 10
+
+
+def test_edited_points_replace_the_proposal(demo_db: Database) -> None:
+    request = DocumentRequest(DocumentKind.ROADMAP, points_text="Утвердить план.\n  подпункт\nКонтроль.")
+    document = build_document(demo_db, request)
+    assert [p.text for p in document.points] == ["Утвердить план.", "Контроль."]
+    assert document.points[0].subpoints == ("подпункт",)
+    with pytest.raises(DomainError):
+        build_document(demo_db, DocumentRequest(DocumentKind.ROADMAP, points_text="  \n"))

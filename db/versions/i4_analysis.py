@@ -1,7 +1,8 @@
 """Analysis: rule profiles, problem-type catalogue, school profiles, official statuses, mark comparisons.
 
 A branch of its own from 0002 (issue 4). Fills the problem-type catalogue with
-seed 003's six types, which staff may then edit.
+seed 003's six types, which staff may then edit, and adds two covering indexes
+on `results` so the categories of 40,000 schools read in a fraction of a second.
 
 Revision ID: i4_analysis
 Revises: 0002
@@ -29,6 +30,14 @@ SEED_003_PROBLEM_TYPES = (
 
 
 def upgrade() -> None:
+    op.create_index(
+        "ix_results_low_facts",
+        "results",
+        ["pct_low", "year", "school_id", "procedure_id", "participants", "pct_high"],
+    )
+    op.create_index(
+        "ix_results_year_facts", "results", ["year", "school_id", "pct_high", "procedure_id", "participants"]
+    )
     op.create_table(
         "rule_profiles",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -161,3 +170,5 @@ def downgrade() -> None:
     op.drop_table("school_profiles")
     op.drop_table("problem_types")
     op.drop_table("rule_profiles")
+    op.drop_index("ix_results_year_facts", table_name="results")
+    op.drop_index("ix_results_low_facts", table_name="results")

@@ -9,6 +9,7 @@ one; both are kept and compared, never merged.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from lowres_desktop.domain.profiles import (
     SchoolFindings,
     assess_collected,
     collect,
+    criteria_for,
 )
 from lowres_desktop.domain.records import Result
 
@@ -131,15 +133,15 @@ def categorize_collected(
     wanted = set(years if output_years is None else output_years)
     logins = sorted(set(logins))
     settings = profile.categories
+    low_counts = {
+        login: Counter(r.year for r in entry.low) for login, entry in collected.items() if entry.low
+    }
     flagged_since: dict[str, int] = {}
     by_year: dict[int, list[SchoolCategories]] = {}
     for year in years:
         if year not in wanted:
-            for assessment in assess_collected(collected, collected.keys(), year, profile):
-                if assessment.flagged:
-                    flagged_since.setdefault(assessment.login, year)
-                else:
-                    flagged_since.pop(assessment.login, None)
+            flagged = [login for login, counts in low_counts.items() if criteria_for(counts, year, profile)]
+            flagged_since = {login: flagged_since.get(login, year) for login in flagged}
             continue
         entries = []
         for assessment in assess_collected(collected, logins, year, profile):
@@ -153,9 +155,12 @@ def categorize_collected(
             else:
                 flagged_since.pop(login, None)
                 since = None
-                if assessment.verdict.low_count(year) >= settings.risk_min_low or assessment.near:
+                low_now = sum(1 for reason in assessment.verdict.reasons if reason.year == year)
+                if low_now >= settings.risk_min_low or assessment.near:
                     categories.add(Category.RISK)
-            means = () if categories else _high_means(login, year, collected.get(login), summaries, profile)
+            means = ()
+            if not categories and (login, year) in summaries:
+                means = _high_means(login, year, collected.get(login), summaries, profile)
             if means:
                 categories.add(Category.HIGH)
             entries.append(SchoolCategories(login, year, frozenset(categories), assessment, since, means))

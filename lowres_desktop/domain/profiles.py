@@ -206,36 +206,66 @@ def _order(item: LowProcedure | SkippedProcedure) -> tuple[int, ProcedureKey]:
     return (-item.year, item.procedure)
 
 
+_CRITERIA = {
+    (many, each): frozenset(
+        c for c, on in ((Criterion.MANY_IN_LATEST, many), (Criterion.EACH_YEAR, each)) if on
+    )
+    for many in (False, True)
+    for each in (False, True)
+}
+
+
+def criteria_for(
+    low_counts: Mapping[int, int], latest_year: int, profile: RuleProfile
+) -> frozenset[Criterion]:
+    """The rule itself: which branches the counts of low procedures per year meet.
+
+    Called for every school and year of a country, hence the plain loop.
+    """
+    count = low_counts.get
+    many = count(latest_year, 0) >= profile.min_low_latest
+    each = True
+    for year in range(latest_year - profile.years_each + 1, latest_year + 1):
+        if count(year, 0) < profile.min_low_each_year:
+            each = False
+            break
+    return _CRITERIA[many, each]
+
+
 def assess_collected(
     collected: Mapping[str, SchoolFindings], logins: Iterable[str], latest_year: int, profile: RuleProfile
 ) -> list[Assessment]:
-    """Assessments for `latest_year` from `collect`'s output, for every login given, sorted."""
+    """Assessments for `latest_year` from `collect`'s output, for every login given, sorted.
+
+    Most schools of a country have no finding at all; they share one empty
+    count and skip the sorting, which keeps 40,000 assessments cheap.
+    """
     years = range(latest_year - profile.years_each + 1, latest_year + 1)
-    empty = SchoolFindings()
+    nothing = tuple((year, 0) for year in reversed(years))
     assessments = []
     for login in sorted(set(logins)):
-        entry = collected.get(login, empty)
-        reasons = sorted((r for r in entry.low if r.year in years), key=_order)
+        entry = collected.get(login)
+        if entry is None:
+            assessments.append(Assessment(Verdict(login, latest_year, frozenset(), (), nothing)))
+            continue
+        reasons = [r for r in entry.low if r.year in years]
         per_year = dict.fromkeys(years, 0)
         for reason in reasons:
             per_year[reason.year] += 1
-        criteria = set()
-        if per_year[latest_year] >= profile.min_low_latest:
-            criteria.add(Criterion.MANY_IN_LATEST)
-        if all(count >= profile.min_low_each_year for count in per_year.values()):
-            criteria.add(Criterion.EACH_YEAR)
         verdict = Verdict(
             login=login,
             latest_year=latest_year,
-            criteria=frozenset(criteria),
-            reasons=tuple(reasons),
+            criteria=criteria_for(per_year, latest_year, profile) if reasons else frozenset(),
+            reasons=tuple(sorted(reasons, key=_order)) if len(reasons) > 1 else tuple(reasons),
             low_counts=tuple(sorted(per_year.items(), reverse=True)),
         )
+        skipped = [s for s in entry.skipped if s.year in years]
+        near = [n for n in entry.near if n.year == latest_year]
         assessments.append(
             Assessment(
                 verdict,
-                tuple(sorted((s for s in entry.skipped if s.year in years), key=_order)),
-                tuple(sorted((n for n in entry.near if n.year == latest_year), key=_order)),
+                tuple(sorted(skipped, key=_order)) if skipped else (),
+                tuple(sorted(near, key=_order)) if near else (),
             )
         )
     return assessments

@@ -6,6 +6,9 @@ country-wide table come back in well under a second (tests/bench/bench_categorie
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from lowres_desktop.domain.categories import (
@@ -37,6 +40,23 @@ class CategoryHistory:
         return {e.login for e in self.by_year.get(year, []) if category in e.categories}
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while hundreds of thousands of records are built.
+
+    The frozen records hold no reference cycles, yet every few thousand
+    allocations the collector scans them all again: for a country that was
+    half of the time (tests/bench/bench_categories.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def category_history(
     uow: UnitOfWork, profile: RuleProfile, up_to: int | None = None, output_years: list[int] | None = None
 ) -> CategoryHistory:
@@ -48,13 +68,22 @@ def category_history(
     years = [y for y in uow.results.years() if up_to is None or y <= up_to]
     if not years:
         return CategoryHistory(profile, [], {})
+    with _collector_paused():
+        return _category_history(uow, profile, years, output_years)
+
+
+def _category_history(
+    uow: UnitOfWork, profile: RuleProfile, years: list[int], output_years: list[int] | None
+) -> CategoryHistory:
     facts = uow.analysis.facts
-    floor = profile.lowest_threshold() - profile.categories.risk_margin
-    results = facts.results_at_least(range(years[0], years[-1] + 1), floor)
+    shown = years if output_years is None else output_years
+    lowest = profile.lowest_threshold()
+    results = facts.results_at_least(
+        range(years[0], years[-1] + 1), lowest, shown, lowest - profile.categories.risk_margin
+    )
+    high_years = {y - back for y in shown for back in range(profile.categories.high_years)}
     summaries = facts.year_summaries(
-        range(years[0] - profile.categories.high_years + 1, years[-1] + 1),
-        profile.procedures,
-        profile.min_participants,
+        sorted(high_years), profile.procedures, profile.min_participants, profile.categories.high_share
     )
     logins = facts.active_logins()
     active = set(logins)
@@ -91,22 +120,23 @@ def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCa
         if year not in uow.results.years():
             raise DomainError(f"За {year} год в базе нет результатов.")
         history = category_history(uow, profile, up_to=year, output_years=[year])
-        schools = {s.login: s for s in uow.schools.all()}
+        schools = uow.analysis.facts.schools()
         official = uow.analysis.statuses.for_years([year])
     by_login: dict[str, list[OfficialStatus]] = {}
     for status in official:
         by_login.setdefault(status.login, []).append(status)
     has_list = bool(official)
-    rows = [
-        CategoryRow(
-            schools[entry.login],
-            entry,
-            by_login.get(entry.login, []),
-            disagrees(entry.categories, (s.category for s in by_login.get(entry.login, [])), has_list),
-        )
-        for entry in history.by_year[year]
-    ]
-    rows.sort(key=lambda row: (row.school.district or "", natural_sort_key(row.school.short_name)))
+    with _collector_paused():
+        rows = [
+            CategoryRow(
+                schools[entry.login],
+                entry,
+                by_login.get(entry.login, []),
+                disagrees(entry.categories, (s.category for s in by_login.get(entry.login, [])), has_list),
+            )
+            for entry in history.by_year[year]
+        ]
+        rows.sort(key=lambda row: (row.school.district or "", natural_sort_key(row.school.short_name)))
     return YearCategories(year, profile, rows, has_list)
 
 

@@ -195,7 +195,7 @@ def heat_map(db: Database, year: int, profile: RuleProfile) -> HeatMap:
     with db.unit_of_work() as uow:
         values = uow.analysis.facts.year_values(year)
         history = category_history(uow, profile, up_to=year, output_years=[year])
-        schools = {s.login: s for s in uow.schools.all()}
+        schools = uow.analysis.facts.schools()
     procedures = sorted({p for _login, p, _v in values if profile.counts(p)})
     column = {p: i for i, p in enumerate(procedures)}
     cells: dict[str, list[float | None]] = {}
@@ -232,7 +232,7 @@ def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
     """The meeting's four charts: share against the target, entered/left, categories, districts."""
     with db.unit_of_work() as uow:
         history = category_history(uow, profile, up_to=year)
-        schools = {s.login: s for s in uow.schools.all()}
+        schools = uow.analysis.facts.schools()
     if year not in history.years:
         raise DomainError(f"За {year} год в базе нет результатов.")
     active = sum(1 for s in schools.values() if s.active)

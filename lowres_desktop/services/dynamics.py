@@ -75,7 +75,7 @@ def dynamics_for_year(db: Database, year: int, profile: RuleProfile) -> Dynamics
         if year not in years:
             raise DomainError(f"За {year} год в базе нет результатов.")
         history = category_history(uow, profile, up_to=year)
-        schools = {s.login: s for s in uow.schools.all()}
+        schools = uow.analysis.facts.schools()
         results = uow.results.for_years([year - 1, year])
     active = [login for login, s in schools.items() if s.active]
     lists = {one: history.flagged(one) for one in history.years}

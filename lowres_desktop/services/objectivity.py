@@ -44,7 +44,7 @@ def objectivity_for_year(db: Database, year: int, profile: RuleProfile) -> Objec
     with db.unit_of_work() as uow:
         comparisons = uow.analysis.comparisons.for_years([year])
         results = uow.results.for_years(range(year - settings.jump_history_years, year + 1))
-        schools = {s.login: s for s in uow.schools.all()}
+        schools = uow.analysis.facts.schools()
     grouped: dict[str, list[ObjectivitySign]] = {}
     for sign in objectivity_signs(comparisons, results, year, settings):
         grouped.setdefault(sign.login, []).append(sign)

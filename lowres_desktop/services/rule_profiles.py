@@ -64,9 +64,7 @@ def find_profile(db: Database, name: str | None) -> RuleProfile:
 
 def _refuse_default(name: str | None) -> None:
     if name == default_profile().name:
-        raise DomainError(
-            "Профиль по умолчанию не меняется: сохраните копию под своим названием."
-        )
+        raise DomainError("Профиль по умолчанию не меняется: сохраните копию под своим названием.")
 
 
 def save_profile(
@@ -120,7 +118,7 @@ class ProfileIdentification:
 
 def identify_by_profile(db: Database, year: int, profile: RuleProfile) -> ProfileIdentification:
     with db.unit_of_work() as uow:
-        schools = {s.login: s for s in uow.schools.all() if s.active}
+        schools = {s.login: s for s in uow.analysis.facts.schools().values() if s.active}
         results = uow.results.for_years(range(year - profile.years_each + 1, year + 1))
     assessments = assess((r for r in results if r.login in schools), year, profile, schools)
     flagged = [(schools[a.login], a) for a in assessments if a.flagged]
@@ -141,7 +139,7 @@ class PreviewData:
 
 def load_preview_data(db: Database, year: int) -> PreviewData:
     with db.unit_of_work() as uow:
-        schools = {s.login: s for s in uow.schools.all() if s.active}
+        schools = {s.login: s for s in uow.analysis.facts.schools().values() if s.active}
         results = [
             r
             for r in uow.results.for_years(range(year - PREVIEW_YEARS_BACK + 1, year + 1))

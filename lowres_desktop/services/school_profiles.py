@@ -52,7 +52,7 @@ def school_profile(db: Database, login: str, year: int, rule_profile: RuleProfil
         others = uow.analysis.school_profiles.all()
         catalogue = uow.analysis.problem_types.all()
         history = category_history(uow, rule_profile, up_to=year, output_years=[year])
-        schools = {s.login: s for s in uow.schools.all()}
+        schools = uow.analysis.facts.schools()
     pool = [
         (schools[entry.login], sum(m for _y, m in entry.high_means) / len(entry.high_means))
         for entry in history.by_year.get(year, [])

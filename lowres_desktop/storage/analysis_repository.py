@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from lowres_desktop.domain.categories import Category, OfficialStatus, YearSummary
@@ -21,8 +21,8 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.mentors import ProblemType, SchoolProfile, SocialConditions
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile
-from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result
-from lowres_desktop.storage.models import ProcedureRow, ResultRow, SchoolRow
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
+from lowres_desktop.storage.models import DistrictRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_analysis import (
     MarkComparisonRow,
     OfficialStatusRow,
@@ -326,6 +326,11 @@ class AnalysisFacts:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._login_cache: dict[int, str] | None = None
+
+    def _rows(self, statement: Select[Any]) -> list[Any]:
+        """Plain Core rows: the ORM's per-row bookkeeping costs more than the query here."""
+        return self._session.connection().execute(statement).all()
 
     def _procedures(self) -> dict[int, ProcedureKey]:
         return {
@@ -334,13 +339,28 @@ class AnalysisFacts:
         }
 
     def _logins(self) -> dict[int, str]:
-        return dict(self._session.execute(select(SchoolRow.id, SchoolRow.login)).all())
+        """School id → login, read once per unit of work."""
+        if self._login_cache is None:
+            self._login_cache = dict(self._rows(select(SchoolRow.id, SchoolRow.login)))
+        return self._login_cache
 
-    def results_at_least(self, years: Iterable[int], min_pct_low: float) -> list[Result]:
-        """Results of `years` whose % «2» is at least `min_pct_low`: the only ones a rule can use."""
+    def results_at_least(
+        self,
+        years: Iterable[int],
+        min_pct_low: float,
+        near_years: Iterable[int] = (),
+        near_floor: float = 0.0,
+    ) -> list[Result]:
+        """Results of `years` whose % «2» is at least `min_pct_low`: the only ones a rule can use.
+
+        In `near_years` the floor is `near_floor` instead (lower: values close
+        to a threshold matter there for «группа риска»).
+        """
         procedures = self._procedures()
         logins = self._logins()
-        rows = self._session.execute(
+        near = list(near_years)
+        floor = min(min_pct_low, near_floor) if near else min_pct_low
+        rows = self._rows(
             select(
                 ResultRow.school_id,
                 ResultRow.procedure_id,
@@ -348,7 +368,11 @@ class AnalysisFacts:
                 ResultRow.participants,
                 ResultRow.pct_low,
                 ResultRow.pct_high,
-            ).where(ResultRow.year.in_(list(years)), ResultRow.pct_low >= min_pct_low)
+            ).where(
+                ResultRow.pct_low >= floor,
+                ResultRow.year.in_(list(years)),
+                (ResultRow.pct_low >= min_pct_low) | ResultRow.year.in_(near),
+            )
         )
         return [
             Result(logins[school], procedures[procedure], year, participants, low, high)
@@ -356,14 +380,22 @@ class AnalysisFacts:
         ]
 
     def year_summaries(
-        self, years: Iterable[int], procedures: Iterable[ProcedureKey] | None, min_participants: int
+        self,
+        years: Iterable[int],
+        procedures: Iterable[ProcedureKey] | None,
+        min_participants: int,
+        min_mean_high: float | None = None,
     ) -> dict[tuple[str, int], YearSummary]:
-        """Per school and year: counted results and their mean % high, as `categories.summarize`."""
+        """Per school and year: counted results and their mean % high, as `categories.summarize`.
+
+        With `min_mean_high` only the school-years whose mean reaches it come back:
+        the others cannot be «стабильно высокие», and a country has 200,000 of them.
+        """
         ids = self._procedures()
         statement = (
             select(ResultRow.school_id, ResultRow.year, func.count(), func.avg(ResultRow.pct_high))
             .where(ResultRow.year.in_(list(years)))
-            .group_by(ResultRow.school_id, ResultRow.year)
+            .group_by(ResultRow.year, ResultRow.school_id)
         )
         if procedures is not None:
             wanted = set(procedures)
@@ -374,10 +406,29 @@ class AnalysisFacts:
             statement = statement.where(
                 (ResultRow.participants.is_(None)) | (ResultRow.participants >= min_participants)
             )
+        if min_mean_high is not None:
+            statement = statement.having(func.avg(ResultRow.pct_high) >= min_mean_high)
         logins = self._logins()
         return {
             (logins[school], year): YearSummary(count, mean)
-            for school, year, count, mean in self._session.execute(statement)
+            for school, year, count, mean in self._rows(statement)
+        }
+
+    def schools(self) -> dict[str, School]:
+        """Every school by login, read as plain columns (the ORM takes seconds for a country)."""
+        rows = self._rows(
+            select(
+                SchoolRow.login,
+                SchoolRow.full_name,
+                SchoolRow.short_name,
+                SchoolRow.kind,
+                DistrictRow.name,
+                SchoolRow.active,
+            ).outerjoin(DistrictRow, SchoolRow.district_id == DistrictRow.id)
+        )
+        return {
+            login: School(login, full, short, SchoolKind(kind), district, bool(active))
+            for login, full, short, kind, district, active in rows
         }
 
     def municipal_means(self) -> dict[tuple[ProcedureKey, int], tuple[float | None, float | None]]:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -24,7 +25,27 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lowres_desktop.storage.models import Base, ProcedureRow, SchoolRow
+from lowres_desktop.storage.models import Base, ProcedureRow, ResultRow, SchoolRow
+
+# Covering indexes for the categories of a whole country (AnalysisFacts): the results at or
+# above a share of «2», and per year and school the % of high results, read without the table.
+Index(
+    "ix_results_low_facts",
+    ResultRow.pct_low,
+    ResultRow.year,
+    ResultRow.school_id,
+    ResultRow.procedure_id,
+    ResultRow.participants,
+    ResultRow.pct_high,
+)
+Index(
+    "ix_results_year_facts",
+    ResultRow.year,
+    ResultRow.school_id,
+    ResultRow.pct_high,
+    ResultRow.procedure_id,
+    ResultRow.participants,
+)
 
 
 class RuleProfileRow(Base):

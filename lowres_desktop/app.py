@@ -38,6 +38,8 @@ TOUR_PAGES = (
     (Page.RESULTS, "02_results.png"),
     (Page.FLAGGED, "03_flagged.png"),
     (Page.CARD, "04_school_card.png"),
+    (Page.ROADMAPS, "05_roadmaps.png"),
+    (Page.MONITORING, "06_monitoring.png"),
 )
 
 

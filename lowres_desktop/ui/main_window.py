@@ -38,7 +38,9 @@ from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.tasks import TaskRunner
 from lowres_desktop.ui.views.flagged_view import FlaggedView
+from lowres_desktop.ui.views.monitoring_view import MonitoringView
 from lowres_desktop.ui.views.results_view import ResultsView
+from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
 from lowres_desktop.ui.views.school_card_view import SchoolCardView
 from lowres_desktop.ui.views.schools_view import SchoolsView
 
@@ -51,6 +53,8 @@ class Page(IntEnum):
     RESULTS = 1
     FLAGGED = 2
     CARD = 3
+    ROADMAPS = 4
+    MONITORING = 5
 
 
 def import_each_file(
@@ -94,7 +98,16 @@ class MainWindow(QMainWindow):
         self.results_view = ResultsView()
         self.flagged_view = FlaggedView()
         self.card_view = SchoolCardView()
-        self.views = [self.schools_view, self.results_view, self.flagged_view, self.card_view]
+        self.roadmaps_view = RoadmapsView()
+        self.monitoring_view = MonitoringView()
+        self.views = [
+            self.schools_view,
+            self.results_view,
+            self.flagged_view,
+            self.card_view,
+            self.roadmaps_view,
+            self.monitoring_view,
+        ]
         for view in (self.schools_view, self.results_view, self.flagged_view):
             view.sig_school_activated.connect(self.open_school_card)
         self.stack = QStackedWidget()
@@ -107,6 +120,8 @@ class MainWindow(QMainWindow):
                 self.tr("Результаты"),
                 self.tr("Низкие результаты"),
                 self.tr("Карточка школы"),
+                self.tr("Дорожные карты"),
+                self.tr("Мониторинг"),
             ]
         )
         self.navigation.setFixedWidth(190)

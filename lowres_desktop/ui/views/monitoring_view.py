@@ -1,0 +1,515 @@
+"""«Мониторинг»: rounds, the schools × items grid with a detail panel, and the round's summary.
+
+The grid is made for keyboard-only entry: arrows move, 1 «выполнено», 2
+«частично», 3 «не выполнено», 4 «не применимо», Delete clears, and after a
+digit the cursor steps to the next item. Each cell is written at once, in its
+own transaction, so nothing typed is lost. The comment and evidence files of
+the current cell are in the panel on the right.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.services.monitoring import (
+    CHANGE_WORDS,
+    STATUS_WORDS,
+    RoundSummary,
+    add_evidence,
+    copy_round,
+    delete_evidence,
+    delete_round,
+    list_evidence,
+    list_rounds,
+    round_grid,
+    round_summary,
+    save_evidence_copy,
+    save_round,
+    schools_phrase,
+    set_entry,
+    write_summary_csv,
+)
+from lowres_desktop.services.roadmaps import list_roadmaps, load_roadmap
+from lowres_desktop.services.wording import format_percent
+from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
+from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
+KEY_STATUSES = {"1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NOT_APPLICABLE}
+
+
+class MonitoringGrid(QTableView):
+    """Turns 1–4 and Delete into status requests for the current cell."""
+
+    sig_status_keyed = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        if text in KEY_STATUSES:
+            self.sig_status_keyed.emit(KEY_STATUSES[text])
+            return
+        if text == "0" or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.sig_status_keyed.emit(None)
+            return
+        super().keyPressEvent(event)
+
+
+class MonitoringView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self._round_ids: list[int] = []
+        self.rounds = QComboBox()
+        self.rounds.currentIndexChanged.connect(self._on_rounds_changed)
+        self.progress = QLabel()
+        new = QPushButton(self.tr("Новый мониторинг…"))
+        new.clicked.connect(self._on_new_clicked)
+        edit = QPushButton(self.tr("Изменить…"))
+        edit.clicked.connect(self._on_edit_clicked)
+        repeat = QPushButton(self.tr("Повторить мониторинг"))
+        repeat.setToolTip(self.tr("Новый мониторинг тех же школ и мероприятий, для сравнения"))
+        repeat.clicked.connect(self._on_repeat_clicked)
+        remove = QPushButton(self.tr("Удалить"))
+        remove.clicked.connect(self._on_delete_clicked)
+        export = QPushButton(self.tr("Итоги в CSV…"))
+        export.clicked.connect(self._on_export_clicked)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Мониторинг:")))
+        top.addWidget(self.rounds, 1)
+        for button in (new, edit, repeat, remove, export):
+            top.addWidget(button)
+
+        self.model = MonitoringGridModel(self)
+        self.grid = MonitoringGrid()
+        self.grid.setModel(self.model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.horizontalHeader().setDefaultSectionSize(52)
+        self.grid.sig_status_keyed.connect(self._on_grid_status_keyed)
+        self.grid.selectionModel().currentChanged.connect(self._on_grid_current_changed)
+        legend = QLabel(
+            self.tr(
+                "Клавиши: 1 — выполнено (✔), 2 — частично (◐), 3 — не выполнено (✘), 4 — не применимо (—), "
+                "0 или Delete — очистить; стрелки — переход. ✎ — есть комментарий, + — приложены файлы."
+            )
+        )
+        legend.setWordWrap(True)
+
+        self.cell_title = QLabel()
+        self.cell_title.setWordWrap(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("не заполнено"), None)
+        for status in Status:
+            self.status.addItem(STATUS_WORDS[status], status)
+        self.status.activated.connect(self._on_status_activated)
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(self.tr("Что найдено: документы, даты утверждения, ссылки…"))
+        save_comment = QPushButton(self.tr("Сохранить комментарий"))
+        save_comment.clicked.connect(self._on_save_comment_clicked)
+        self.evidence = QListWidget()
+        self.evidence.itemDoubleClicked.connect(self._on_evidence_double_clicked)
+        attach = QPushButton(self.tr("Приложить файл…"))
+        attach.clicked.connect(self._on_attach_clicked)
+        detach = QPushButton(self.tr("Убрать файл"))
+        detach.clicked.connect(self._on_detach_clicked)
+        evidence_buttons = QHBoxLayout()
+        evidence_buttons.addWidget(attach)
+        evidence_buttons.addWidget(detach)
+        panel = QWidget()
+        form = QFormLayout(panel)
+        form.addRow(self.cell_title)
+        form.addRow(self.tr("Итог:"), self.status)
+        form.addRow(self.tr("Комментарий:"), self.comment)
+        form.addRow("", save_comment)
+        form.addRow(self.tr("Подтверждения:"), self.evidence)
+        form.addRow("", evidence_buttons)
+        grid_page = QWidget()
+        grid_layout = QVBoxLayout(grid_page)
+        grid_layout.addWidget(legend)
+        grid_layout.addWidget(self.grid)
+        split = QSplitter()
+        split.addWidget(grid_page)
+        split.addWidget(panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.summary = QTextBrowser()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("Ввод результатов"))
+        self.tabs.addTab(self.summary, self.tr("Итоги"))
+        self.tabs.currentChanged.connect(self._on_tabs_changed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.tabs, 1)
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def refresh(self, db: Database) -> None:
+        current = self.current_round_id()
+        self._db = db
+        listings = list_rounds(db)
+        self._round_ids = [listing.round.id for listing in listings if listing.round.id is not None]
+        self.rounds.blockSignals(True)
+        self.rounds.clear()
+        for listing in listings:
+            self.rounds.addItem(f"{listing.round.name} — {listing.roadmap_title[:60]}", listing.round.id)
+        index = self.rounds.findData(current) if current is not None else len(listings) - 1
+        self.rounds.setCurrentIndex(max(index, 0) if listings else -1)
+        self.rounds.blockSignals(False)
+        self._load_round()
+
+    def current_round_id(self) -> int | None:
+        return self.rounds.currentData()
+
+    def show_round(self, round_id: int) -> None:
+        self.rounds.setCurrentIndex(self.rounds.findData(round_id))
+
+    @Slot()
+    def _on_rounds_changed(self) -> None:
+        self._load_round()
+
+    def _load_round(self) -> None:
+        round_id = self.current_round_id()
+        if self._db is None or round_id is None:
+            self.model.set_grid(None)
+            self.progress.setText(
+                self.tr("Мониторингов нет. Создайте первый: «Новый мониторинг…» (нужна дорожная карта).")
+            )
+            self.summary.clear()
+            return
+        self.model.set_grid(round_grid(self._db, round_id))
+        self.grid.resizeColumnsToContents()
+        self.grid.setCurrentIndex(self.model.index(0, 0))
+        self._update_progress()
+        if self.tabs.currentIndex() == 1:
+            self._show_summary()
+
+    def _update_progress(self) -> None:
+        grid = self.model.grid
+        if grid is None:
+            return
+        cells = len(grid.schools) * len(grid.items)
+        recorded = sum(1 for e in grid.entries.values() if e.status is not None)
+        period = grid.round.period_text or ""
+        self.progress.setText(
+            self.tr("{roadmap}. {period} Заполнено {recorded} из {cells}.").format(
+                roadmap=grid.roadmap.title,
+                period=f"{period}." if period else "",
+                recorded=recorded,
+                cells=cells,
+            )
+        )
+
+    # --- entering ---------------------------------------------------------------------------
+
+    def set_status(self, row: int, column: int, status: Status | None) -> None:
+        """Record one cell, as a keystroke in the grid does."""
+        grid = self.model.grid
+        if self._db is None or grid is None:
+            return
+        login, item_id = self.model.cell(row, column)
+        try:
+            entry = set_entry(self._db, grid.round.id or 0, login, item_id, status)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.model.update_entry(row, column, entry)
+        self._update_progress()
+
+    @Slot(object)
+    def _on_grid_status_keyed(self, status: Status | None) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return
+        self.set_status(index.row(), index.column(), status)
+        if status is not None:
+            columns = self.model.columnCount()
+            if index.column() + 1 < columns:
+                self.grid.setCurrentIndex(self.model.index(index.row(), index.column() + 1))
+            elif index.row() + 1 < self.model.rowCount():
+                self.grid.setCurrentIndex(self.model.index(index.row() + 1, 0))
+        self._on_grid_current_changed(self.grid.currentIndex())
+
+    @Slot(QModelIndex)
+    def _on_grid_current_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        grid = self.model.grid
+        if grid is None or not index.isValid():
+            return
+        entry = self.model.entry(index.row(), index.column())
+        numbered = grid.items[index.column()]
+        school = grid.schools[index.row()]
+        self.cell_title.setText(f"<b>{school.short_name}</b> — {numbered.reference}. {numbered.item.text}")
+        self.status.setCurrentIndex(self.status.findData(entry.status) if entry.status else 0)
+        self.comment.setPlainText(entry.comment)
+        self._fill_evidence()
+
+    def _current_cell(self) -> tuple[int, int] | None:
+        index = self.grid.currentIndex()
+        return (index.row(), index.column()) if index.isValid() else None
+
+    @Slot()
+    def _on_status_activated(self) -> None:
+        cell = self._current_cell()
+        if cell is not None:
+            self.set_status(*cell, self.status.currentData())
+
+    @Slot()
+    def _on_save_comment_clicked(self) -> None:
+        cell = self._current_cell()
+        grid = self.model.grid
+        if cell is None or grid is None or self._db is None:
+            return
+        login, item_id = self.model.cell(*cell)
+        current = self.model.entry(*cell)
+        try:
+            entry = set_entry(
+                self._db, grid.round.id or 0, login, item_id, current.status, self.comment.toPlainText()
+            )
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.model.update_entry(*cell, entry)
+
+    def _fill_evidence(self) -> None:
+        self.evidence.clear()
+        cell = self._current_cell()
+        grid = self.model.grid
+        if cell is None or grid is None or self._db is None:
+            return
+        login, item_id = self.model.cell(*cell)
+        for file in list_evidence(self._db, grid.round.id or 0, login, item_id):
+            entry = QListWidgetItem(f"{file.file_name} ({max(1, file.size // 1024)} КБ)")
+            entry.setData(EVIDENCE_ROLE, file.id)
+            self.evidence.addItem(entry)
+
+    @Slot()
+    def _on_attach_clicked(self) -> None:
+        cell = self._current_cell()
+        if cell is None:
+            return
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Файл-подтверждение"))
+        if name:
+            self.attach_file(*cell, Path(name))
+
+    def attach_file(self, row: int, column: int, path: Path) -> None:
+        grid = self.model.grid
+        if grid is None or self._db is None:
+            return
+        login, item_id = self.model.cell(row, column)
+        try:
+            add_evidence(self._db, grid.round.id or 0, login, item_id, path)
+        except (DomainError, OSError) as error:
+            show_error(self, error if isinstance(error, DomainError) else DomainError(str(error)))
+            return
+        self.model.set_grid(round_grid(self._db, grid.round.id or 0))
+        self.grid.setCurrentIndex(self.model.index(row, column))
+        self._fill_evidence()
+
+    @Slot()
+    def _on_detach_clicked(self) -> None:
+        current = self.evidence.currentItem()
+        grid = self.model.grid
+        cell = self._current_cell()
+        if current is None or self._db is None or grid is None or cell is None:
+            return
+        delete_evidence(self._db, current.data(EVIDENCE_ROLE))
+        self.model.set_grid(round_grid(self._db, grid.round.id or 0))
+        self.grid.setCurrentIndex(self.model.index(*cell))
+        self._fill_evidence()
+
+    @Slot(QListWidgetItem)
+    def _on_evidence_double_clicked(self, item: QListWidgetItem) -> None:
+        if self._db is None:
+            return
+        folder = Path(tempfile.gettempdir()) / "lowres-evidence"
+        path = save_evidence_copy(self._db, item.data(EVIDENCE_ROLE), folder)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # --- rounds -----------------------------------------------------------------------------
+
+    def _round_dialog(self, current=None) -> RoundDialog | None:  # type: ignore[no-untyped-def]
+        assert self._db is not None
+        roadmaps = [load_roadmap(self._db, o.listing.id) for o in list_roadmaps(self._db)]
+        if not roadmaps:
+            show_error(self, DomainError("Сначала создайте дорожную карту на странице «Дорожные карты»."))
+            return None
+        years = overview(self._db).years
+        flagged = {
+            year: [f.school.login for f in identify_schools(self._db, year).flagged] for year in years[-3:]
+        }
+        return RoundDialog(roadmaps, list_schools(self._db), flagged, current, self)
+
+    def save_round_from(self, dialog: RoundDialog) -> None:
+        assert self._db is not None
+        try:
+            round_id = save_round(self._db, dialog.monitoring_round())
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.refresh(self._db)
+        self.show_round(round_id)
+
+    @Slot()
+    def _on_new_clicked(self) -> None:
+        dialog = self._round_dialog() if self._db else None
+        if dialog is not None and dialog.exec():
+            self.save_round_from(dialog)
+
+    @Slot()
+    def _on_edit_clicked(self) -> None:
+        grid = self.model.grid
+        dialog = self._round_dialog(grid.round) if self._db and grid else None
+        if dialog is not None and dialog.exec():
+            self.save_round_from(dialog)
+
+    @Slot()
+    def _on_repeat_clicked(self) -> None:
+        grid = self.model.grid
+        if self._db is None or grid is None:
+            return
+        round_id = copy_round(
+            self._db, grid.round.id or 0, self.tr("{name} (повторный)").format(name=grid.round.name)
+        )
+        self.refresh(self._db)
+        self.show_round(round_id)
+
+    @Slot()
+    def _on_delete_clicked(self) -> None:
+        round_id = self.current_round_id()
+        if self._db is None or round_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Удаление"), self.tr("Удалить мониторинг со всеми внесёнными итогами и файлами?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_round(self._db, round_id)
+            self.refresh(self._db)
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        round_id = self.current_round_id()
+        if self._db is None or round_id is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Итоги мониторинга"), f"monitoring-{round_id}.csv", self.tr("CSV (*.csv)")
+        )
+        if name:
+            with open(name, "w", encoding="utf-8-sig", newline="") as handle:
+                write_summary_csv(round_summary(self._db, round_id), handle)
+
+    # --- summary ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_tabs_changed(self, index: int) -> None:
+        if index == 1:
+            self._show_summary()
+
+    def _show_summary(self) -> None:
+        round_id = self.current_round_id()
+        if self._db is None or round_id is None:
+            return
+        self.summary.setHtml(summary_html(round_summary(self._db, round_id), self.tr))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def summary_html(summary: RoundSummary, tr) -> str:  # type: ignore[no-untyped-def]
+    """The round's outcome in the words of seeds 000 and 004, for the «Итоги» tab."""
+    parts = [f"<h3>{_escape(summary.name)}</h3>"]
+    if summary.period_text:
+        parts.append(f"<p>{_escape(summary.period_text)}</p>")
+    parts.append(
+        "<p>"
+        + tr("Школ: {schools}. Заполнено {recorded} из {cells}.").format(
+            schools=len(summary.schools), recorded=summary.recorded, cells=summary.cells
+        )
+        + (
+            " " + tr("Сравнение с мониторингом «{name}».").format(name=_escape(summary.previous_round_name))
+            if summary.previous_round_name
+            else ""
+        )
+        + "</p>"
+    )
+    parts.append(f"<h4>{tr('По мероприятиям')}</h4><ol style='margin-left:0'>")
+    for item in summary.items:
+        lines = []
+        for status in Status:
+            if item.counts[status]:
+                names = schools_phrase([s.short_name for s in item.schools[status]])
+                lines.append(
+                    f"в {format_percent(item.shares[status])} ОО — {STATUS_WORDS[status]} ({_escape(names)})"
+                )
+        if item.unrecorded:
+            lines.append(
+                tr("не заполнено: {names}").format(
+                    names=_escape(schools_phrase([s.short_name for s in item.unrecorded]))
+                )
+            )
+        if item.share_done_before is not None:
+            lines.append(
+                tr("в прошлом мониторинге выполнено: {share}").format(
+                    share=format_percent(item.share_done_before)
+                )
+            )
+        parts.append(
+            f"<li><b>{item.reference}.</b> {_escape(item.text.splitlines()[0])}<br>"
+            + "<br>".join(lines)
+            + "</li>"
+        )
+    parts.append("</ol>")
+    parts.append(f"<h4>{tr('Не выполнено школами (проект поручений)')}</h4>")
+    for directive in summary.directives:
+        if not directive.gaps:
+            continue
+        gaps = "".join(
+            f"<li>{g.reference}. {_escape(g.text.splitlines()[0])} — {STATUS_WORDS[g.status]}"
+            + (f" <i>({_escape(g.comment)})</i>" if g.comment else "")
+            + "</li>"
+            for g in directive.gaps
+        )
+        parts.append(f"<p><b>{_escape(directive.school.full_name)}</b></p><ul>{gaps}</ul>")
+    if summary.changes:
+        parts.append(f"<h4>{tr('Изменения с прошлого мониторинга')}</h4><ul>")
+        for change in summary.changes:
+            parts.append(
+                f"<li>{_escape(change.school.short_name)}, {change.reference}: "
+                f"{STATUS_WORDS[change.before]} → {STATUS_WORDS[change.after]} "
+                f"({CHANGE_WORDS[change.change]})</li>"
+            )
+        parts.append("</ul>")
+    return "".join(parts)

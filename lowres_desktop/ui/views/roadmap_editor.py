@@ -1,0 +1,915 @@
+"""The roadmap editor: a tree of sections and items, the selected node's details, the indicators.
+
+The editor holds an immutable `Roadmap`; every change is a domain function
+that returns a new one, pushed on a `QUndoStack` as a (before, after) pair,
+so delete, move, duplicate and typing can all be undone (Ctrl+Z). Numbers
+are derived from positions, so a drag or Alt+↑/↓ renumbers at once. Nothing
+reaches the database until «Сохранить» (Ctrl+S) — one transaction — except
+indicator values, which are figures entered per year and are written at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.domain.deadlines import Period, format_date
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.roadmaps import (
+    ApprovalOrder,
+    Indicator,
+    Numbering,
+    Roadmap,
+    RoadmapItem,
+    RoadmapLevel,
+    add_section,
+    duplicate_item,
+    insert_item,
+    item_number,
+    move_item,
+    move_section,
+    remove_item,
+    remove_section,
+    rename_section,
+    reparse_dates,
+    replace_item,
+    with_parsed_dates,
+)
+from lowres_desktop.services.browse import list_schools
+from lowres_desktop.services.roadmaps import (
+    ItemState,
+    indicators_progress,
+    item_states,
+    list_executors,
+    save_roadmap,
+    set_indicator_value,
+)
+from lowres_desktop.services.wording import format_number
+from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
+from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolPickerDialog
+from lowres_desktop.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE_BACKGROUND = QColor("#f8d0d0")
+NO_DATE = QDate(2000, 1, 1)
+
+
+class _Snapshot(QUndoCommand):
+    """One edit: the roadmap before and after. Typing into the same field merges into one step."""
+
+    def __init__(
+        self, editor: RoadmapEditor, before: Roadmap, after: Roadmap, text: str, merge_key: str
+    ) -> None:
+        super().__init__(text)
+        self._editor = editor
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if isinstance(other, _Snapshot) and other.merge_key == self.merge_key:
+            self.after = other.after
+            return True
+        return False
+
+    def redo(self) -> None:
+        self._editor._show_roadmap(self.after)
+
+    def undo(self) -> None:
+        self._editor._show_roadmap(self.before)
+
+
+class RoadmapTree(QTreeWidget):
+    """Sections at the top level, items beneath; a drop asks the editor to move, it never moves itself."""
+
+    sig_move_requested = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(4)
+        self.setHeaderLabels([self.tr("№"), self.tr("Мероприятие"), self.tr("Срок"), self.tr("Исполнители")])
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setColumnWidth(0, 110)
+        self.setColumnWidth(1, 520)
+        self.setColumnWidth(2, 170)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        source = self.currentItem()
+        target = self.itemAt(event.position().toPoint())
+        event.ignore()
+        if source is None or target is None or source is target:
+            return
+        source_path = source.data(0, PATH_ROLE)
+        target_path = target.data(0, PATH_ROLE)
+        below = self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem
+        self.sig_move_requested.emit(source_path, _drop_target(source_path, target_path, below))
+
+
+def _drop_target(source: tuple[int, ...], target: tuple[int, ...], below: bool) -> tuple[int, ...]:
+    """Where a dragged node lands: an item dropped on a section goes to its end."""
+    if len(source) == 1:
+        index = target[0] + (1 if below else 0)
+        return (index - 1 if index > source[0] else index,)
+    if len(target) == 1:
+        return (target[0], 10**6)
+    index = target[1] + (1 if below else 0)
+    if target[0] == source[0] and index > source[1]:
+        index -= 1
+    return (target[0], index)
+
+
+class RoadmapEditor(QWidget):
+    """Edits one roadmap; `sig_saved` tells the page to reload its list."""
+
+    sig_saved = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self._roadmap: Roadmap | None = None
+        self._states: dict[int, ItemState] = {}
+        self._executors: list[str] = []
+        self._school_names: dict[str, str] = {}
+        self._loading = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._build()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        # Typing is applied after a short pause, so one word is one undo step, not one per key.
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(400)
+        self._text_timer.timeout.connect(self._on_item_fields_edited)
+        self.title = QLineEdit()
+        self.title.textEdited.connect(lambda text: self._edit_header("title", title=text))
+        self.first_year = QSpinBox()
+        self.last_year = QSpinBox()
+        for box in (self.first_year, self.last_year):
+            box.setRange(2000, 2100)
+            box.valueChanged.connect(self._on_period_changed)
+        self.numbering = QComboBox()
+        self.numbering.addItem(self.tr("1, 2, … в каждом разделе"), Numbering.FLAT)
+        self.numbering.addItem(self.tr("1.1, 1.2, …"), Numbering.NESTED)
+        self.numbering.currentIndexChanged.connect(self._on_numbering_changed)
+        self.level = QLabel()
+        self.order_kind = QLineEdit()
+        self.order_number = QLineEdit()
+        self.order_date = QDateEdit()
+        self.order_date.setDisplayFormat("dd.MM.yyyy")
+        self.order_date.setCalendarPopup(True)
+        self.order_date.setMinimumDate(NO_DATE)
+        self.order_date.setSpecialValueText(self.tr("не указана"))
+        self.order_issuer = QLineEdit()
+        for field in (self.order_kind, self.order_number, self.order_issuer):
+            field.textEdited.connect(self._on_order_edited)
+        self.order_date.dateChanged.connect(self._on_order_edited)
+        header = QFormLayout()
+        header.addRow(self.tr("Название:"), self.title)
+        period = QHBoxLayout()
+        period.addWidget(self.first_year)
+        period.addWidget(QLabel("–"))
+        period.addWidget(self.last_year)
+        period.addSpacing(16)
+        period.addWidget(QLabel(self.tr("Нумерация:")))
+        period.addWidget(self.numbering)
+        period.addSpacing(16)
+        period.addWidget(self.level, 1)
+        header.addRow(self.tr("Период:"), period)
+        order = QHBoxLayout()
+        order.addWidget(self.order_kind)
+        order.addWidget(QLabel(self.tr("№")))
+        order.addWidget(self.order_number)
+        order.addWidget(QLabel(self.tr("от")))
+        order.addWidget(self.order_date)
+        order.addWidget(self.order_issuer, 2)
+        header.addRow(self.tr("Утверждена:"), order)
+
+        self.toolbar = QToolBar()
+        self.save_action = self._action(self.tr("Сохранить"), self.save, QKeySequence.StandardKey.Save)
+        self.add_section_action = self._action(self.tr("+ Раздел"), self._on_add_section)
+        self.add_item_action = self._action(
+            self.tr("+ Мероприятие"), self._on_add_item, QKeySequence("Ctrl+N")
+        )
+        self.duplicate_action = self._action(
+            self.tr("Дублировать"), self._on_duplicate, QKeySequence("Ctrl+D")
+        )
+        self.delete_action = self._action(
+            self.tr("Удалить"), self._on_delete, QKeySequence.StandardKey.Delete
+        )
+        self.up_action = self._action(self.tr("Выше"), lambda: self._on_shift(-1), QKeySequence("Alt+Up"))
+        self.down_action = self._action(self.tr("Ниже"), lambda: self._on_shift(1), QKeySequence("Alt+Down"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Отменить"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Повторить"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        for action in (
+            self.save_action,
+            None,
+            self.add_section_action,
+            self.add_item_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.up_action,
+            self.down_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+        ):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+        self.status = QLabel()
+        self.toolbar.addWidget(self.status)
+
+        self.tree = RoadmapTree()
+        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
+        self.tree.sig_move_requested.connect(self._on_tree_move_requested)
+        self.details = self._build_details()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        self.indicators = QTableWidget(0, 0)
+        self.indicators.itemChanged.connect(self._on_indicator_item_changed)
+        add_indicator = QPushButton(self.tr("+ Показатель"))
+        add_indicator.clicked.connect(self._on_add_indicator)
+        remove_indicator = QPushButton(self.tr("Удалить показатель"))
+        remove_indicator.clicked.connect(self._on_remove_indicator)
+        self.indicators_note = QLabel()
+        self.indicators_note.setWordWrap(True)
+        indicator_buttons = QHBoxLayout()
+        indicator_buttons.addWidget(add_indicator)
+        indicator_buttons.addWidget(remove_indicator)
+        indicator_buttons.addWidget(self.indicators_note, 1)
+        indicators_page = QWidget()
+        indicators_layout = QVBoxLayout(indicators_page)
+        indicators_layout.addLayout(indicator_buttons)
+        indicators_layout.addWidget(self.indicators)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("Мероприятия"))
+        self.tabs.addTab(indicators_page, self.tr("Целевые показатели"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.tabs, 1)
+        self.setEnabled(False)
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    def _build_details(self) -> QStackedWidget:
+        stack = QStackedWidget()
+        stack.addWidget(QLabel(self.tr("Выберите раздел или мероприятие слева.")))
+        section_page = QWidget()
+        self.section_title = QPlainTextEdit()
+        self.section_title.setMaximumHeight(90)
+        self.section_title.textChanged.connect(self._on_section_title_changed)
+        section_form = QFormLayout(section_page)
+        section_form.addRow(self.tr("Название раздела:"), self.section_title)
+        stack.addWidget(section_page)
+
+        item_page = QWidget()
+        self.item_text = QPlainTextEdit()
+        self.item_text.setPlaceholderText(
+            self.tr("Содержание мероприятия; подпункты — строками, начинающимися с «- »")
+        )
+        self.item_text.textChanged.connect(self._text_timer.start)
+        self.deadline = QLineEdit()
+        self.deadline.setPlaceholderText(
+            self.tr("как в приказе: «Февраль-март 2020», «ежегодно», «По графику»")
+        )
+        self.deadline.textEdited.connect(self._text_timer.start)
+        self.manual_dates = QCheckBox(self.tr("указать даты вручную"))
+        self.manual_dates.toggled.connect(self._on_item_fields_edited)
+        self.starts_on = QDateEdit()
+        self.ends_on = QDateEdit()
+        for edit in (self.starts_on, self.ends_on):
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setCalendarPopup(True)
+            edit.setMinimumDate(NO_DATE)
+            edit.setSpecialValueText(self.tr("—"))
+            edit.dateChanged.connect(self._on_item_fields_edited)
+        dates = QHBoxLayout()
+        dates.addWidget(self.starts_on)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.ends_on)
+        dates.addWidget(self.manual_dates, 1)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.executors = QListWidget()
+        self.executors.itemChanged.connect(self._on_item_fields_edited)
+        directory = QPushButton(self.tr("Справочник исполнителей…"))
+        directory.clicked.connect(self._on_directory_clicked)
+        self.schools = QLabel()
+        self.schools.setWordWrap(True)
+        choose_schools = QPushButton(self.tr("Школы…"))
+        choose_schools.clicked.connect(self._on_choose_schools)
+        schools_row = QHBoxLayout()
+        schools_row.addWidget(self.schools, 1)
+        schools_row.addWidget(choose_schools)
+        item_form = QFormLayout(item_page)
+        item_form.addRow(self.tr("Мероприятие:"), self.item_text)
+        item_form.addRow(self.tr("Срок:"), self.deadline)
+        item_form.addRow(self.tr("Даты:"), dates)
+        item_form.addRow("", self.state)
+        item_form.addRow(self.tr("Исполнители:"), self.executors)
+        item_form.addRow("", directory)
+        item_form.addRow(self.tr("Касается школ:"), schools_row)
+        stack.addWidget(item_page)
+        return stack
+
+    # --- loading and saving -----------------------------------------------------------------
+
+    def set_database(self, db: Database) -> None:
+        self._db = db
+        self._school_names = {s.login: s.short_name for s in list_schools(db)}
+        self._executors = [u.executor.name for u in list_executors(db)]
+
+    def open(self, roadmap: Roadmap) -> None:
+        """Show `roadmap` for editing, forgetting the undo history of the previous one."""
+        assert self._db is not None
+        self.undo_stack.clear()
+        self._states = item_states(self._db, roadmap.id) if roadmap.id is not None else {}
+        self._show_roadmap(roadmap)
+        self.undo_stack.setClean()
+        self.setEnabled(True)
+        self._on_clean_changed(True)
+
+    def roadmap(self) -> Roadmap | None:
+        return self._roadmap
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def close_roadmap(self) -> None:
+        self._roadmap = None
+        self.undo_stack.clear()
+        self.tree.clear()
+        self.setEnabled(False)
+
+    @Slot()
+    def save(self) -> bool:
+        if self._db is None or self._roadmap is None:
+            return False
+        try:
+            stored = save_roadmap(self._db, self._roadmap)
+        except DomainError as error:
+            show_error(self, error)
+            return False
+        self.open(stored)
+        assert stored.id is not None
+        self.sig_saved.emit(stored.id)
+        return True
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _apply(self, after: Roadmap, text: str, merge_key: str = "") -> None:
+        if self._roadmap is None or after == self._roadmap:
+            return
+        self.undo_stack.push(_Snapshot(self, self._roadmap, after, text, merge_key))
+
+    def _show_roadmap(self, roadmap: Roadmap) -> None:
+        """Show a state; keeps the selection on the same path and never pushes an undo step."""
+        current = self._current_path()
+        self._roadmap = roadmap
+        self._loading = True
+        try:
+            self._fill_header(roadmap)
+            self._fill_tree(roadmap, current)
+            self._fill_indicators()
+        finally:
+            self._loading = False
+        self._on_tree_current_changed()
+
+    def _fill_header(self, roadmap: Roadmap) -> None:
+        if self.title.text() != roadmap.title:
+            self.title.setText(roadmap.title)
+        for box, value in (
+            (self.first_year, roadmap.period.first_year),
+            (self.last_year, roadmap.period.last_year),
+        ):
+            with QSignalBlocker(box):
+                box.setValue(value)
+        with QSignalBlocker(self.numbering):
+            self.numbering.setCurrentIndex(self.numbering.findData(roadmap.numbering))
+        school = self._school_names.get(roadmap.school_login or "", roadmap.school_login or "")
+        self.level.setText(
+            self.tr("Дорожная карта школы: {school}").format(school=school)
+            if roadmap.level == RoadmapLevel.SCHOOL
+            else self.tr("Муниципальная дорожная карта")
+        )
+        order = roadmap.order
+        for field, value in (
+            (self.order_kind, order.kind),
+            (self.order_number, order.number),
+            (self.order_issuer, order.issuer),
+        ):
+            if field.text() != value:
+                field.setText(value)
+        with QSignalBlocker(self.order_date):
+            self.order_date.setDate(QDate(order.date) if order.date else NO_DATE)
+
+    def _fill_tree(self, roadmap: Roadmap, keep: tuple[int, ...] | None) -> None:
+        with QSignalBlocker(self.tree):
+            self.tree.clear()
+            today = date.today()
+            for s, section in enumerate(roadmap.sections):
+                top = QTreeWidgetItem([f"{s + 1}.", section.title, "", ""])
+                top.setData(0, PATH_ROLE, (s,))
+                font = top.font(1)
+                font.setBold(True)
+                top.setFont(0, font)
+                top.setFont(1, font)
+                top.setFlags(top.flags() | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+                self.tree.addTopLevelItem(top)
+                for i, item in enumerate(section.items):
+                    first_line = item.text.splitlines()[0] if item.text else ""
+                    child = QTreeWidgetItem(
+                        [
+                            item_number(roadmap.numbering, s, i),
+                            first_line,
+                            item.deadline_text,
+                            ", ".join(item.executors),
+                        ]
+                    )
+                    child.setData(0, PATH_ROLE, (s, i))
+                    child.setToolTip(1, item.text)
+                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsDragEnabled)
+                    state = self._states.get(item.id) if item.id is not None else None
+                    if state is not None and state.overdue and item.ends_on and item.ends_on < today:
+                        for column in range(4):
+                            child.setBackground(column, QBrush(OVERDUE_BACKGROUND))
+                        child.setToolTip(
+                            2,
+                            self.tr(
+                                "Просрочено: срок истёк {date}, в последнем мониторинге не выполнено везде"
+                            ).format(date=format_date(item.ends_on)),
+                        )
+                    top.addChild(child)
+                top.setExpanded(True)
+            target = self._tree_item(keep) if keep else None
+            if target is None and keep and len(keep) == 2:
+                target = self._tree_item((keep[0], keep[1] - 1)) or self._tree_item((keep[0],))
+            if target is not None:
+                self.tree.setCurrentItem(target)
+        overdue = sum(
+            1
+            for section in roadmap.sections
+            for item in section.items
+            if item.id in self._states and self._states[item.id].overdue
+        )
+        self.status.setText(
+            self.tr("  разделов {sections}, мероприятий {items}, просрочено {overdue}").format(
+                sections=len(roadmap.sections), items=roadmap.item_count, overdue=overdue
+            )
+        )
+
+    def _tree_item(self, path: tuple[int, ...]) -> QTreeWidgetItem | None:
+        if not path or not 0 <= path[0] < self.tree.topLevelItemCount():
+            return None
+        top = self.tree.topLevelItem(path[0])
+        if len(path) == 1:
+            return top
+        return top.child(path[1]) if 0 <= path[1] < top.childCount() else None
+
+    def select(self, path: tuple[int, ...]) -> None:
+        item = self._tree_item(path)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def _current_path(self) -> tuple[int, ...] | None:
+        current = self.tree.currentItem()
+        return tuple(current.data(0, PATH_ROLE)) if current is not None else None
+
+    @Slot()
+    def _on_tree_current_changed(self) -> None:
+        path = self._current_path()
+        roadmap = self._roadmap
+        self._loading = True
+        try:
+            if roadmap is None or path is None:
+                self.details.setCurrentIndex(0)
+            elif len(path) == 1:
+                self.details.setCurrentIndex(1)
+                title = roadmap.sections[path[0]].title
+                if self.section_title.toPlainText() != title:
+                    self.section_title.setPlainText(title)
+            else:
+                self.details.setCurrentIndex(2)
+                self._fill_item(roadmap, roadmap.sections[path[0]].items[path[1]])
+        finally:
+            self._loading = False
+        item_selected = path is not None and len(path) == 2
+        self.duplicate_action.setEnabled(item_selected)
+        self.add_item_action.setEnabled(path is not None)
+
+    def _fill_item(self, roadmap: Roadmap, item: RoadmapItem) -> None:
+        self._text_timer.stop()
+        if self.item_text.toPlainText() != item.text:
+            self.item_text.setPlainText(item.text)
+        if self.deadline.text() != item.deadline_text:
+            self.deadline.setText(item.deadline_text)
+        self.manual_dates.setChecked(item.dates_manual)
+        for edit, value in ((self.starts_on, item.starts_on), (self.ends_on, item.ends_on)):
+            edit.setDate(QDate(value) if value else NO_DATE)
+            edit.setEnabled(item.dates_manual)
+        state = self._states.get(item.id) if item.id is not None else None
+        if state is None or state.latest_round is None:
+            self.state.setText(self.tr("В мониторингах ещё не проверялось."))
+        else:
+            done = sum(1 for s in state.statuses.values() if s is not None and s.value == "done")
+            self.state.setText(
+                self.tr("«{round}»: выполнено в {done} из {total} школ.{overdue}").format(
+                    round=state.latest_round,
+                    done=done,
+                    total=len(state.statuses),
+                    overdue=self.tr(" Просрочено.") if state.overdue else "",
+                )
+            )
+        self.executors.clear()
+        names = list(dict.fromkeys([*self._executors, *item.executors]))
+        for name in names:
+            entry = QListWidgetItem(name)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if name in item.executors else Qt.CheckState.Unchecked)
+            self.executors.addItem(entry)
+        self.schools.setText(
+            ", ".join(self._school_names.get(login, login) for login in item.schools)
+            or self.tr("все школы, которых касается дорожная карта")
+        )
+
+    # --- edits ------------------------------------------------------------------------------
+
+    def _edit_header(self, key: str, **changes: object) -> None:
+        if self._loading or self._roadmap is None:
+            return
+        self._apply(replace(self._roadmap, **changes), self.tr("Изменение заголовка"), key)  # type: ignore[arg-type]
+
+    @Slot()
+    def _on_period_changed(self) -> None:
+        if self._loading or self._roadmap is None:
+            return
+        first, last = self.first_year.value(), self.last_year.value()
+        if first > last:
+            return
+        changed = reparse_dates(replace(self._roadmap, period=Period(first, last)))
+        self._apply(changed, self.tr("Изменение периода"), "period")
+
+    @Slot()
+    def _on_numbering_changed(self) -> None:
+        self._edit_header("numbering", numbering=self.numbering.currentData())
+
+    @Slot()
+    def _on_order_edited(self) -> None:
+        if self._loading or self._roadmap is None:
+            return
+        chosen = self.order_date.date()
+        order = ApprovalOrder(
+            self.order_kind.text(),
+            self.order_number.text(),
+            None if chosen == NO_DATE else chosen.toPython(),
+            self.order_issuer.text(),
+        )
+        self._edit_header("order", order=order)
+
+    @Slot()
+    def _on_section_title_changed(self) -> None:
+        path = self._current_path()
+        if self._loading or self._roadmap is None or path is None or len(path) != 1:
+            return
+        changed = rename_section(self._roadmap, path[0], self.section_title.toPlainText())
+        self._apply(changed, self.tr("Название раздела"), f"section-{path[0]}")
+
+    @Slot()
+    def _on_item_fields_edited(self) -> None:
+        path = self._current_path()
+        if self._loading or self._roadmap is None or path is None or len(path) != 2:
+            return
+        old = self._roadmap.sections[path[0]].items[path[1]]
+        executors = tuple(
+            self.executors.item(row).text()
+            for row in range(self.executors.count())
+            if self.executors.item(row).checkState() == Qt.CheckState.Checked
+        )
+        manual = self.manual_dates.isChecked()
+        item = replace(
+            old,
+            text=self.item_text.toPlainText(),
+            deadline_text=self.deadline.text(),
+            executors=executors,
+            dates_manual=manual,
+        )
+        if manual:
+            start, end = self.starts_on.date(), self.ends_on.date()
+            item = replace(
+                item,
+                starts_on=None if start == NO_DATE else start.toPython(),
+                ends_on=None if end == NO_DATE else end.toPython(),
+            )
+        else:
+            item = with_parsed_dates(item, self._roadmap.period)
+        self._apply(
+            replace_item(self._roadmap, (path[0], path[1]), item), self.tr("Мероприятие"), f"item-{path}"
+        )
+        self._loading = True
+        try:
+            for edit, value in ((self.starts_on, item.starts_on), (self.ends_on, item.ends_on)):
+                edit.setDate(QDate(value) if value else NO_DATE)
+                edit.setEnabled(manual)
+        finally:
+            self._loading = False
+
+    @Slot()
+    def _on_add_section(self) -> None:
+        if self._roadmap is None:
+            return
+        path = self._current_path()
+        index = path[0] + 1 if path else len(self._roadmap.sections)
+        self._apply(add_section(self._roadmap, self.tr("Новый раздел"), index), self.tr("Новый раздел"))
+        self.select((index,))
+        self.section_title.setFocus()
+        self.section_title.selectAll()
+
+    @Slot()
+    def _on_add_item(self) -> None:
+        path = self._current_path()
+        if self._roadmap is None or path is None:
+            return
+        section = path[0]
+        index = path[1] + 1 if len(path) == 2 else len(self._roadmap.sections[section].items)
+        item = RoadmapItem(self.tr("Новое мероприятие"), self.tr("В течение года"))
+        item = with_parsed_dates(item, self._roadmap.period)
+        self._apply(insert_item(self._roadmap, section, item, index), self.tr("Новое мероприятие"))
+        self.select((section, index))
+        self.item_text.setFocus()
+        self.item_text.selectAll()
+
+    @Slot()
+    def _on_duplicate(self) -> None:
+        path = self._current_path()
+        if self._roadmap is None or path is None or len(path) != 2:
+            return
+        self._apply(duplicate_item(self._roadmap, (path[0], path[1])), self.tr("Копия мероприятия"))
+        self.select((path[0], path[1] + 1))
+
+    @Slot()
+    def _on_delete(self) -> None:
+        path = self._current_path()
+        if self._roadmap is None or path is None:
+            return
+        if len(path) == 1:
+            self._apply(remove_section(self._roadmap, path[0]), self.tr("Удаление раздела"))
+        else:
+            self._apply(remove_item(self._roadmap, (path[0], path[1])), self.tr("Удаление мероприятия"))
+
+    def _on_shift(self, step: int) -> None:
+        path = self._current_path()
+        if self._roadmap is None or path is None:
+            return
+        if len(path) == 1:
+            target = path[0] + step
+            if 0 <= target < len(self._roadmap.sections):
+                self._apply(move_section(self._roadmap, path[0], target), self.tr("Перемещение раздела"))
+                self.select((target,))
+            return
+        s, i = path
+        count = len(self._roadmap.sections[s].items)
+        if 0 <= i + step < count:
+            target = (s, i + step)
+        elif step < 0 and s > 0:
+            target = (s - 1, len(self._roadmap.sections[s - 1].items))
+        elif step > 0 and s + 1 < len(self._roadmap.sections):
+            target = (s + 1, 0)
+        else:
+            return
+        self._apply(move_item(self._roadmap, (s, i), target), self.tr("Перемещение мероприятия"))
+        self.select(target)
+
+    @Slot(object, object)
+    def _on_tree_move_requested(self, source: tuple[int, ...], target: tuple[int, ...]) -> None:
+        self.move(source, target)
+
+    def move(self, source: tuple[int, ...], target: tuple[int, ...]) -> None:
+        """Move a section (1-tuples) or an item ((section, index) pairs); what a drag does."""
+        if self._roadmap is None:
+            return
+        if len(source) == 1:
+            self._apply(move_section(self._roadmap, source[0], target[0]), self.tr("Перемещение раздела"))
+            self.select((min(target[0], len(self._roadmap.sections) - 1),))
+            return
+        section = target[0]
+        moved = move_item(self._roadmap, (source[0], source[1]), (section, target[1]))
+        self._apply(moved, self.tr("Перемещение мероприятия"))
+        index = min(target[1], len(moved.sections[section].items) - 1)
+        self.select((section, index))
+
+    @Slot()
+    def _on_directory_clicked(self) -> None:
+        if self._db is None:
+            return
+        ExecutorsDialog(self._db, self).exec()
+        self._executors = [u.executor.name for u in list_executors(self._db)]
+        self._on_tree_current_changed()
+
+    @Slot()
+    def _on_choose_schools(self) -> None:
+        path = self._current_path()
+        if self._db is None or self._roadmap is None or path is None or len(path) != 2:
+            return
+        item = self._roadmap.sections[path[0]].items[path[1]]
+        dialog = SchoolPickerDialog(list_schools(self._db), item.schools, self.tr("Школы мероприятия"), self)
+        if dialog.exec():
+            changed = replace(item, schools=tuple(sorted(dialog.chosen())))
+            self._apply(
+                replace_item(self._roadmap, (path[0], path[1]), changed), self.tr("Школы мероприятия")
+            )
+            self._on_tree_current_changed()
+
+    # --- indicators -------------------------------------------------------------------------
+
+    _INDICATOR_FIELDS = ("name", "source", "target_text", "target_value", "target_year")
+
+    def _fill_indicators(self) -> None:
+        roadmap = self._roadmap
+        assert roadmap is not None
+        years = list(range(roadmap.period.first_year, roadmap.period.last_year + 1))
+        progress = {}
+        if self._db is not None and roadmap.id is not None:
+            progress = {p.indicator.id: p for p in indicators_progress(self._db, roadmap.id)}
+        headers = [
+            self.tr("Показатель"),
+            self.tr("Источник данных"),
+            self.tr("Цель (как в приказе)"),
+            self.tr("Цель, число"),
+            self.tr("Год цели"),
+            *(str(y) for y in years),
+            self.tr("Достигнуто"),
+        ]
+        with QSignalBlocker(self.indicators):
+            self.indicators.clear()
+            self.indicators.setColumnCount(len(headers))
+            self.indicators.setHorizontalHeaderLabels(headers)
+            self.indicators.setRowCount(len(roadmap.indicators))
+            for row, indicator in enumerate(roadmap.indicators):
+                values = (
+                    indicator.name,
+                    indicator.source,
+                    indicator.target_text,
+                    format_number(indicator.target_value) if indicator.target_value is not None else "",
+                    str(indicator.target_year or ""),
+                )
+                for column, text in enumerate(values):
+                    self.indicators.setItem(row, column, QTableWidgetItem(text))
+                state = progress.get(indicator.id)
+                for offset, year in enumerate(years):
+                    value = state.by_year.get(year) if state else None
+                    cell = QTableWidgetItem(format_number(value) if value is not None else "")
+                    if indicator.id is None:
+                        cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    if state and year in state.schools_by_year and year not in _municipal_years(state):
+                        cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                        cell.setToolTip(self.tr("Среднее по значениям школ"))
+                    self.indicators.setItem(row, 5 + offset, cell)
+                reached = QTableWidgetItem(_progress_text(state))
+                reached.setFlags(reached.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if state is not None and state.reached is False:
+                    reached.setBackground(QBrush(OVERDUE_BACKGROUND))
+                self.indicators.setItem(row, len(headers) - 1, reached)
+            self.indicators.setColumnWidth(0, 420)
+            self.indicators.setColumnWidth(1, 200)
+        self.indicators_note.setText(
+            self.tr("Значения по годам записываются сразу; описание показателей — при сохранении карты.")
+            if roadmap.id is not None
+            else self.tr("Сохраните дорожную карту, чтобы вводить фактические значения.")
+        )
+
+    @Slot(QTableWidgetItem)
+    def _on_indicator_item_changed(self, cell: QTableWidgetItem) -> None:
+        roadmap = self._roadmap
+        if self._loading or roadmap is None:
+            return
+        row, column = cell.row(), cell.column()
+        indicator = roadmap.indicators[row]
+        text = cell.text().strip()
+        if column < len(self._INDICATOR_FIELDS):
+            field = self._INDICATOR_FIELDS[column]
+            value: object = text
+            if field in ("target_value", "target_year"):
+                number = _number(text)
+                value = None if number is None else (int(number) if field == "target_year" else number)
+            indicators = list(roadmap.indicators)
+            indicators[row] = replace(indicator, **{field: value})
+            self._apply(
+                replace(roadmap, indicators=tuple(indicators)), self.tr("Показатель"), f"ind-{row}-{field}"
+            )
+            return
+        year = roadmap.period.first_year + column - 5
+        if self._db is None or indicator.id is None:
+            return
+        number = _number(text)
+        if text and number is None:
+            show_error(self, DomainError(f"«{text}» — не число."))
+        else:
+            set_indicator_value(self._db, indicator.id, year, number)
+        self._loading = True
+        try:
+            self._fill_indicators()
+        finally:
+            self._loading = False
+
+    @Slot()
+    def _on_add_indicator(self) -> None:
+        if self._roadmap is None:
+            return
+        added = Indicator(self.tr("Новый показатель"), target_year=self._roadmap.period.last_year)
+        self._apply(
+            replace(self._roadmap, indicators=self._roadmap.indicators + (added,)), self.tr("Показатель")
+        )
+
+    @Slot()
+    def _on_remove_indicator(self) -> None:
+        row = self.indicators.currentRow()
+        if self._roadmap is None or row < 0:
+            return
+        indicators = list(self._roadmap.indicators)
+        del indicators[row]
+        self._apply(replace(self._roadmap, indicators=tuple(indicators)), self.tr("Удаление показателя"))
+
+    @Slot(bool)
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.save_action.setEnabled(not clean)
+        self.save_action.setText(self.tr("Сохранить") if clean else self.tr("Сохранить *"))
+
+
+def _municipal_years(state) -> set[int]:  # type: ignore[no-untyped-def]
+    """Years whose value was entered for the municipality, not averaged from schools."""
+    return {year for year in state.by_year if year not in state.schools_by_year}
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ".").replace("%", "").strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _progress_text(state) -> str:  # type: ignore[no-untyped-def]
+    if state is None or state.latest_value is None:
+        return "—"
+    mark = "✔" if state.reached else f"{round(100 * (state.fraction or 0))} %"
+    return f"{format_number(state.latest_value)} ({state.latest_year}) {mark}"

@@ -1,0 +1,288 @@
+"""«Дорожные карты»: the list of roadmaps above, the selected one in the editor below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.roadmap_templates import builtin_templates
+from lowres_desktop.services.roadmaps import (
+    LEVEL_WORDS,
+    RoadmapOverview,
+    create_roadmap,
+    delete_roadmap,
+    export_roadmap_xlsx,
+    generate_school_roadmaps,
+    import_roadmap_xlsx,
+    list_roadmaps,
+    load_roadmap,
+    new_roadmap,
+    order_text,
+)
+from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
+from lowres_desktop.ui.dialogs.generate_roadmaps_dialog import GenerateRoadmapsDialog
+from lowres_desktop.ui.dialogs.new_roadmap_dialog import NewRoadmapDialog
+from lowres_desktop.ui.errors import show_error, show_message
+from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
+from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
+from lowres_desktop.ui.table_setup import setup_table
+from lowres_desktop.ui.views.roadmap_editor import RoadmapEditor
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+
+def _columns(tr) -> list[Column]:  # type: ignore[no-untyped-def]
+    return [
+        Column(tr("№"), lambda o: str(o.listing.id), sort_key=lambda o: o.listing.id, align_right=True),
+        Column(tr("Дорожная карта"), lambda o: o.listing.title, tooltip=lambda o: o.listing.title),
+        Column(tr("Уровень"), lambda o: LEVEL_WORDS[o.listing.level]),
+        Column(tr("Школа"), lambda o: o.listing.school_name or ""),
+        Column(tr("Период"), lambda o: o.listing.period.text()),
+        Column(tr("Утверждена"), lambda o: order_text(o.listing.order)),
+        Column(
+            tr("Мероприятий"), lambda o: str(o.listing.item_count), sort_key=lambda o: o.listing.item_count
+        ),
+        Column(
+            tr("Просрочено"),
+            lambda o: str(o.overdue),
+            sort_key=lambda o: o.overdue,
+            highlighted=lambda o: o.overdue > 0,
+            header_tooltip=tr("Срок истёк, а в последнем мониторинге мероприятие выполнено не везде"),
+        ),
+        Column(tr("Мониторингов"), lambda o: str(o.rounds), sort_key=lambda o: o.rounds),
+    ]
+
+
+class RoadmapsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self._open_id: int | None = None
+        self.model = RecordTableModel(self)
+        self.proxy = RecordSortProxyModel(self.model, self)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        setup_table(self.table)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.editor = RoadmapEditor()
+        self.editor.sig_saved.connect(self._on_editor_saved)
+        buttons = QHBoxLayout()
+        self.new_button = self._button(self.tr("Новая…"), self._on_new_clicked, buttons)
+        self.generate_button = self._button(
+            self.tr("Для выявленных школ…"), self._on_generate_clicked, buttons
+        )
+        self.import_button = self._button(self.tr("Импорт из Excel…"), self._on_import_clicked, buttons)
+        self.export_button = self._button(self.tr("Экспорт в Excel…"), self._on_export_clicked, buttons)
+        self.delete_button = self._button(self.tr("Удалить"), self._on_delete_clicked, buttons)
+        buttons.addStretch(1)
+        self._button(self.tr("Справочник исполнителей…"), self._on_directory_clicked, buttons)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(buttons)
+        top_layout.addWidget(self.table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([200, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def _button(self, text: str, slot, layout: QHBoxLayout) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    def refresh(self, db: Database) -> None:
+        if self._db is not db:
+            self._open_id = None
+            self.editor.close_roadmap()
+        self._db = db
+        self.editor.set_database(db)
+        self._reload(self._open_id)
+
+    def _reload(self, select_id: int | None) -> None:
+        assert self._db is not None
+        overviews = list_roadmaps(self._db)
+        self.model.set_records(overviews, _columns(self.tr))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, 520)
+        if select_id is not None:
+            self.open_roadmap(select_id)
+        elif overviews and self._open_id is None:
+            self.open_roadmap(overviews[0].listing.id)
+
+    def roadmap_ids(self) -> list[int]:
+        return [record.listing.id for record in self.model.records()]
+
+    def open_roadmap(self, roadmap_id: int) -> None:
+        """Select the roadmap in the list and open it in the editor."""
+        for row, record in enumerate(self.model.records()):
+            if record.listing.id == roadmap_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.table.selectRow(index.row())
+                break
+        if self._open_id != roadmap_id or not self.editor.isEnabled():
+            self._load(roadmap_id)
+
+    def _load(self, roadmap_id: int) -> None:
+        assert self._db is not None
+        try:
+            roadmap = load_roadmap(self._db, roadmap_id)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self._open_id = roadmap_id
+        self.editor.open(roadmap)
+
+    def _confirm_leaving(self) -> bool:
+        if not self.editor.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Несохранённые изменения"),
+            self.tr("В открытой дорожной карте есть несохранённые изменения. Сохранить их?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_table_selection_changed(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        record: RoadmapOverview = self.model.record(self.proxy.mapToSource(rows[0]).row())
+        if record.listing.id == self._open_id:
+            return
+        if self._confirm_leaving():
+            self._load(record.listing.id)
+        else:
+            self.open_roadmap(self._open_id or record.listing.id)
+
+    @Slot(int)
+    def _on_editor_saved(self, roadmap_id: int) -> None:
+        self._open_id = roadmap_id
+        self._reload(roadmap_id)
+
+    @Slot()
+    def _on_new_clicked(self) -> None:
+        if self._db is None or not self._confirm_leaving():
+            return
+        dialog = NewRoadmapDialog(builtin_templates(), list_schools(self._db), self)
+        if not dialog.exec():
+            return
+        try:
+            roadmap = new_roadmap(
+                dialog.template_key(), dialog.level_value(), dialog.school_login(), period=dialog.period()
+            )
+            roadmap_id = create_roadmap(self._db, roadmap)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self._open_id = None
+        self._reload(roadmap_id)
+
+    @Slot()
+    def _on_generate_clicked(self) -> None:
+        if self._db is None:
+            return
+        dialog = GenerateRoadmapsDialog(builtin_templates(), overview(self._db).years, self)
+        if not dialog.exec():
+            return
+        try:
+            generated = generate_school_roadmaps(self._db, dialog.year.value(), dialog.template_key())
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self._reload(generated.created[0][1] if generated.created else self._open_id)
+        show_message(
+            self,
+            self.tr("Создано дорожных карт школ: {created}. Уже были у школ: {skipped}.").format(
+                created=len(generated.created), skipped=len(generated.skipped)
+            ),
+            self.tr("Дорожные карты школ"),
+        )
+
+    @Slot()
+    def _on_import_clicked(self) -> None:
+        if self._db is None:
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Дорожная карта из Excel"), "", self.tr("Книги Excel (*.xlsx)")
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        assert self._db is not None
+        try:
+            imported = import_roadmap_xlsx(self._db, path)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self._open_id = None
+        self._reload(imported.id)
+        if imported.warnings:
+            show_message(self, "\n".join(imported.warnings), self.tr("Импорт: предупреждения"))
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        if self._db is None or self._open_id is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Экспорт дорожной карты"),
+            f"roadmap-{self._open_id}.xlsx",
+            self.tr("Книги Excel (*.xlsx)"),
+        )
+        if name:
+            try:
+                export_roadmap_xlsx(self._db, self._open_id, Path(name))
+            except DomainError as error:
+                show_error(self, error)
+
+    @Slot()
+    def _on_delete_clicked(self) -> None:
+        if self._db is None or self._open_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Удаление"), self.tr("Удалить открытую дорожную карту целиком?")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_roadmap(self._db, self._open_id)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self._open_id = None
+        self.editor.close_roadmap()
+        self._reload(None)
+
+    @Slot()
+    def _on_directory_clicked(self) -> None:
+        if self._db is not None:
+            ExecutorsDialog(self._db, self).exec()
+            self.editor.set_database(self._db)

@@ -1,0 +1,88 @@
+"""A monitoring round entered through the GUI, keyboard only, gives the expected shares and lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.services.monitoring import round_summary, schools_phrase
+from lowres_desktop.services.roadmaps import create_from_template, load_roadmap
+from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.ui.views.monitoring_view import MonitoringView
+
+
+def test_keyboard_entry_gives_seed_style_shares(
+    qtbot, seed_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    roadmap = load_roadmap(seed_db, create_from_template(seed_db, "seed002_novokuznetsk_2020_2021"))
+    view = MonitoringView()
+    qtbot.addWidget(view)
+    view.refresh(seed_db)
+    assert "Мониторингов нет" in view.progress.text()
+
+    dialog = view._round_dialog()
+    assert dialog is not None
+    dialog.name.setText("Мониторинг 1 полугодия")
+    dialog.flag_year.setValue(2019)
+    dialog._on_take_flagged()  # the 15 schools of seed 002
+    first_items = [item.id for item in roadmap.sections[0].items[:3]]
+    dialog.set_items_checked(first_items)
+    view.save_round_from(dialog)
+    grid = view.model.grid
+    assert grid is not None and len(grid.schools) == 15 and len(grid.items) == 3
+
+    # Keyboard only: the cursor starts at the first cell and steps right, then to the next row.
+    view.grid.setFocus()
+    keys = "123" + "111" * 14
+    for key in keys:
+        qtbot.keyClick(view.grid, key)
+    # Back to the last school's 2nd item and clear it with Delete.
+    view.grid.setCurrentIndex(view.model.index(14, 1))
+    qtbot.keyClick(view.grid, Qt.Key.Key_Delete)
+    view.grid.setCurrentIndex(view.model.index(0, 2))
+    view.comment.setPlainText("Отчёт не представлен")
+    view._on_save_comment_clicked()
+
+    summary = round_summary(seed_db, view.current_round_id())
+    first, second, third = summary.items
+    assert first.counts[Status.DONE] == 15 and first.shares[Status.DONE] == 100.0
+    assert second.counts[Status.PARTIAL] == 1 and len(second.unrecorded) == 1
+    assert second.shares[Status.PARTIAL] == pytest.approx(100 / 14)
+    assert third.counts[Status.NOT_DONE] == 1
+    assert third.shares[Status.DONE] == pytest.approx(1400 / 15)
+    first_school = grid.schools[0]
+    assert [s.login for s in third.schools[Status.NOT_DONE]] == [first_school.login]
+    gaps = {d.school.login: d.gaps for d in summary.directives}
+    assert [(g.reference, g.status, g.comment) for g in gaps[first_school.login]] == [
+        ("1.2", Status.PARTIAL, ""),
+        ("1.3", Status.NOT_DONE, "Отчёт не представлен"),
+    ]
+    text = _summary_text(view).replace("\u00a0", " ")
+    assert "в 100 % ОО — выполнено" in text
+    assert "не заполнено: " + grid.schools[14].short_name in text
+    assert view.progress.text().endswith("Заполнено 44 из 45.")
+    assert schools_phrase([s.short_name for s in third.schools[Status.NOT_DONE]]) == first_school.short_name
+
+
+def _summary_text(view: MonitoringView) -> str:
+    view.tabs.setCurrentIndex(1)
+    return view.summary.toPlainText()
+
+
+def test_evidence_attached_from_the_panel(qtbot, seed_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    roadmap = load_roadmap(seed_db, create_from_template(seed_db, "seed001_novosibirsk_2020"))
+    view = MonitoringView()
+    qtbot.addWidget(view)
+    view.refresh(seed_db)
+    dialog = view._round_dialog()
+    dialog.schools.set_chosen(["sch420220"])
+    dialog.set_items_checked([roadmap.sections[0].items[0].id])
+    view.save_round_from(dialog)
+    proof = tmp_path / "протокол.pdf"
+    proof.write_bytes(b"%PDF")
+    view.attach_file(0, 0, proof)
+    assert view.evidence.count() == 1 and view.evidence.item(0).text().startswith("протокол.pdf")
+    assert "+" in view.model.data(view.model.index(0, 0))

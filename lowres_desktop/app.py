@@ -40,6 +40,7 @@ TOUR_PAGES = (
     (Page.CARD, "04_school_card.png"),
     (Page.ROADMAPS, "05_roadmaps.png"),
     (Page.MONITORING, "06_monitoring.png"),
+    (Page.DOCUMENTS, "07_documents.png"),
 )
 
 

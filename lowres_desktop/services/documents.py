@@ -1,5 +1,8 @@
 """Use cases for official documents: build one from the database, render it, save it.
 
+`Document` and `points_text` are re-exported for the UI, which edits the
+proposed points as text and never reaches below the services.
+
 The UI and the CLI ask for a document by kind and parameters; this module
 reads what it needs in one unit of work, hands plain records to the kind's
 builder under `reports/`, and renders the result to PDF or DOCX.
@@ -25,7 +28,7 @@ from lowres_desktop.reports import (
     school_passport,
 )
 from lowres_desktop.reports.docx_renderer import render_docx
-from lowres_desktop.reports.model import Document, Requisites, parse_points
+from lowres_desktop.reports.model import Document, Requisites, parse_points, points_text
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.analysis_wording import categories_text
 from lowres_desktop.services.categories import school_category_years
@@ -45,6 +48,16 @@ from lowres_desktop.services.roadmaps import item_states, list_roadmaps, load_ro
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.storage.unit_of_work import Database
+
+__all__ = [
+    "Document",
+    "DocumentKind",
+    "DocumentRequest",
+    "build_document",
+    "points_text",
+    "render",
+    "save_document",
+]
 
 
 class DocumentKind(StrEnum):

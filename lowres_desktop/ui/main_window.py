@@ -34,9 +34,11 @@ from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
+from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.tasks import TaskRunner
+from lowres_desktop.ui.views.documents_view import DocumentsView
 from lowres_desktop.ui.views.flagged_view import FlaggedView
 from lowres_desktop.ui.views.monitoring_view import MonitoringView
 from lowres_desktop.ui.views.results_view import ResultsView
@@ -55,6 +57,7 @@ class Page(IntEnum):
     CARD = 3
     ROADMAPS = 4
     MONITORING = 5
+    DOCUMENTS = 6
 
 
 def import_each_file(
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.card_view = SchoolCardView()
         self.roadmaps_view = RoadmapsView()
         self.monitoring_view = MonitoringView()
+        self.documents_view = DocumentsView()
         self.views = [
             self.schools_view,
             self.results_view,
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
             self.card_view,
             self.roadmaps_view,
             self.monitoring_view,
+            self.documents_view,
         ]
         for view in (self.schools_view, self.results_view, self.flagged_view):
             view.sig_school_activated.connect(self.open_school_card)
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
                 self.tr("Карточка школы"),
                 self.tr("Дорожные карты"),
                 self.tr("Мониторинг"),
+                self.tr("Документы"),
             ]
         )
         self.navigation.setFixedWidth(190)
@@ -158,6 +164,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.create_action)
         file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        self.requisites_action = self._action(
+            self.tr("&Реквизиты организации…"), self._on_requisites_action_triggered
+        )
+        file_menu.addAction(self.requisites_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Справка"))
@@ -321,6 +332,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_demo_action_triggered(self) -> None:
         self.fill_demo_data()
+
+    @Slot()
+    def _on_requisites_action_triggered(self) -> None:
+        dialog = RequisitesDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot()
     def _on_about_action_triggered(self) -> None:

@@ -1,0 +1,245 @@
+"""«Документы»: choose a kind of document and its parameters, edit the proposed points, preview.
+
+The program proposes the points of each order; the clerk edits them here
+(one line a point, an indented line a sub-point) before the preview, where
+the document is printed or saved as PDF or DOCX.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.documents import (
+    Document,
+    DocumentKind,
+    DocumentRequest,
+    build_document,
+    points_text,
+)
+from lowres_desktop.services.monitoring import list_rounds
+from lowres_desktop.services.roadmaps import list_roadmaps
+from lowres_desktop.ui.dialogs.document_preview_dialog import DocumentPreviewDialog
+from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
+from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.year_combo_box import YearComboBox
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+_NEEDS = {
+    DocumentKind.LOW_RESULTS: {"year", "threshold"},
+    DocumentKind.ROADMAP: {"roadmap"},
+    DocumentKind.MONITORING: {"round"},
+    DocumentKind.PASSPORT: {"year", "school"},
+    DocumentKind.DYNAMICS: {"year"},
+}
+
+
+class DocumentsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self.kind = QComboBox()
+        for kind in DocumentKind:
+            self.kind.addItem(kind.title, kind)
+        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
+        self.years = YearComboBox()
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(1.0, 100.0)
+        self.threshold.setDecimals(1)
+        self.threshold.setSuffix(" %")
+        self.threshold.setValue(DocumentRequest(DocumentKind.LOW_RESULTS).threshold)
+        self.school = QComboBox()
+        self.school.setEditable(True)
+        self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.roadmap = QComboBox()
+        self.round = QComboBox()
+        for combo in (self.roadmap, self.round, self.school):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(40)
+        self.dated = QCheckBox(self.tr("указать дату и номер (иначе — пустые строки для регистрации)"))
+        self.dated.toggled.connect(self._on_dated_toggled)
+        self.issued = QDateEdit(QDate.currentDate())
+        self.issued.setDisplayFormat("dd.MM.yyyy")
+        self.issued.setCalendarPopup(True)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("№ документа"))
+        registration = QHBoxLayout()
+        registration.addWidget(self.issued)
+        registration.addWidget(QLabel(self.tr("№")))
+        registration.addWidget(self.number)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Документ:"), self.kind)
+        self.form.addRow(self.tr("Год:"), self.years)
+        self.form.addRow(self.tr("Порог «низких результатов»:"), self.threshold)
+        self.form.addRow(self.tr("Школа:"), self.school)
+        self.form.addRow(self.tr("«Дорожная карта»:"), self.roadmap)
+        self.form.addRow(self.tr("Мониторинг:"), self.round)
+        self.form.addRow(self.tr("Регистрация:"), self.dated)
+        self.form.addRow("", registration)
+        self.points = QPlainTextEdit()
+        self.points_hint = QLabel(self.tr(
+            "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
+            "Номера документ расставит сам."
+        ))  # fmt: skip
+        self.points_hint.setWordWrap(True)
+        self.propose_button = QPushButton(self.tr("Предложить пункты заново"))
+        self.propose_button.clicked.connect(self._on_propose_button_clicked)
+        self.preview_button = QPushButton(self.tr("Просмотр и печать…"))
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.requisites_button = QPushButton(self.tr("Реквизиты организации…"))
+        self.requisites_button.clicked.connect(self._on_requisites_button_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.requisites_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.propose_button)
+        buttons.addWidget(self.preview_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.points_hint)
+        layout.addWidget(self.points, 1)
+        layout.addLayout(buttons)
+        self._on_dated_toggled(False)
+        self._show_parameters()
+
+    def refresh(self, db: Database) -> None:
+        """Reload the choices from `db`; the kind, the dates and the edited points stay."""
+        self._db = db
+        self.years.set_years(overview(db).years)
+        self._fill(self.school, [(f"{s.short_name} — {s.district or ''} ({s.login})", s.login)
+                                 for s in list_schools(db)])  # fmt: skip
+        self._fill(self.roadmap, [(o.listing.title, o.listing.id) for o in list_roadmaps(db)])
+        self._fill(self.round, [(f"{r.round.name} — {r.roadmap_title}", r.round.id) for r in list_rounds(db)])
+        if not self.points.toPlainText().strip():
+            self.propose_points()
+
+    def current_kind(self) -> DocumentKind:
+        return DocumentKind(self.kind.currentData())
+
+    def select_kind(self, kind: DocumentKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def request(self, with_points: bool = True) -> DocumentRequest:
+        kind = self.current_kind()
+        needs = _NEEDS[kind]
+        dated = self.dated.isChecked()
+        return DocumentRequest(
+            kind=kind,
+            year=self.years.year() if "year" in needs else None,
+            threshold=self.threshold.value(),
+            issued=self.issued.date().toPython() if dated else None,
+            number=self.number.text().strip() if dated else "",
+            points_text=self.points.toPlainText() if with_points and self.points.isEnabled() else None,
+            roadmap_id=self.roadmap.currentData() if "roadmap" in needs else None,
+            round_id=self.round.currentData() if "round" in needs else None,
+            login=self.school.currentData() if "school" in needs else None,
+        )
+
+    def build(self) -> Document:
+        if self._db is None:
+            raise DomainError(self.tr("База данных не открыта."))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return build_document(self._db, self.request())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def propose_points(self) -> None:
+        """Replace the editor's text with the program's proposal for the chosen document."""
+        kind = self.current_kind()
+        document = None
+        if self._db is not None and self._has_choices():
+            try:
+                document = build_document(self._db, self.request(with_points=False))
+            except DomainError as error:
+                self.points_hint.setText(str(error))
+        has_points = document is not None and document.doc_type.has_points
+        self.points.setEnabled(has_points or document is None)
+        self.propose_button.setEnabled(has_points)
+        if document is not None and has_points:
+            self.points.setPlainText(points_text(document.points))
+            self.points_hint.setText(self.tr(
+                "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
+                "Номера документ расставит сам."
+            ))  # fmt: skip
+        elif document is not None:
+            self.points.clear()
+            self.points_hint.setText(self.tr("«{0}» — справка без пунктов.").format(kind.title))
+
+    def open_preview(self) -> DocumentPreviewDialog | None:
+        try:
+            document = self.build()
+        except DomainError as error:
+            show_error(self, error)
+            return None
+        preview = DocumentPreviewDialog(document, self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+        return preview
+
+    def _has_choices(self) -> bool:
+        needs = _NEEDS[self.current_kind()]
+        combos = {"roadmap": self.roadmap, "round": self.round, "school": self.school}
+        return all(combos[need].currentData() is not None for need in needs if need in combos)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        kept = combo.currentData()
+        with QSignalBlocker(combo):
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+            index = combo.findData(kept)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+
+    def _show_parameters(self) -> None:
+        needs = _NEEDS[self.current_kind()]
+        for name, widget in (("year", self.years), ("threshold", self.threshold), ("school", self.school),
+                             ("roadmap", self.roadmap), ("round", self.round)):  # fmt: skip
+            self.form.setRowVisible(widget, name in needs)
+
+    @Slot(int)
+    def _on_kind_current_index_changed(self, _index: int) -> None:
+        self._show_parameters()
+        self.propose_points()
+
+    @Slot(bool)
+    def _on_dated_toggled(self, checked: bool) -> None:
+        self.issued.setEnabled(checked)
+        self.number.setEnabled(checked)
+
+    @Slot()
+    def _on_propose_button_clicked(self) -> None:
+        self.propose_points()
+
+    @Slot()
+    def _on_preview_button_clicked(self) -> None:
+        self.open_preview()
+
+    @Slot()
+    def _on_requisites_button_clicked(self) -> None:
+        if self._db is None:
+            return
+        dialog = RequisitesDialog(self._db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -92,8 +92,12 @@ class MonitoringView(QWidget):
         self._db: Database | None = None
         self._round_ids: list[int] = []
         self.rounds = QComboBox()
+        # Round names run long («Мониторинг … — План-график …»): they must not widen the window.
+        self.rounds.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rounds.setMinimumContentsLength(40)
         self.rounds.currentIndexChanged.connect(self._on_rounds_changed)
         self.progress = QLabel()
+        self.progress.setWordWrap(True)
         new = QPushButton(self.tr("Новый мониторинг…"))
         new.clicked.connect(self._on_new_clicked)
         edit = QPushButton(self.tr("Изменить…"))

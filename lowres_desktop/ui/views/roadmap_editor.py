@@ -127,9 +127,9 @@ class RoadmapTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
-        self.setColumnWidth(0, 110)
-        self.setColumnWidth(1, 520)
-        self.setColumnWidth(2, 170)
+        self.setColumnWidth(0, 80)
+        self.setColumnWidth(1, 420)
+        self.setColumnWidth(2, 150)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         source = self.currentItem()
@@ -275,6 +275,7 @@ class RoadmapEditor(QWidget):
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([6500, 3500])
 
         self.indicators = QTableWidget(0, 0)
         self.indicators.itemChanged.connect(self._on_indicator_item_changed)
@@ -505,6 +506,9 @@ class RoadmapEditor(QWidget):
             target = self._tree_item(keep) if keep else None
             if target is None and keep and len(keep) == 2:
                 target = self._tree_item((keep[0], keep[1] - 1)) or self._tree_item((keep[0],))
+            if target is None and roadmap.sections and roadmap.sections[0].items:
+                # A freshly opened roadmap shows its first measure rather than an empty panel.
+                target = self._tree_item((0, 0))
             if target is not None:
                 self.tree.setCurrentItem(target)
         overdue = sum(

@@ -19,6 +19,15 @@ branch_labels = None
 depends_on = None
 
 
+def _recreate() -> str:
+    """SQLite rebuilds `schools` (as it always did); PostgreSQL alters it in place.
+
+    A rebuild on PostgreSQL would drop the primary key that `results` refers to,
+    which the server refuses.
+    """
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
     op.create_table(
         "import_batches",
@@ -35,7 +44,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_import_batches"),
     )
     op.create_index("ix_import_batches_sha256", "import_batches", ["sha256"])
-    with op.batch_alter_table("schools", recreate="always") as batch:
+    with op.batch_alter_table("schools", recreate=_recreate()) as batch:
         batch.add_column(sa.Column("active", sa.Boolean(), server_default="1", nullable=False))
     with op.batch_alter_table("results") as batch:
         batch.add_column(sa.Column("import_batch_id", sa.Integer(), nullable=True))
@@ -54,7 +63,7 @@ def downgrade() -> None:
         batch.drop_constraint("fk_results_import_batch_id_import_batches", type_="foreignkey")
         batch.drop_index("ix_results_import_batch_id")
         batch.drop_column("import_batch_id")
-    with op.batch_alter_table("schools", recreate="always") as batch:
+    with op.batch_alter_table("schools", recreate=_recreate()) as batch:
         batch.drop_column("active")
     op.drop_index("ix_import_batches_sha256", table_name="import_batches")
     op.drop_table("import_batches")

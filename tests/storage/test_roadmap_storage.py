@@ -19,8 +19,8 @@ LOGINS = ["sch5", "sch11", "sch28", "sch38"]
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    database = Database.open(str(tmp_path / "plans.sqlite"))
+def db(database_target: str) -> Database:
+    database = Database.open(database_target)
     with database.unit_of_work() as uow:
         for login in LOGINS:
             number = login[3:]

@@ -17,6 +17,7 @@ from lowres_desktop.domain.schools import guess_school_kind, short_school_name
 from lowres_desktop.importing.appendix_layout import ParsedSheet, parse_appendix_sheet
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.importing.workbook_reader import read_workbook
+from lowres_desktop.services.backups import backup_before_import
 from lowres_desktop.services.progress import (
     CancelCheck,
     ProgressCallback,
@@ -155,6 +156,7 @@ def import_workbook(
         check_cancel(cancel)
         if not report.changed_anything:
             return report
+        backup_before_import(db)
         uow.session.flush()
         progress(85, 100, "Запись в базу…")
         batch_id = uow.import_batches.add(

@@ -15,6 +15,13 @@ def database_url(target: str) -> str:
     return f"sqlite:///{Path(target).expanduser().resolve()}"
 
 
+def display_target(target: str) -> str:
+    """A path as it is, a URL without its password: what messages, titles and recent lists show."""
+    if "://" not in target:
+        return target
+    return make_url(target).render_as_string(hide_password=True)
+
+
 def sqlite_file(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
@@ -30,7 +37,8 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     Migrations ask for foreign keys off: Alembic's batch mode rebuilds a table
     by dropping it, which with foreign keys on cascades into its children.
     """
-    engine = create_engine(url)
+    # A server's idle connections may be dropped by the office network: test each one before use.
+    engine = create_engine(url, pool_pre_ping=make_url(url).get_backend_name() != "sqlite")
     if engine.dialect.name == "sqlite":
         pragma = "ON" if foreign_keys else "OFF"
 

@@ -1,7 +1,7 @@
 """Bring a database to the newest schema at start, safely.
 
 Before an upgrade the old SQLite file is copied with the online backup API
-to a timestamped file beside it. The upgrade runs with foreign keys off (a
+(`storage.backups`) to a timestamped file beside it. The upgrade runs with foreign keys off (a
 batch rebuild of a parent table would otherwise cascade-delete its children)
 and `PRAGMA foreign_key_check` runs after: any finding rolls the upgrade back
 and the backup stays.
@@ -9,11 +9,8 @@ and the backup stays.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
-from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -25,7 +22,15 @@ from sqlalchemy.exc import DatabaseError
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.paths import migrations_dir
-from lowres_desktop.storage.engine import make_engine, sqlite_file
+from lowres_desktop.storage.backups import backup_sqlite
+from lowres_desktop.storage.engine import display_target, make_engine, sqlite_file
+
+
+class UnopenableDatabase(DomainError):
+    """A database this program cannot use as it is (damaged, or from a newer version).
+
+    The UI answers it by offering to restore one of the file's backups.
+    """
 
 
 @dataclass(frozen=True)
@@ -62,20 +67,9 @@ def current_revision(connection: Connection) -> str | None:
     return _label(MigrationContext.configure(connection).get_current_heads())
 
 
-def backup_sqlite(source: Path, reason: str) -> Path:
-    """Copy a SQLite database with the online backup API into `<name>.backups/` beside it."""
-    folder = source.parent / f"{source.stem}.backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{source.stem}-{stamp}-{reason}.sqlite"
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-    return target
-
-
 def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
     """Create or upgrade the database at `url`; raises DomainError with a Russian message."""
-    shown = target or url
+    shown = display_target(target or url)
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
     head = head_revision()
@@ -88,7 +82,7 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
             return MigrationOutcome(current, head, None)
         known = {script.revision for script in scripts.walk_revisions()}
         if current is not None and not set(current.split("+")) <= known:
-            raise DomainError(
+            raise UnopenableDatabase(
                 f"База данных «{shown}» создана более новой версией программы "
                 f"(версия схемы {current}). Обновите программу или откройте другую базу."
             )
@@ -111,7 +105,12 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
                     )
         return MigrationOutcome(current, head, backup)
     except DatabaseError as error:
-        raise DomainError(
+        if sqlite_file(url) is None:
+            raise DomainError(
+                f"Не удалось подключиться к базе «{shown}»: {error.orig}. Проверьте адрес сервера, "
+                "имя базы, пользователя и пароль и что сервер доступен из этой сети."
+            ) from error
+        raise UnopenableDatabase(
             f"Не удалось открыть «{shown}»: файл повреждён или не является базой данных. ({error.orig})"
         ) from error
     finally:

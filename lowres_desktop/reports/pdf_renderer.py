@@ -340,6 +340,11 @@ class _Builder:
                 commands.append(("SPAN", (c, r), (c + cell.span - 1, r + cell.rows - 1)))
         shade = colors.HexColor(layout.low_value_shade)
         base = len(table.header)
+        # One ALIGN command per column, and one per cell only where a cell differs from its column.
+        body = [row for index, row in enumerate(table.rows) if index not in table.section_rows]
+        column_align = [body[0][c].align if body and c < len(body[0]) else "left" for c in range(columns)]
+        for c, align in enumerate(column_align):
+            commands.append(("ALIGN", (c, base), (c, -1), align.upper()))
         for index, body_row in enumerate(table.rows):
             r = base + index
             if index in table.section_rows:
@@ -358,7 +363,7 @@ class _Builder:
                 fits = "\n" not in text and stringWidth(text, fonts.REGULAR, size) <= widths[c] - 2 * pad - 1
                 if fits:
                     row.append(text)
-                    if cell.align != "left":
+                    if cell.align != column_align[c]:
                         commands.append(("ALIGN", (c, r), (c, r), cell.align.upper()))
                 else:
                     row.append(

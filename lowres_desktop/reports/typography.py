@@ -56,8 +56,14 @@ def initials(text: str) -> str:
     return _ONE_INITIAL.sub(lambda m: f"{m[1]}.{NBSP}", text)
 
 
+_PLAIN_NUMBER = re.compile(r"[\d\s,.\u2014\u2013]*")
+
+
 def typeset(text: str) -> str:
     """The text as a careful clerk would print it."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        # Table cells are mostly bare numbers: nothing to set, and there are tens of thousands.
+        return text
     text = _quotes(text)
     text = _HYPHEN_DASH.sub(DASH, text)
     text = _NUMBER_SIGN.sub(lambda m: m[1] + NBSP, text)

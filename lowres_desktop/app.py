@@ -41,6 +41,7 @@ TOUR_PAGES = (
     (Page.ROADMAPS, "05_roadmaps.png"),
     (Page.MONITORING, "06_monitoring.png"),
     (Page.DOCUMENTS, "07_documents.png"),
+    (Page.ANALYSIS, "08_analysis.png"),
 )
 
 

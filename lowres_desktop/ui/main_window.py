@@ -38,6 +38,7 @@ from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.tasks import TaskRunner
+from lowres_desktop.ui.views.analysis_view import AnalysisView
 from lowres_desktop.ui.views.documents_view import DocumentsView
 from lowres_desktop.ui.views.flagged_view import FlaggedView
 from lowres_desktop.ui.views.monitoring_view import MonitoringView
@@ -58,6 +59,7 @@ class Page(IntEnum):
     ROADMAPS = 4
     MONITORING = 5
     DOCUMENTS = 6
+    ANALYSIS = 7
 
 
 def import_each_file(
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.roadmaps_view = RoadmapsView()
         self.monitoring_view = MonitoringView()
         self.documents_view = DocumentsView()
+        self.analysis_view = AnalysisView()
         self.views = [
             self.schools_view,
             self.results_view,
@@ -112,8 +115,9 @@ class MainWindow(QMainWindow):
             self.roadmaps_view,
             self.monitoring_view,
             self.documents_view,
+            self.analysis_view,
         ]
-        for view in (self.schools_view, self.results_view, self.flagged_view):
+        for view in (self.schools_view, self.results_view, self.flagged_view, self.analysis_view):
             view.sig_school_activated.connect(self.open_school_card)
         self.stack = QStackedWidget()
         for view in self.views:
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
                 self.tr("Дорожные карты"),
                 self.tr("Мониторинг"),
                 self.tr("Документы"),
+                self.tr("Анализ"),
             ]
         )
         self.navigation.setFixedWidth(190)

@@ -1,0 +1,187 @@
+"""pyqtgraph widgets that draw the plain series of services/chart_series.py.
+
+Large fonts, white background, a legend and fixed 0–100 axes for shares:
+inspectors project these at meetings and paste the PNG into reports. The
+colours come with the series, so a category looks the same everywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from lowres_desktop.services.analysis_wording import categories_text
+from lowres_desktop.services.chart_series import BarChart, CategoryYear, LineChart, category_color
+
+TEXT_COLOR = "#202020"
+FONT_POINTS = 12
+
+
+class _Axis(pg.AxisItem):
+    """Ticks at whole numbers named by `labels` (years or districts), never «2018.5»."""
+
+    def __init__(self, labels: list[str], orientation: str = "bottom") -> None:
+        super().__init__(orientation=orientation)
+        self._labels = labels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        # Long names (districts) would run into each other: their first word, shortened, tells them apart.
+        crowded = sum(len(label) for label in self._labels) > 60
+        texts = []
+        for value in values:
+            index = round(value)
+            label = self._labels[index] if 0 <= index < len(self._labels) else ""
+            first = label.split(" ")[0]
+            texts.append((first if len(first) <= 10 else first[:8] + ".") if crowded else label)
+        return texts
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        return [(1.0, [float(i) for i in range(len(self._labels)) if minVal - 0.5 <= i <= maxVal + 0.5])]
+
+
+class ChartWidget(QWidget):
+    """One plot with a title, a legend beside it and PNG export."""
+
+    def __init__(self, labels: list[str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.axis = _Axis(labels or [])
+        self.plot: pg.PlotItem = self.view.addPlot(row=0, col=0, axisItems={"bottom": self.axis})
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.showGrid(x=False, y=True, alpha=0.3)
+        font = QFont()
+        font.setPointSize(FONT_POINTS)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(TEXT_COLOR))
+            axis.setTextPen(pg.mkPen(TEXT_COLOR))
+            axis.setStyle(tickFont=font)
+        self.legend = pg.LegendItem(labelTextColor=TEXT_COLOR, labelTextSize=f"{FONT_POINTS}pt", colCount=4)
+        self.view.addItem(self.legend, row=1, col=0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def _reset(self, title: str, y_label: str, labels: list[str]) -> None:
+        self.plot.clear()
+        self.legend.clear()
+        self.axis._labels = labels
+        self.plot.setTitle(title, color=TEXT_COLOR, size=f"{FONT_POINTS + 3}pt")
+        self.plot.setLabel("left", y_label, color=TEXT_COLOR, size=f"{FONT_POINTS}pt")
+
+    def _level(self, label: str, value: float, color: str) -> None:
+        line = pg.InfiniteLine(
+            pos=value,
+            angle=0,
+            movable=False,
+            pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine),
+            label=label,
+            labelOpts={"position": 0.02, "color": color, "anchors": [(0, 1), (0, 1)]},
+        )
+        self.plot.addItem(line)
+
+    def legend_labels(self) -> list[str]:
+        return [label.text for _sample, label in self.legend.items]
+
+    def save_png(self, path: Path, width: int = 1600) -> None:
+        exporter = ImageExporter(self.view.scene())
+        exporter.parameters()["width"] = width
+        exporter.export(str(path))
+
+
+class LineChartWidget(ChartWidget):
+    """Values by year, a line per series; dashed lines are municipal averages."""
+
+    def set_chart(self, chart: LineChart) -> None:
+        labels = [str(year) for year in chart.years]
+        self._reset(chart.title, chart.y_label, labels)
+        position = {year: index for index, year in enumerate(chart.years)}
+        for line in chart.lines:
+            xs = [position[year] for year, _v in line.points if year in position]
+            ys = [value for year, value in line.points if year in position]
+            style = Qt.PenStyle.DashLine if line.dashed else Qt.PenStyle.SolidLine
+            item = self.plot.plot(
+                xs,
+                ys,
+                pen=pg.mkPen(line.color, width=2 if line.dashed else 3, style=style),
+                symbol=None if line.dashed else "o",
+                symbolSize=9,
+                symbolBrush=line.color,
+                symbolPen=pg.mkPen("w", width=1),
+            )
+            if not line.dashed:
+                self.legend.addItem(item, line.label)
+        if any(line.dashed for line in chart.lines):
+            sample = self.plot.plot([], [], pen=pg.mkPen("#555555", width=2, style=Qt.PenStyle.DashLine))
+            self.legend.addItem(sample, self.tr("пунктир — среднее по муниципалитету"))
+        for level in chart.levels:
+            self._level(level.label, level.value, level.color)
+        self.plot.setXRange(-0.4, max(len(labels) - 0.6, 0.6), padding=0)
+        self.plot.setYRange(0, chart.y_max, padding=0.02)
+
+
+class BarChartWidget(ChartWidget):
+    """Bars per group (year or district), side by side or stacked, with target lines."""
+
+    def set_chart(self, chart: BarChart) -> None:
+        self._reset(chart.title, chart.y_label, chart.groups)
+        count = max(len(chart.bars), 1)
+        width = 0.8 if chart.stacked else 0.8 / count
+        base = [0.0] * len(chart.groups)
+        top = 0.0
+        for number, bars in enumerate(chart.bars):
+            if chart.stacked:
+                xs = list(range(len(chart.groups)))
+            else:
+                xs = [i - 0.4 + width * (number + 0.5) for i in range(len(chart.groups))]
+            item = pg.BarGraphItem(
+                x=xs,
+                height=bars.values,
+                y0=base if chart.stacked else 0,
+                width=width,
+                brush=bars.color,
+                pen=pg.mkPen("w", width=1),
+            )
+            self.plot.addItem(item)
+            self.legend.addItem(item, bars.label)
+            if chart.stacked:
+                base = [b + v for b, v in zip(base, bars.values, strict=True)]
+                top = max([top, *base])
+            else:
+                top = max([top, *bars.values])
+        for level in chart.levels or []:
+            self._level(level.label, level.value, level.color)
+            top = max(top, level.value)
+        self.plot.setXRange(-0.6, max(len(chart.groups) - 0.4, 0.6), padding=0)
+        self.plot.setYRange(0, chart.y_max if chart.y_max is not None else max(top * 1.15, 1.0), padding=0)
+
+
+class CategoryStripWidget(ChartWidget):
+    """A school's categories year by year: one coloured block per year, the category written in it."""
+
+    def set_years(self, years: list[CategoryYear], title: str) -> None:
+        self._reset(title, "", [str(one.year) for one in years])
+        self.plot.getAxis("left").setStyle(showValues=False)
+        seen: set[str] = set()
+        for index, one in enumerate(years):
+            color = category_color(one.main)
+            item = pg.BarGraphItem(x=[index], height=[1], width=0.92, brush=color, pen=pg.mkPen("w"))
+            self.plot.addItem(item)
+            text = pg.TextItem(categories_text(one.categories), color=TEXT_COLOR, anchor=(0.5, 0.5))
+            text.setFont(QFont("", FONT_POINTS - 1))
+            text.setPos(index, 0.5)
+            self.plot.addItem(text)
+            name = categories_text(frozenset({one.main})) if one.main else self.tr("нет категории")
+            if name not in seen:
+                seen.add(name)
+                self.legend.addItem(item, name)
+        self.plot.setXRange(-0.6, max(len(years) - 0.4, 0.6), padding=0)
+        self.plot.setYRange(0, 1, padding=0.05)

@@ -1,0 +1,281 @@
+"""Editing a rule profile, with the «what if» preview that changes as the numbers change.
+
+The year's results are read once when the dialog opens; every change of a
+number re-applies the draft in memory and shows how many schools it would
+flag and which would enter or leave the list of the saved profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile, default_profile
+from lowres_desktop.domain.records import ProcedureKind
+from lowres_desktop.services.analysis_wording import schools_word
+from lowres_desktop.services.rule_profiles import (
+    PREVIEW_YEARS_BACK,
+    PreviewData,
+    load_preview_data,
+    preview_profile,
+    save_profile,
+)
+from lowres_desktop.services.wording import format_percent, procedure_title
+from lowres_desktop.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+KINDS = (ProcedureKind.VPR, ProcedureKind.OGE, ProcedureKind.EGE)
+
+
+def _percent_box(value: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0.0, 100.0)
+    box.setDecimals(1)
+    box.setSingleStep(1.0)
+    box.setSuffix(" %")
+    box.setValue(value)
+    return box
+
+
+def _count_box(value: int, low: int = 1, high: int = 10) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    return box
+
+
+class RuleProfileDialog(QDialog):
+    """Edit `profile` (a copy when it is the built-in default) against the year's data."""
+
+    def __init__(self, db: Database, year: int, profile: RuleProfile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Профиль правила выявления"))
+        self._db = db
+        self.saved = profile
+        self.is_default = profile.name == default_profile().name
+        self.data: PreviewData = load_preview_data(db, year)
+        self.saved_name: str | None = None
+        self.name = QLineEdit(
+            self.tr("{name} (копия)").format(name=profile.name) if self.is_default else profile.name
+        )
+        self.order = QLineEdit(profile.order)
+        self.order.setPlaceholderText(self.tr("например: приказ Минобрнауки Кузбасса от 23.10.2020 № 1721"))
+        self.thresholds = {kind: _percent_box(profile.threshold(kind)) for kind in KINDS}
+        self.min_low_latest = _count_box(profile.min_low_latest)
+        self.min_low_each_year = _count_box(profile.min_low_each_year)
+        self.years_each = _count_box(profile.years_each, high=PREVIEW_YEARS_BACK)
+        self.min_participants = _count_box(profile.min_participants, low=0, high=500)
+        self.procedures = QListWidget()
+        for procedure in self.data.procedures:
+            item = QListWidgetItem(f"{procedure.code} — {procedure_title(procedure)}")
+            item.setData(Qt.ItemDataRole.UserRole, procedure)
+            item.setCheckState(
+                Qt.CheckState.Checked if profile.counts(procedure) else Qt.CheckState.Unchecked
+            )
+            self.procedures.addItem(item)
+        settings = profile.categories
+        self.persistent_years = _count_box(settings.persistent_years)
+        self.risk_min_low = _count_box(settings.risk_min_low)
+        self.risk_margin = _percent_box(settings.risk_margin)
+        self.high_years = _count_box(settings.high_years)
+        self.high_share = _percent_box(settings.high_share)
+        self.target_share = _percent_box(settings.target_share)
+        self.trend_tolerance = _percent_box(settings.trend_tolerance)
+        objectivity = profile.objectivity
+        self.lowered_threshold = _percent_box(objectivity.lowered_threshold)
+        self.jump_points = _percent_box(objectivity.jump_points)
+        self.jump_max_participants = _count_box(objectivity.jump_max_participants, high=1000)
+        self.make_current = QCheckBox(self.tr("Сделать текущим профилем (им пользуются все страницы)"))
+        self.make_current.setChecked(True)
+        self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)
+        font = self.preview_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.preview_label.setFont(font)
+        self.entered = QListWidget()
+        self.left = QListWidget()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        self._layout()
+        for box in self._boxes():
+            box.valueChanged.connect(self._on_value_changed)
+        self.procedures.itemChanged.connect(self._on_value_changed)
+        self.name.textChanged.connect(self._on_value_changed)
+        self.update_preview()
+
+    def _boxes(self) -> list[QSpinBox | QDoubleSpinBox]:
+        return [
+            *self.thresholds.values(),
+            self.min_low_latest,
+            self.min_low_each_year,
+            self.years_each,
+            self.min_participants,
+            self.persistent_years,
+            self.risk_min_low,
+            self.risk_margin,
+            self.high_years,
+            self.high_share,
+            self.target_share,
+            self.trend_tolerance,
+            self.lowered_threshold,
+            self.jump_points,
+            self.jump_max_participants,
+        ]
+
+    def _layout(self) -> None:
+        rule = QFormLayout()
+        rule.addRow(self.tr("Название:"), self.name)
+        rule.addRow(self.tr("Приказ:"), self.order)
+        for kind, box in self.thresholds.items():
+            rule.addRow(self.tr("Порог «низких результатов» {kind}:").format(kind=kind.value), box)
+        rule.addRow(self.tr("Низких процедур в последнем году, не менее:"), self.min_low_latest)
+        rule.addRow(self.tr("…или в каждом году, не менее:"), self.min_low_each_year)
+        rule.addRow(self.tr("Лет подряд для второго условия:"), self.years_each)
+        rule.addRow(self.tr("Не учитывать процедуру, если участников меньше:"), self.min_participants)
+        rule_box = QGroupBox(self.tr("Правило выявления ШНОР"))
+        rule_box.setLayout(rule)
+        procedures_box = QGroupBox(self.tr("Учитываемые процедуры"))
+        QVBoxLayout(procedures_box).addWidget(self.procedures)
+        categories = QFormLayout()
+        categories.addRow(self.tr("УНОР: в списке лет подряд, не менее:"), self.persistent_years)
+        categories.addRow(self.tr("Группа риска: низких процедур, не менее:"), self.risk_min_low)
+        categories.addRow(self.tr("…или значения ниже порога не более чем на:"), self.risk_margin)
+        categories.addRow(self.tr("Стабильно высокие: лет подряд:"), self.high_years)
+        categories.addRow(self.tr("…средняя доля высоких результатов, не менее:"), self.high_share)
+        categories.addRow(self.tr("Целевая доля ШНОР, не более:"), self.target_share)
+        categories.addRow(self.tr("Изменение доли «2» без динамики, до:"), self.trend_tolerance)
+        categories.addRow(self.tr("Необъективность: «понизили» более:"), self.lowered_threshold)
+        categories.addRow(self.tr("…рост высоких результатов, не менее:"), self.jump_points)
+        categories.addRow(self.tr("…при числе участников не более:"), self.jump_max_participants)
+        categories_box = QGroupBox(self.tr("Категории и признаки"))
+        categories_box.setLayout(categories)
+        preview_box = QGroupBox(self.tr("Что изменится в {year} г.").format(year=self.data.year))
+        preview = QVBoxLayout(preview_box)
+        preview.addWidget(self.preview_label)
+        lists = QHBoxLayout()
+        for title, widget in (
+            (self.tr("Войдут в список:"), self.entered),
+            (self.tr("Выйдут из списка:"), self.left),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title))
+            column.addWidget(widget)
+            lists.addLayout(column)
+        preview.addLayout(lists)
+        left_column = QVBoxLayout()
+        left_column.addWidget(rule_box)
+        left_column.addWidget(procedures_box)
+        right_column = QVBoxLayout()
+        right_column.addWidget(categories_box)
+        right_column.addWidget(preview_box, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left_column)
+        columns.addLayout(right_column)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.make_current)
+        layout.addWidget(self.buttons)
+        self.resize(1200, 760)
+
+    def draft(self) -> RuleProfile:
+        """The profile as the fields now say; raises DomainError in Russian when it is not valid."""
+        checked = [
+            self.procedures.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.procedures.count())
+            if self.procedures.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        every = len(checked) == self.procedures.count()
+        vpr = self.thresholds[ProcedureKind.VPR].value()
+        return replace(
+            self.saved,
+            name=self.name.text().strip(),
+            order=self.order.text().strip(),
+            default_threshold=vpr,
+            thresholds=tuple(
+                (kind, box.value()) for kind, box in self.thresholds.items() if box.value() != vpr
+            ),
+            procedures=None if every else frozenset(checked),
+            min_low_latest=self.min_low_latest.value(),
+            min_low_each_year=self.min_low_each_year.value(),
+            years_each=self.years_each.value(),
+            min_participants=self.min_participants.value(),
+            categories=CategorySettings(
+                persistent_years=self.persistent_years.value(),
+                risk_min_low=self.risk_min_low.value(),
+                risk_margin=self.risk_margin.value(),
+                high_years=self.high_years.value(),
+                high_share=self.high_share.value(),
+                target_share=self.target_share.value(),
+                trend_tolerance=self.trend_tolerance.value(),
+            ),
+            objectivity=ObjectivitySettings(
+                lowered_threshold=self.lowered_threshold.value(),
+                jump_points=self.jump_points.value(),
+                jump_max_participants=self.jump_max_participants.value(),
+                jump_history_years=self.saved.objectivity.jump_history_years,
+            ),
+        )
+
+    def update_preview(self) -> None:
+        self.entered.clear()
+        self.left.clear()
+        try:
+            outcome = preview_profile(self.data, self.draft(), self.saved)
+        except DomainError as error:
+            self.preview_label.setText(error.message)
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            return
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.preview_label.setText(
+            self.tr("Будет выявлено {schools} из {total} ({share}); сейчас — {before}.").format(
+                schools=schools_word(outcome.flagged),
+                total=outcome.schools_total,
+                share=format_percent(outcome.share),
+                before=outcome.flagged - len(outcome.entered) + len(outcome.left),
+            )
+        )
+        for school in outcome.entered:
+            self.entered.addItem(f"{school.short_name} — {school.district or ''}")
+        for school in outcome.left:
+            self.left.addItem(f"{school.short_name} — {school.district or ''}")
+
+    @Slot()
+    def _on_value_changed(self) -> None:
+        self.update_preview()
+
+    @Slot()
+    def _on_buttons_accepted(self) -> None:
+        try:
+            draft = self.draft()
+            previous = None if self.is_default else self.saved.name
+            save_profile(self._db, draft, previous, self.make_current.isChecked())
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.saved_name = draft.name
+        self.accept()

@@ -1,0 +1,653 @@
+"""«Анализ»: the meeting dashboard, categories, dynamics, the heat map, a school's charts, objectivity.
+
+One page with tabs that share the year and the rule profile chosen at the
+top; every tab says which profile and year it shows. Changing the profile
+opens the profile dialog with its live «what if» preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowres_desktop.domain.categories import Category
+from lowres_desktop.domain.dynamics import Trend
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.services.analysis_wording import (
+    CATEGORY_TITLES,
+    SIGN_TITLES,
+    TREND_TITLES,
+    categories_text,
+    category_reasons,
+    change_text,
+    official_text,
+    profile_title,
+    sign_text,
+)
+from lowres_desktop.services.browse import overview
+from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
+from lowres_desktop.services.chart_series import dashboard, heat_map, school_charts
+from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
+from lowres_desktop.services.objectivity import objectivity_for_year
+from lowres_desktop.services.rule_profiles import ProfileList, list_profiles, set_current_profile
+from lowres_desktop.services.wording import format_percent
+from lowres_desktop.ui.charts.analysis_charts import BarChartWidget, CategoryStripWidget, LineChartWidget
+from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
+from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog, SchoolProfileDialog
+from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.models.heat_map_model import HeatMapTableModel
+from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
+from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
+from lowres_desktop.ui.table_setup import setup_table
+from lowres_desktop.ui.year_combo_box import YearComboBox
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
+DISAGREE_COLOR = QColor("#fff0b3")
+
+
+class Tab:
+    DASHBOARD = 0
+    CATEGORIES = 1
+    DYNAMICS = 2
+    HEAT_MAP = 3
+    SCHOOL = 4
+    OBJECTIVITY = 5
+
+
+def _caption() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+class AnalysisView(QWidget):
+    sig_school_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db: Database | None = None
+        self.profiles: ProfileList | None = None
+        self.categories: YearCategories | None = None
+        self.dynamics: Dynamics | None = None
+        self.school_login: str | None = None
+        self.years = YearComboBox()
+        self.years.sig_year_changed.connect(self._on_years_year_changed)
+        self.profile_box = QComboBox()
+        self.profile_box.setMinimumContentsLength(40)
+        self.profile_box.currentIndexChanged.connect(self._on_profile_box_current_index_changed)
+        self.edit_profile = QPushButton(self.tr("Изменить профиль…"))
+        self.edit_profile.clicked.connect(self._on_edit_profile_clicked)
+        self.caption = _caption()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Год:")))
+        top.addWidget(self.years)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self.tr("Профиль правила:")))
+        top.addWidget(self.profile_box, 1)
+        top.addWidget(self.edit_profile)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._dashboard_tab(), self.tr("Сводка для совещания"))
+        self.tabs.addTab(self._categories_tab(), self.tr("Категории"))
+        self.tabs.addTab(self._dynamics_tab(), self.tr("Динамика"))
+        self.tabs.addTab(self._heat_map_tab(), self.tr("Тепловая карта"))
+        self.tabs.addTab(self._school_tab(), self.tr("Графики школы"))
+        self.tabs.addTab(self._objectivity_tab(), self.tr("Признаки необъективности"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.tabs, 1)
+
+    # --- building the tabs -------------------------------------------------------------------
+
+    def _dashboard_tab(self) -> QWidget:
+        self.share_chart = BarChartWidget()
+        self.flow_chart = BarChartWidget()
+        self.category_chart = BarChartWidget()
+        self.district_chart = BarChartWidget()
+        self.dashboard_charts = [self.share_chart, self.flow_chart, self.category_chart, self.district_chart]
+        save = QPushButton(self.tr("Сохранить графики в PNG…"))
+        save.clicked.connect(self._on_save_dashboard_clicked)
+        grid = QGridLayout()
+        for number, chart in enumerate(self.dashboard_charts):
+            chart.setMinimumSize(420, 260)
+            grid.addWidget(chart, number // 2, number % 2)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(grid, 1)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+        return tab
+
+    def _categories_tab(self) -> QWidget:
+        self.category_model = RecordTableModel(self)
+        self.category_proxy = RecordSortProxyModel(self.category_model, self)
+        self.category_filter = QLineEdit()
+        self.category_filter.setPlaceholderText(self.tr("Поиск по школе, логину, району"))
+        self.category_filter.textChanged.connect(self.category_proxy.setFilterFixedString)
+        self.category_choice = QComboBox()
+        self.category_choice.addItem(self.tr("все школы"), None)
+        self.category_choice.addItem(self.tr("с любой категорией"), "any")
+        for category in Category:
+            self.category_choice.addItem(CATEGORY_TITLES[category], category)
+        self.category_choice.addItem(self.tr("расхождения с приказом"), "disagree")
+        self.category_choice.setCurrentIndex(1)
+        self.category_choice.currentIndexChanged.connect(self._on_category_choice_changed)
+        self.category_counts = QLabel()
+        self.category_table = QTableView()
+        self.category_table.setModel(self.category_proxy)
+        setup_table(self.category_table)
+        self.category_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.category_table.selectionModel().currentRowChanged.connect(self._on_category_row_changed)
+        self.category_table.doubleClicked.connect(self._on_category_double_clicked)
+        self.reasons = QPlainTextEdit()
+        self.reasons.setReadOnly(True)
+        self.status_button = QPushButton(self.tr("Статус по приказу…"))
+        self.status_button.clicked.connect(self._on_status_button_clicked)
+        self.profile_button = QPushButton(self.tr("Профиль школы и наставник…"))
+        self.profile_button.clicked.connect(self._on_profile_button_clicked)
+        self.charts_button = QPushButton(self.tr("Графики школы"))
+        self.charts_button.clicked.connect(self._on_charts_button_clicked)
+        filters = QHBoxLayout()
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.category_choice)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.category_counts, 1)
+        for button in (self.status_button, self.profile_button, self.charts_button):
+            buttons.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.category_table)
+        splitter.addWidget(self.reasons)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def _dynamics_tab(self) -> QWidget:
+        self.change_label = QLabel()
+        self.change_label.setWordWrap(True)
+        font = self.change_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.change_label.setFont(font)
+        self.entered_list = QListWidget()
+        self.left_list = QListWidget()
+        self.stayed_list = QListWidget()
+        self.entered_title, self.left_title, self.stayed_title = QLabel(), QLabel(), QLabel()
+        lists = QHBoxLayout()
+        for title, widget in (
+            (self.entered_title, self.entered_list),
+            (self.left_title, self.left_list),
+            (self.stayed_title, self.stayed_list),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(widget)
+            lists.addLayout(column)
+        self.trend_model = RecordTableModel(self)
+        self.trend_table = QTableView()
+        self.trend_table.setModel(RecordSortProxyModel(self.trend_model, self))
+        setup_table(self.trend_table)
+        self.district_table = QTableWidget()
+        self.district_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.district_table.setWordWrap(True)
+        bottom = QHBoxLayout()
+        trend_column = QVBoxLayout()
+        trend_column.addWidget(QLabel(self.tr("Динамика доли «2» у школ списка по процедурам")))
+        trend_column.addWidget(self.trend_table)
+        district_column = QVBoxLayout()
+        district_column.addWidget(QLabel(self.tr("ШНОР по районам и годам (как таблица 3 приказа)")))
+        district_column.addWidget(self.district_table)
+        bottom.addLayout(trend_column, 2)
+        bottom.addLayout(district_column, 3)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.change_label)
+        layout.addLayout(lists, 2)
+        layout.addLayout(bottom, 3)
+        return tab
+
+    def _heat_map_tab(self) -> QWidget:
+        self.heat_model = HeatMapTableModel(self)
+        self.heat_filter = QLineEdit()
+        self.heat_filter.setPlaceholderText(self.tr("Поиск по школе, логину, району"))
+        self.heat_filter.textChanged.connect(self.heat_model.set_filter)
+        self.heat_table = QTableView()
+        self.heat_table.setModel(self.heat_model)
+        self.heat_table.setSortingEnabled(True)
+        self.heat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.heat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heat_table.setMouseTracking(True)
+        self.heat_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.heat_table.verticalHeader().setDefaultSectionSize(26)
+        self.heat_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.heat_table.horizontalHeader().setDefaultSectionSize(86)
+        self.heat_table.clicked.connect(self._on_heat_table_clicked)
+        legend = QLabel(
+            self.tr(
+                "Цвет клетки — доля «2»: белый — нет «2», насыщенный красный — порог и выше, "
+                "серый — нет данных. Щелчок по школе открывает её карточку."
+            )
+        )
+        legend.setWordWrap(True)
+        save = QPushButton(self.tr("Сохранить видимую часть в PNG…"))
+        save.clicked.connect(self._on_save_heat_map_clicked)
+        bottom = QHBoxLayout()
+        bottom.addWidget(legend, 1)
+        bottom.addWidget(save)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.heat_filter)
+        layout.addWidget(self.heat_table, 1)
+        layout.addLayout(bottom)
+        return tab
+
+    def _school_tab(self) -> QWidget:
+        self.school_title = _caption()
+        self.low_chart = LineChartWidget()
+        self.high_chart = LineChartWidget()
+        self.strip_chart = CategoryStripWidget()
+        self.strip_chart.setMaximumHeight(170)
+        save = QPushButton(self.tr("Сохранить графики в PNG…"))
+        save.clicked.connect(self._on_save_school_clicked)
+        charts = QHBoxLayout()
+        charts.addWidget(self.low_chart)
+        charts.addWidget(self.high_chart)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.school_title)
+        layout.addLayout(charts, 3)
+        layout.addWidget(self.strip_chart, 1)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+        return tab
+
+    def _objectivity_tab(self) -> QWidget:
+        self.objectivity_label = QLabel()
+        self.objectivity_label.setWordWrap(True)
+        self.objectivity_model = RecordTableModel(self)
+        self.objectivity_table = QTableView()
+        self.objectivity_table.setModel(RecordSortProxyModel(self.objectivity_model, self))
+        setup_table(self.objectivity_table)
+        self.objectivity_table.setWordWrap(True)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.objectivity_label)
+        layout.addWidget(self.objectivity_table, 1)
+        return tab
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def profile(self) -> RuleProfile | None:
+        if self.profiles is None:
+            return None
+        index = self.profile_box.currentIndex()
+        return self.profiles.profiles[index] if index >= 0 else self.profiles.current
+
+    def refresh(self, db: Database) -> None:
+        """Reload the profiles, the years and every tab from `db`."""
+        self._db = db
+        self.profiles = list_profiles(db)
+        with QSignalBlocker(self.profile_box):
+            self.profile_box.clear()
+            for profile in self.profiles.profiles:
+                self.profile_box.addItem(profile.name)
+            self.profile_box.setCurrentIndex(self.profiles.names().index(self.profiles.current.name))
+        self.years.set_years(overview(db).years)
+        self.reload()
+
+    def reload(self) -> None:
+        year, profile, db = self.years.year(), self.profile(), self._db
+        enabled = year is not None and profile is not None and db is not None
+        self.tabs.setEnabled(enabled)
+        self.edit_profile.setEnabled(enabled)
+        if not enabled:
+            self.caption.setText(
+                self.tr("В базе нет результатов: импортируйте их или заполните демонстрационные.")
+            )
+            return
+        assert year is not None and profile is not None and db is not None
+        self.caption.setText(
+            self.tr("{year} г. · {profile}").format(year=year, profile=profile_title(profile))
+        )
+        try:
+            self._load_dashboard(db, year, profile)
+            self._load_categories(db, year, profile)
+            self._load_dynamics(db, year, profile)
+            self.heat_model.set_heat_map(heat_map(db, year, profile))
+            self.heat_table.horizontalHeader().resizeSection(0, 220)
+            self.heat_table.horizontalHeader().resizeSection(1, 200)
+            self._load_objectivity(db, year, profile)
+            if self.school_login is None and self.categories and self.categories.rows:
+                self.school_login = (
+                    next((r.school.login for r in self.categories.rows if r.computed.categories), None)
+                    or self.categories.rows[0].school.login
+                )
+            if self.school_login:
+                self.show_school_charts(self.school_login)
+        except DomainError as error:
+            show_error(self, error)
+
+    def _load_dashboard(self, db: Database, year: int, profile: RuleProfile) -> None:
+        board = dashboard(db, year, profile)
+        self.share_chart.set_chart(board.share)
+        self.flow_chart.set_chart(board.flow)
+        self.category_chart.set_chart(board.categories)
+        self.district_chart.set_chart(board.districts)
+
+    def _load_categories(self, db: Database, year: int, profile: RuleProfile) -> None:
+        self.categories = categories_for_year(db, year, profile)
+
+        def since(row: CategoryRow) -> str:
+            return str(row.computed.flagged_since) if row.computed.flagged_since else ""
+
+        columns = [
+            Column(self.tr("Школа"), lambda r: r.school.short_name, tooltip=lambda r: r.school.full_name),
+            Column(self.tr("Логин ОО"), lambda r: r.school.login),
+            Column(self.tr("Район"), lambda r: r.school.district or ""),
+            Column(
+                self.tr("Категории {year} г.").format(year=year),
+                lambda r: categories_text(r.computed.categories) if r.computed.categories else "",
+                sort_key=lambda r: list(Category).index(r.computed.main) if r.computed.main else 9,
+                highlighted=lambda r: Category.LOW in r.computed.categories,
+            ),
+            Column(self.tr("В списке с"), since, align_right=True),
+            Column(
+                self.tr("Лет подряд"),
+                lambda r: str(r.computed.years_in_row) if r.computed.years_in_row else "",
+                sort_key=lambda r: r.computed.years_in_row,
+                align_right=True,
+            ),
+            Column(self.tr("Статус по приказу"), lambda r: official_text(r.official) if r.official else ""),
+            Column(
+                self.tr("Расхождение"),
+                lambda r: self.tr("≠ отличается") if r.disagrees else "",
+                highlighted=lambda r: r.disagrees,
+                header_tooltip=self.tr("Вычисленная категория и статус по приказу различаются"),
+            ),
+        ]
+        self.category_model.set_records(self._chosen_rows(), columns)
+        self.category_table.resizeColumnsToContents()
+        counts = ", ".join(f"{CATEGORY_TITLES[c]}: {self.categories.count(c)}" for c in Category)
+        disagreements = sum(1 for r in self.categories.rows if r.disagrees)
+        self.category_counts.setText(
+            self.tr("Всего школ {total}; {counts}; расхождений с приказом: {disagree}").format(
+                total=len(self.categories.rows), counts=counts, disagree=disagreements
+            )
+        )
+        self.reasons.clear()
+
+    def _chosen_rows(self) -> list[CategoryRow]:
+        if self.categories is None:
+            return []
+        choice = self.category_choice.currentData()
+        rows = self.categories.rows
+        if choice is None:
+            return rows
+        if choice == "any":
+            return [r for r in rows if r.computed.categories or r.official]
+        if choice == "disagree":
+            return [r for r in rows if r.disagrees]
+        return [r for r in rows if choice in r.computed.categories]
+
+    def _load_dynamics(self, db: Database, year: int, profile: RuleProfile) -> None:
+        found = dynamics_for_year(db, year, profile)
+        self.dynamics = found
+        change = found.change
+        self.change_label.setText("\n".join(change_text(change)))
+        for title, label, widget, logins in (
+            (self.tr("Вошли"), self.entered_title, self.entered_list, change.entered),
+            (self.tr("Вышли"), self.left_title, self.left_list, change.left),
+            (self.tr("Остались"), self.stayed_title, self.stayed_list, change.stayed),
+        ):
+            label.setText(f"<b>{title} ({len(logins)})</b>")
+            widget.clear()
+            for school in found.named(list(logins)):
+                in_row, total = found.years_on_list.get(school.login, (0, 0))
+                suffix = self.tr(" — {n} г. подряд, всего {t}").format(n=in_row, t=total) if in_row else ""
+                widget.addItem(f"{school.short_name}{suffix}")
+        self.trend_model.set_records(
+            found.trend_summary,
+            [
+                Column(self.tr("Процедура"), lambda s: s.procedure.code),
+                Column(
+                    self.tr("Школ"), lambda s: str(s.schools), sort_key=lambda s: s.schools, align_right=True
+                ),
+                Column(
+                    TREND_TITLES[Trend.POSITIVE].capitalize(),
+                    lambda s: f"{s.positive} ({format_percent(s.positive_share)})",
+                    sort_key=lambda s: s.positive_share,
+                ),
+                Column(
+                    self.tr("Отрицательная"),
+                    lambda s: f"{s.negative} ({format_percent(s.negative_share)})",
+                    sort_key=lambda s: s.negative_share,
+                    highlighted=lambda s: (s.negative_share or 0) >= 50,
+                ),
+            ],
+        )
+        self.trend_table.resizeColumnsToContents()
+        years = found.years[-4:]
+        self.district_table.clear()
+        self.district_table.setColumnCount(len(years) + 1)
+        self.district_table.setHorizontalHeaderLabels([self.tr("Район"), *map(str, years)])
+        rows = [row for row in found.districts_flagged if any(row.by_year.get(y) for y in years)]
+        self.district_table.setRowCount(len(rows) + 1)
+        for number, row in enumerate(rows):
+            self.district_table.setItem(number, 0, QTableWidgetItem(row.district))
+            for column, one in enumerate(years, start=1):
+                names = "\n".join(s.short_name for s in row.by_year.get(one, [])) or "—"
+                self.district_table.setItem(number, column, QTableWidgetItem(names))
+        self.district_table.setItem(len(rows), 0, QTableWidgetItem(self.tr("Всего ОО")))
+        for column, one in enumerate(years, start=1):
+            total = sum(len(row.by_year.get(one, [])) for row in found.districts_flagged)
+            self.district_table.setItem(len(rows), column, QTableWidgetItem(str(total)))
+        self.district_table.resizeColumnsToContents()
+        self.district_table.resizeRowsToContents()
+
+    def _load_objectivity(self, db: Database, year: int, profile: RuleProfile) -> None:
+        report = objectivity_for_year(db, year, profile)
+        flat = [(row.school, sign) for row in report.schools for sign in row.signs]
+        self.objectivity_label.setText(
+            self.tr(
+                "{year} г.: признаки необъективности у {schools} ОО (сравнений отметок с журналом в базе: "
+                "{comparisons}). Это не категория низких результатов: это повод изучить оценивание."
+            ).format(year=year, schools=len(report.schools), comparisons=report.comparisons)
+        )
+        self.objectivity_model.set_records(
+            flat,
+            [
+                Column(self.tr("Школа"), lambda p: p[0].short_name, tooltip=lambda p: p[0].full_name),
+                Column(self.tr("Район"), lambda p: p[0].district or ""),
+                Column(self.tr("Признак"), lambda p: SIGN_TITLES[p[1].kind]),
+                Column(self.tr("Основание"), lambda p: sign_text(p[1])),
+            ],
+        )
+        self.objectivity_table.resizeColumnsToContents()
+
+    def show_school_charts(self, login: str) -> None:
+        profile, db = self.profile(), self._db
+        if profile is None or db is None:
+            return
+        self.school_login = login
+        charts = school_charts(db, login, profile)
+        self.school_title.setText(charts.caption)
+        self.low_chart.set_chart(charts.low)
+        self.high_chart.set_chart(charts.high)
+        self.strip_chart.set_years(charts.categories, self.tr("Категории школы по годам"))
+
+    # --- slots -------------------------------------------------------------------------------
+
+    def _selected_row(self) -> CategoryRow | None:
+        index = self.category_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.category_model.record(self.category_proxy.mapToSource(index).row())
+
+    @Slot(int)
+    def _on_years_year_changed(self, _year: int) -> None:
+        self.reload()
+
+    @Slot(int)
+    def _on_profile_box_current_index_changed(self, _index: int) -> None:
+        profile = self.profile()
+        if profile is not None and self._db is not None:
+            set_current_profile(self._db, profile.name)
+        self.reload()
+
+    @Slot()
+    def _on_edit_profile_clicked(self) -> None:
+        self.open_profile_dialog()
+
+    def open_profile_dialog(self) -> RuleProfileDialog | None:
+        year, profile, db = self.years.year(), self.profile(), self._db
+        if year is None or profile is None or db is None:
+            return None
+        dialog = RuleProfileDialog(db, year, profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_profile_dialog_accepted)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_profile_dialog_accepted(self) -> None:
+        if self._db is not None:
+            self.refresh(self._db)
+
+    @Slot(int)
+    def _on_category_choice_changed(self, _index: int) -> None:
+        if self.categories is not None and self.profile() is not None:
+            self.category_model.set_records(self._chosen_rows(), [
+                self.category_model.column(c) for c in range(self.category_model.columnCount())
+            ])  # fmt: skip
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_category_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        row, profile = self._selected_row(), self.profile()
+        if row is None or profile is None:
+            self.reasons.clear()
+            return
+        lines = [f"{row.school.full_name} ({row.school.login})"]
+        lines += category_reasons(row.computed, profile) or [self.tr("Категорий нет.")]
+        if row.official:
+            lines.append(self.tr("По приказу: {text}").format(text=official_text(row.official)))
+        if row.disagrees:
+            lines.append(self.tr("Вычисленная категория и статус по приказу различаются."))
+        self.reasons.setPlainText("\n".join(lines))
+
+    @Slot(QModelIndex)
+    def _on_category_double_clicked(self, _index: QModelIndex) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self.sig_school_activated.emit(row.school.login)
+
+    @Slot()
+    def _on_status_button_clicked(self) -> None:
+        row, year = self._selected_row(), self.years.year()
+        if row is None or year is None or self._db is None:
+            return
+        dialog = OfficialStatusDialog(self._db, row.school.login, row.school.short_name, year, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+
+    @Slot()
+    def _on_profile_button_clicked(self) -> None:
+        row, year, profile = self._selected_row(), self.years.year(), self.profile()
+        if row is None or year is None or profile is None or self._db is None:
+            return
+        dialog = SchoolProfileDialog(self._db, row.school.login, year, profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def _on_charts_button_clicked(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self.show_school_charts(row.school.login)
+            self.tabs.setCurrentIndex(Tab.SCHOOL)
+
+    @Slot(QModelIndex)
+    def _on_heat_table_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == 0:
+            login = self.heat_model.row(index.row()).school.login
+            self.show_school_charts(login)
+            self.sig_school_activated.emit(login)
+
+    def _folder(self) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Папка для графиков"))
+        return Path(name) if name else None
+
+    def save_dashboard(self, folder: Path) -> list[Path]:
+        names = ["dolya_shnor", "voshli_vyshli", "kategorii", "rayony"]
+        year = self.years.year()
+        paths = []
+        for name, chart in zip(names, self.dashboard_charts, strict=True):
+            path = folder / f"{name}_{year}.png"
+            chart.save_png(path)
+            paths.append(path)
+        return paths
+
+    def save_school(self, folder: Path) -> list[Path]:
+        login = self.school_login or "school"
+        paths = [
+            folder / f"{login}_dolya_2.png",
+            folder / f"{login}_vysokie.png",
+            folder / f"{login}_kategorii.png",
+        ]
+        for path, chart in zip(paths, (self.low_chart, self.high_chart, self.strip_chart), strict=True):
+            chart.save_png(path)
+        return paths
+
+    @Slot()
+    def _on_save_dashboard_clicked(self) -> None:
+        folder = self._folder()
+        if folder:
+            self.save_dashboard(folder)
+
+    @Slot()
+    def _on_save_school_clicked(self) -> None:
+        folder = self._folder()
+        if folder:
+            self.save_school(folder)
+
+    @Slot()
+    def _on_save_heat_map_clicked(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Сохранить тепловую карту"),
+            f"teplovaya_karta_{self.years.year()}.png",
+            "PNG (*.png)",
+        )
+        if name:
+            self.heat_table.grab().save(name)

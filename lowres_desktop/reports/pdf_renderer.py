@@ -137,6 +137,44 @@ class _Styles:
         return self._cells[key]
 
 
+class _SignatureBlock(Flowable):
+    """The last point, the signature and the executor's note at the foot of the same page.
+
+    The block moves to the next page whole rather than leave the signature
+    without text above it or the executor alone on a page; below the
+    signature it takes the rest of the page and draws the note at its bottom.
+    Only a block taller than a whole page is laid out piece by piece.
+    """
+
+    def __init__(self, top: list[Flowable], foot: Flowable | None, frame_height: float) -> None:
+        super().__init__()
+        self._top = top
+        self._foot = foot
+        self._frame_height = frame_height
+        self._sizes: list[float] = []
+        self._height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._sizes = [f.wrap(available_width, available_height)[1] for f in self._top]
+        foot = self._foot.wrap(available_width, available_height)[1] if self._foot else 0.0
+        need = sum(self._sizes) + foot
+        self._height = max(need, available_height) if self._foot and need <= available_height else need
+        return available_width, self._height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._height <= self._frame_height:
+            return []
+        return [*self._top, *([_AtFootOfFrame(self._foot)] if self._foot else [])]
+
+    def draw(self) -> None:
+        y = self._height
+        for flowable, height in zip(self._top, self._sizes, strict=True):
+            y -= height
+            flowable.drawOn(self.canv, 0, y)
+        if self._foot:
+            self._foot.drawOn(self.canv, 0, 0)
+
+
 class _AtFootOfFrame(Flowable):
     """Takes the rest of the page and draws its content at the bottom: the executor's note."""
 
@@ -271,15 +309,19 @@ class _Builder:
         for flowables in points[:-1]:
             story += flowables
         tail = points[-1] if points else []
-        story.append(
-            KeepTogether([*tail, Spacer(1, self.layout.space_before_signature_mm * MM), self.signature()])
-        )
         executor = [
             line for line in (document.requisites.executor_name, document.requisites.executor_phone) if line
         ]
-        if executor:
-            note = PdfParagraph("<br/>".join(_text(line) for line in executor), styles.executor)
-            story.append(_AtFootOfFrame(note))
+        note = (
+            PdfParagraph("<br/>".join(_text(line) for line in executor), styles.executor)
+            if executor
+            else None
+        )
+        frame_height = (
+            self.layout.page_height_mm - self.layout.portrait.top - self.layout.portrait.bottom
+        ) * MM
+        top = [*tail, Spacer(1, self.layout.space_before_signature_mm * MM), self.signature()]
+        story.append(_SignatureBlock(top, note, frame_height))
         return story
 
     def point(self, number: int, point: Point) -> list[Flowable]:

@@ -150,6 +150,8 @@ def test_executor_is_at_the_foot_of_the_orders_last_page(order_pdf: Path) -> Non
     last_of_order = next(n for n in range(1, len(sizes) + 1) if "Приложение" in _text(order_pdf, n)) - 1
     lines = [line.strip() for line in _text(order_pdf, last_of_order).splitlines() if line.strip()]
     assert lines[-2:] == ["Прасолова О. А.", "227-45-08"]
+    assert any("Ахметгареев" in line for line in lines), "the signature shares the page with the executor"
+    assert not lines[0].startswith("Прасолова"), "the executor never stands alone on a page"
     bbox = subprocess.run(
         ["pdftotext", "-bbox", "-f", str(last_of_order), "-l", str(last_of_order), str(order_pdf), "-"],
         capture_output=True,

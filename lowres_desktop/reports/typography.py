@@ -11,16 +11,16 @@ import re
 NBSP = "\u00a0"
 DASH = "\u2013"
 
-_NUMBER_SIGN = re.compile(r"(№№?|§)\s*(?=\S)")
+_NUMBER_SIGN = re.compile(r"(№№?|§)[^\S\n]*(?=\S)")
 # «Р. М. Ахметгареев», «Прасолова О. А.», «С.В. Круль»: initials stick together and to the surname.
-_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z])\.\s*([А-ЯЁA-Z])\.\s+(?=[А-ЯЁA-Z][а-яёa-z])")
-_INITIALS_AFTER = re.compile(r"\b([А-ЯЁA-Z][а-яёa-z]+)\s+([А-ЯЁA-Z])\.\s*([А-ЯЁA-Z])\.")
-_ONE_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.\s+(?=[А-ЯЁA-Z][а-яёa-z]{2,})")
+_INITIALS_BEFORE = re.compile(r"\b([А-ЯЁA-Z])\.[^\S\n]*([А-ЯЁA-Z])\.[^\S\n]+(?=[А-ЯЁA-Z][а-яёa-z])")
+_INITIALS_AFTER = re.compile(r"\b([А-ЯЁA-Z][а-яёa-z]+)[^\S\n]+([А-ЯЁA-Z])\.[^\S\n]*([А-ЯЁA-Z])\.")
+_ONE_INITIAL = re.compile(r"\b([А-ЯЁA-Z])\.[^\S\n]+(?=[А-ЯЁA-Z][а-яёa-z]{2,})")
 _SHORT_WORDS = re.compile(
-    r"(?<![\w\-])(г\.|гг\.|ул\.|д\.|т\.|с\.|п\.|в|и|к|с|о|у|а|на|по|от|до|за|не|из)\s+", re.I
+    r"(?<![\w\-])(г\.|гг\.|ул\.|д\.|т\.|с\.|п\.|в|и|к|с|о|у|а|на|по|от|до|за|не|из)[^\S\n]+", re.I
 )
-_UNITS = re.compile(r"(\d)\s+(%|г\.|гг\.|года?|годов|класс|кл\.)")
-_HYPHEN_DASH = re.compile(r"(?<=\s)[-\u2014](?=\s)")
+_UNITS = re.compile(r"(\d)[^\S\n]+(%|г\.|гг\.|года?|годов|класс|кл\.)")
+_HYPHEN_DASH = re.compile(r"(?<=[^\S\n])[-\u2014](?=[^\S\n])")
 
 
 def _quotes(text: str) -> str:

@@ -238,6 +238,7 @@ def test_typography() -> None:
     assert typeset("Прасолова О.А.") == f"Прасолова{NBSP}О.{NBSP}А."
     assert typeset("2018 - 2019") == "2018 – 2019"
     assert typeset("30 %") == f"30{NBSP}%"
+    assert typeset("Иванова Е. П.\n227-45-08") == f"Иванова{NBSP}Е.{NBSP}П.\n227-45-08", "lines stay apart"
 
 
 def test_points_text_round_trip() -> None:

@@ -36,7 +36,9 @@ def upgrade() -> None:
         ["pct_low", "year", "school_id", "procedure_id", "participants", "pct_high"],
     )
     op.create_index(
-        "ix_results_year_facts", "results", ["year", "school_id", "pct_high", "procedure_id", "participants"]
+        "ix_results_year_facts",
+        "results",
+        ["year", "school_id", "pct_high", "procedure_id", "participants", "pct_low"],
     )
     op.create_table(
         "rule_profiles",

@@ -41,7 +41,7 @@ class CategoryHistory:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while hundreds of thousands of records are built.
 
     The frozen records hold no reference cycles, yet every few thousand
@@ -68,7 +68,7 @@ def category_history(
     years = [y for y in uow.results.years() if up_to is None or y <= up_to]
     if not years:
         return CategoryHistory(profile, [], {})
-    with _collector_paused():
+    with collector_paused():
         return _category_history(uow, profile, years, output_years)
 
 
@@ -126,7 +126,7 @@ def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCa
     for status in official:
         by_login.setdefault(status.login, []).append(status)
     has_list = bool(official)
-    with _collector_paused():
+    with collector_paused():
         rows = [
             CategoryRow(
                 schools[entry.login],

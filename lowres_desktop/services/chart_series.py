@@ -16,7 +16,7 @@ from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.analysis_wording import CATEGORY_TITLES, profile_title
-from lowres_desktop.services.categories import category_history
+from lowres_desktop.services.categories import category_history, collector_paused
 from lowres_desktop.services.wording import format_percent
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -193,22 +193,19 @@ class HeatMap:
 def heat_map(db: Database, year: int, profile: RuleProfile) -> HeatMap:
     """Schools × procedures of `year` coloured by % «2»; every active school with a result that year."""
     with db.unit_of_work() as uow:
-        values = uow.analysis.facts.year_values(year)
+        every, matrix = uow.analysis.facts.year_matrix(year)
         history = category_history(uow, profile, up_to=year, output_years=[year])
         schools = uow.analysis.facts.schools()
-    procedures = sorted({p for _login, p, _v in values if profile.counts(p)})
-    column = {p: i for i, p in enumerate(procedures)}
-    cells: dict[str, list[float | None]] = {}
-    for login, procedure, value in values:
-        if procedure in column:
-            cells.setdefault(login, [None] * len(procedures))[column[procedure]] = value
+    shown = [n for n, p in enumerate(every) if profile.counts(p)]
     entries = {e.login: e for e in history.by_year.get(year, [])}
-    rows = [
-        HeatRow(schools[login], tuple(row), entries[login].main, entries[login])
-        for login, row in cells.items()
-        if login in entries
-    ]
-    rows.sort(key=lambda r: (r.school.district or "", natural_sort_key(r.school.short_name)))
+    with collector_paused():
+        rows = [
+            HeatRow(schools[login], tuple(values[n] for n in shown), entries[login].main, entries[login])
+            for login, values in matrix
+            if login in entries
+        ]
+        rows.sort(key=lambda r: (r.school.district or "", natural_sort_key(r.school.short_name)))
+    procedures = [every[n] for n in shown]
     return HeatMap(
         year,
         f"{year} г. · {profile_title(profile)}",

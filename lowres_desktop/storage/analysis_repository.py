@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, case, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from lowres_desktop.domain.categories import Category, OfficialStatus, YearSummary
@@ -444,16 +444,28 @@ class AnalysisFacts:
         )
         return {(procedures[p], year): (low, high) for p, year, low, high in rows}
 
-    def year_values(self, year: int) -> list[tuple[str, ProcedureKey, float | None]]:
-        """Every (login, procedure, % «2») of `year`: the heat map's cells, without building records."""
+    def year_matrix(self, year: int) -> tuple[list[ProcedureKey], list[tuple[str, tuple[float | None, ...]]]]:
+        """The heat map's cells: the year's procedures, and per school its % «2» in each of them.
+
+        Pivoted in SQL over a covering index, so a country comes back as
+        40,000 rows rather than 360,000.
+        """
         procedures = self._procedures()
-        logins = self._logins()
-        rows = self._session.execute(
-            select(ResultRow.school_id, ResultRow.procedure_id, ResultRow.pct_low).where(
-                ResultRow.year == year
+        present = sorted(
+            (procedures[i], i)
+            for i in self._session.scalars(
+                select(ResultRow.procedure_id).where(ResultRow.year == year).distinct()
             )
         )
-        return [(logins[school], procedures[procedure], low) for school, procedure, low in rows]
+        columns = [
+            func.max(case((ResultRow.procedure_id == procedure_id, ResultRow.pct_low)))
+            for _p, procedure_id in present
+        ]
+        logins = self._logins()
+        rows = self._rows(
+            select(ResultRow.school_id, *columns).where(ResultRow.year == year).group_by(ResultRow.school_id)
+        )
+        return [p for p, _i in present], [(logins[row[0]], tuple(row[1:])) for row in rows]
 
     def active_logins(self) -> list[str]:
         return list(self._session.scalars(select(SchoolRow.login).where(SchoolRow.active.is_(True))))

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lowres_desktop.storage.models import Base, ProcedureRow, ResultRow, SchoolRow
 
 # Covering indexes for the categories of a whole country (AnalysisFacts): the results at or
-# above a share of «2», and per year and school the % of high results, read without the table.
+# above a share of «2», and per year and school the % of high results and the heat map's cells,
+# read without the table.
 Index(
     "ix_results_low_facts",
     ResultRow.pct_low,
@@ -45,6 +46,7 @@ Index(
     ResultRow.pct_high,
     ResultRow.procedure_id,
     ResultRow.participants,
+    ResultRow.pct_low,
 )
 
 

@@ -44,6 +44,8 @@ class HeatMapTableModel(QAbstractTableModel):
         self._order: list[int] = []
         self._texts: list[str] = []
         self._brushes: dict[tuple[int, int], QBrush] = {}
+        self._names: list[tuple[tuple[int, int | str], ...]] | None = None
+        """Natural sort keys of the school names, computed on the first sort by name."""
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
@@ -56,8 +58,10 @@ class HeatMapTableModel(QAbstractTableModel):
             for r in heat.rows
         ]
         self._brushes = {}
+        self._names = None
+        # The service already ordered the rows by district and name: no sort until the user asks.
         self._order = self._filtered()
-        self._apply_sort()
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)
         self.endResetModel()
 
     def row(self, row: int) -> HeatRow:
@@ -79,7 +83,10 @@ class HeatMapTableModel(QAbstractTableModel):
     def _key(self, column: int):  # type: ignore[no-untyped-def]
         rows = self._rows
         if column == 0:
-            return lambda i: natural_sort_key(rows[i].school.short_name)
+            if self._names is None:
+                self._names = [natural_sort_key(r.school.short_name) for r in rows]
+            names = self._names
+            return names.__getitem__
         if column == 1:
             return lambda i: rows[i].school.district or ""
         if column == 2:
@@ -90,6 +97,8 @@ class HeatMapTableModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         column, order = self._sort
+        if column < 0:
+            return
         descending = order == Qt.SortOrder.DescendingOrder
         if column >= FIXED_COLUMNS:
             # Empty cells stay last whichever way the values go.

@@ -46,6 +46,8 @@ class RoadmapItem:
     schools: tuple[str, ...] = ()
     """Logins of the schools the measure concerns; empty means «all the roadmap is about»."""
     id: int | None = None
+    version: int = field(default=0, compare=False)
+    """The stored version the editor showed (0: not stored yet); a save over a newer one is refused."""
 
 
 @dataclass(frozen=True)

@@ -53,8 +53,12 @@ class SchoolRow(Base):
         ForeignKey("districts.id", ondelete="SET NULL"), index=True
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # Optimistic locking (issue 7, revision i7_office): an UPDATE of a row changed meanwhile fails.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     district: Mapped[DistrictRow | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ProcedureRow(Base):
@@ -102,6 +106,9 @@ class ResultRow(Base):
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
     )
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     school: Mapped[SchoolRow] = relationship()
     procedure: Mapped[ProcedureRow] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}

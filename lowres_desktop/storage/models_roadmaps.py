@@ -93,6 +93,8 @@ class RoadmapItemRow(Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     dates_manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Optimistic locking (issue 7, revision i7_office_roadmaps).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
 
     executor_links: Mapped[list[RoadmapItemExecutorRow]] = relationship(
         order_by="RoadmapItemExecutorRow.position", cascade="all, delete-orphan", passive_deletes=True
@@ -100,6 +102,8 @@ class RoadmapItemRow(Base):
     school_links: Mapped[list[RoadmapItemSchoolRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class RoadmapItemExecutorRow(Base):

@@ -28,6 +28,7 @@ from lowres_desktop.domain.roadmaps import (
     RoadmapListing,
     RoadmapSection,
 )
+from lowres_desktop.storage.audit import expect_version
 from lowres_desktop.storage.models import SchoolRow
 from lowres_desktop.storage.models_roadmaps import (
     ExecutorRow,
@@ -51,6 +52,7 @@ def _item(row: RoadmapItemRow) -> RoadmapItem:
         executors=tuple(link.executor.name for link in row.executor_links),
         schools=tuple(sorted(link.school.login for link in row.school_links)),
         id=row.id,
+        version=row.version,
     )
 
 
@@ -257,6 +259,8 @@ class RoadmapRepository:
         executors: dict[str, ExecutorRow],
         school_ids: dict[str, int],
     ) -> None:
+        if row.id is not None and item.version:
+            expect_version(self._session, row, item.version)
         row.position = position
         row.text = item.text
         row.deadline_text = item.deadline_text

@@ -6,8 +6,14 @@ a model module adds one import line below.
 
 from __future__ import annotations
 
-from lowres_desktop.storage import models, models_analysis, models_documents, models_roadmaps
+from lowres_desktop.storage import (
+    models,
+    models_analysis,
+    models_documents,
+    models_office,
+    models_roadmaps,
+)
 from lowres_desktop.storage.models import Base
 
-MODEL_MODULES = (models, models_analysis, models_documents, models_roadmaps)
+MODEL_MODULES = (models, models_analysis, models_documents, models_roadmaps, models_office)
 metadata = Base.metadata

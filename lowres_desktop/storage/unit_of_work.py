@@ -6,9 +6,11 @@ from types import TracebackType
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.analysis_repository import AnalysisRepository
+from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
 from lowres_desktop.storage.documents_repository import SettingsRepository
 from lowres_desktop.storage.engine import database_url, make_engine
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
@@ -50,7 +52,10 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        try:
+            self.session.commit()
+        except StaleDataError as error:
+            raise stale_conflict(self.session, error) from error
 
 
 class Database:
@@ -61,7 +66,10 @@ class Database:
         self.url = database_url(target)
         self.engine = engine
         self.migration = migration
+        self.user_name = os_user_name()
+        """Who the audit log names for this program's changes; the UI may set a chosen name."""
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        AuditRecorder(lambda: self.user_name).install(self._factory)
 
     @classmethod
     def open(cls, target: str) -> Database:

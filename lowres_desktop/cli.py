@@ -18,14 +18,13 @@ from typing import TextIO
 from lowres_desktop import __version__
 from lowres_desktop.cli_analysis import add_analysis_parsers, run_analysis
 from lowres_desktop.cli_documents import add_report_parser, run_report
+from lowres_desktop.cli_import import add_import_options, add_import_parsers, run_import_commands
 from lowres_desktop.cli_roadmaps import add_roadmap_parsers, run_roadmaps
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.rule import RuleParameters
-from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.identify_schools import Identification, identify_schools
-from lowres_desktop.services.import_workbook import ImportReport, import_workbook
 from lowres_desktop.services.wording import (
     criteria_text,
     format_percent,
@@ -33,7 +32,6 @@ from lowres_desktop.services.wording import (
     reason_text,
     rule_text,
 )
-from lowres_desktop.storage.unit_of_work import Database
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="КОМАНДА")
     importing = commands.add_parser("import", help="импортировать книги Excel с результатами")
     importing.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    add_import_options(importing)
     flag = commands.add_parser("flag", help="выявить школы с низкими результатами")
     flag.add_argument("--year", type=int, required=True, help="последний год учитываемых результатов")
     flag.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -60,48 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     add_analysis_parsers(commands, flag)
     add_roadmap_parsers(commands)
     add_report_parser(commands)
+    add_import_parsers(commands)
     return parser
-
-
-def _print_report(report: ImportReport, out: TextIO) -> None:
-    print(f"Файл «{report.file_name}» (лист «{report.sheet}»):", file=out)
-    if not report.changed_anything:
-        when = (
-            f" (уже импортирован {report.imported_before:%d.%m.%Y %H:%M})" if report.imported_before else ""
-        )
-        print(
-            f"  изменений нет{when}: все {report.results_unchanged} результатов совпадают с базой.", file=out
-        )
-    else:
-        print(
-            f"  школ новых: {len(report.schools_new)}, переименованных: {len(report.schools_renamed)}",
-            file=out,
-        )
-        print(
-            f"  результатов новых: {report.results_new}, изменённых: {report.results_changed}, "
-            f"без изменений: {report.results_unchanged}",
-            file=out,
-        )
-        for login, old, new in report.schools_renamed:
-            print(f"  переименована {login}: «{old}» → «{new}»", file=out)
-        if report.procedures_new:
-            codes = ", ".join(p.code for p in report.procedures_new)
-            print(f"  новые процедуры: {codes}", file=out)
-    for warning in report.warnings:
-        print(f"  предупреждение: {warning}", file=out)
-
-
-def _run_import(db: Database, files: Sequence[Path], out: TextIO, err: TextIO) -> int:
-    status = 0
-    for path in files:
-        try:
-            report = import_workbook(db, path)
-        except FileRejected as rejected:
-            print(rejected.message, file=err)
-            status = 1
-            continue
-        _print_report(report, out)
-    return status
 
 
 def _print_flagged(found: Identification, fmt: str, out: TextIO) -> None:
@@ -174,8 +133,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         print(error.message, file=err)
         return 1
     try:
-        if args.command == "import":
-            return _run_import(db, args.files, out, err)
+        handled = run_import_commands(db, args, out, err)
+        if handled is not None:
+            return handled
         if args.command == "report":
             return run_report(db, args, out)
         handled = run_roadmaps(db, args, out)

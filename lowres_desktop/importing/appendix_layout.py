@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass, replace
 
 from lowres_desktop.domain.records import ProcedureKey, Result
+from lowres_desktop.importing.parsed import (
+    ColumnMapping,
+    ColumnRole,
+    IdKind,
+    Measure,
+    Origin,
+    ParsedSheet,
+    ParseOptions,
+    SchoolInFile,
+)
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.procedure_headers import parse_procedure_header
 from lowres_desktop.importing.values import (
@@ -26,36 +35,19 @@ from lowres_desktop.importing.values import (
 )
 from lowres_desktop.importing.workbook_reader import SheetGrid
 
+__all__ = ["Measure", "ParsedSheet", "SchoolInFile", "find_header_row", "parse_appendix_sheet"]
+
 HEADER_SEARCH_ROWS = 40
 _TOTALS = re.compile(r"^(итого|всего|среднее|в целом)")
 _LOGIN = re.compile(r"^\S+$")
+_FIXED = {
+    ColumnRole.NAME: {"название оо", "наименование оо", "название", "наименование", "оо", "ou"},
+    ColumnRole.TERRITORY: {"территория", "муниципалитет", "район", "мо", "ате"},
+}
 
 
-class Measure(StrEnum):
-    LOW = "low"
-    HIGH = "high"
-    PARTICIPANTS = "participants"
-
-
-@dataclass(frozen=True)
-class SchoolInFile:
-    login: str
-    name: str
-    territory: str | None
-    row: int
-
-
-@dataclass
-class ParsedSheet:
-    sheet: str
-    header_row: int
-    schools: list[SchoolInFile] = field(default_factory=list)
-    results: list[Result] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    problems: list[CellProblem] = field(default_factory=list)
-
-
-def _measure(text: str) -> Measure | None:
+def measure_of(text: str) -> Measure | None:
+    """The measure a sub-header names: «% 2», «% Выс. рез-тов», «Кол-во участников»."""
     if "выс" in text:
         return Measure.HIGH
     if "участ" in text or "кол-во" in text or "количество" in text:
@@ -67,75 +59,131 @@ def _measure(text: str) -> Measure | None:
 
 @dataclass(frozen=True)
 class _Columns:
-    login: int
+    id_column: int
+    id_kind: IdKind
     name: int | None
     territory: int | None
     blocks: dict[int, tuple[ProcedureKey, int, Measure]]
 
 
 def find_header_row(grid: SheetGrid) -> int | None:
-    """The first row, among the first rows, with a «Логин ОО» cell."""
+    """The first row, among the first rows, with a «Логин ОО» cell and a procedure header."""
     for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS], start=1):
-        if any(normalize_text(v).startswith("логин") for v in row):
+        texts = [normalize_text(v) for v in row]
+        if any(t.startswith("логин") and len(t) < 20 for t in texts) and any(
+            parse_procedure_header(v) for v in row
+        ):
             return index
     return None
 
 
-def _columns(grid: SheetGrid, header_row: int, parsed: ParsedSheet) -> _Columns | None:
-    header = grid.rows[header_row - 1]
+def _text(row: list[object], column: int) -> str:
+    value = row[column - 1] if column - 1 < len(row) else None
+    return "" if is_blank(value) else re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _fixed_role(text: str) -> ColumnRole | None:
+    if text.startswith("логин"):
+        return ColumnRole.LOGIN
+    if text.startswith("код оо"):
+        return ColumnRole.GIA_CODE
+    for role, names in _FIXED.items():
+        if text in names:
+            return role
+    return None
+
+
+def detect_columns(grid: SheetGrid, header_row: int, options: ParseOptions) -> list[ColumnMapping]:
+    """How each column under the header row is understood: user choice, detection, or memory."""
+    header = grid.rows[header_row - 1] if header_row - 1 < len(grid.rows) else []
     sub = grid.rows[header_row] if header_row < len(grid.rows) else []
-    login = name = territory = None
-    blocks: dict[int, tuple[ProcedureKey, int, Measure]] = {}
+    mappings: list[ColumnMapping] = []
     current: tuple[ProcedureKey, int] | None = None
-    for column, value in enumerate(header, start=1):
-        text = normalize_text(value)
-        named = parse_procedure_header(value)
+    for column in range(1, max(len(header), len(sub)) + 1):
+        top = _text(header, column)
+        below = _text(sub, column)
+        label = f"{top} / {below}" if below and below != top else top
+        named = parse_procedure_header(top)
+        role = _fixed_role(normalize_text(top))
         if named:
             current = named
-        elif text.startswith("логин"):
-            login, current = column, None
-        elif text in {"название оо", "наименование оо", "название", "наименование", "оо", "ou"}:
-            name, current = column, None
-        elif text in {"территория", "муниципалитет", "район", "мо", "ате"}:
-            territory, current = column, None
-        elif text:
-            parsed.notes.append(f"Столбец «{value}» не распознан и пропущен.")
+        elif top:
             current = None
-        if current is None or (text and not named):
+        if role is not None:
+            mapping = ColumnMapping(column, label, role)
+        elif current is not None:
+            measure = measure_of(normalize_text(below))
+            mapping = (
+                ColumnMapping(column, label, ColumnRole.VALUE, current[0], current[1], measure)
+                if measure is not None
+                else ColumnMapping(column, label, ColumnRole.IGNORE, origin=Origin.UNRECOGNISED)
+            )
+        elif label:
+            mapping = ColumnMapping(column, label, ColumnRole.IGNORE, origin=Origin.UNRECOGNISED)
+        else:
             continue
-        sub_text = normalize_text(sub[column - 1] if column - 1 < len(sub) else None)
-        measure = _measure(sub_text)
-        if measure is None:
-            if sub_text:
-                parsed.notes.append(
-                    f"Столбец «{sub[column - 1]}» под «{current[0].code} {current[1]}» "
-                    "не распознан и пропущен."
-                )
-            continue
-        blocks[column] = (current[0], current[1], measure)
-    if login is None:
+        if mapping.origin == Origin.UNRECOGNISED and normalize_text(label) in options.remembered:
+            remembered = options.remembered[normalize_text(label)]
+            mapping = replace(remembered, column=column, header=label, origin=Origin.REMEMBERED)
+        if column in options.columns:
+            mapping = replace(options.columns[column], column=column, header=label, origin=Origin.USER)
+        mappings.append(mapping)
+    return mappings
+
+
+def _columns(mappings: list[ColumnMapping], parsed: ParsedSheet) -> _Columns | None:
+    by_role: dict[ColumnRole, int] = {}
+    blocks: dict[int, tuple[ProcedureKey, int, Measure]] = {}
+    for mapping in mappings:
+        if mapping.role == ColumnRole.VALUE:
+            if mapping.procedure is None or mapping.year is None or mapping.measure is None:
+                parsed.notes.append(f"Столбец «{mapping.header}»: не указаны процедура, год или показатель.")
+                continue
+            blocks[mapping.column] = (mapping.procedure, mapping.year, mapping.measure)
+        elif mapping.role == ColumnRole.IGNORE:
+            if mapping.origin == Origin.UNRECOGNISED:
+                parsed.notes.append(f"Столбец «{mapping.header}» не распознан и пропущен.")
+        else:
+            by_role.setdefault(mapping.role, mapping.column)
+    if ColumnRole.LOGIN in by_role:
+        id_column, id_kind = by_role[ColumnRole.LOGIN], IdKind.LOGIN
+    elif ColumnRole.GIA_CODE in by_role:
+        id_column, id_kind = by_role[ColumnRole.GIA_CODE], IdKind.GIA_CODE
+    else:
         return None
-    return _Columns(login, name, territory, blocks)
+    return _Columns(
+        id_column, id_kind, by_role.get(ColumnRole.NAME), by_role.get(ColumnRole.TERRITORY), blocks
+    )
 
 
 def parse_appendix_sheet(
-    grid: SheetGrid, on_row: Callable[[int, int], None] = lambda _done, _total: None
+    grid: SheetGrid,
+    on_row: Callable[[int, int], None] = lambda _done, _total: None,
+    options: ParseOptions | None = None,
 ) -> ParsedSheet | None:
     """Records and problems of one sheet, or None when the sheet is not in this layout."""
-    header_row = find_header_row(grid)
-    if header_row is None:
+    options = options or ParseOptions()
+    header_row = options.header_row or find_header_row(grid)
+    if header_row is None or header_row > len(grid.rows):
         return None
-    parsed = ParsedSheet(grid.name, header_row)
-    columns = _columns(grid, header_row, parsed)
+    parsed = ParsedSheet(grid.name, header_row, layout="appendix")
+    parsed.columns = detect_columns(grid, header_row, options)
+    columns = _columns(parsed.columns, parsed)
     if columns is None or not columns.blocks:
         return None
+    parsed.id_kind = columns.id_kind
     seen_logins: dict[str, int] = {}
     total = len(grid.rows)
     for row_number in range(header_row + 2, total + 1):
         if row_number % 200 == 0:
             on_row(row_number, total)
         _parse_row(grid, row_number, columns, parsed, seen_logins)
+    parsed.rows_read = max(total - header_row - 1, 0)
     return parsed
+
+
+def _id_label(columns: _Columns) -> str:
+    return "логин ОО" if columns.id_kind == IdKind.LOGIN else "код ОО"
 
 
 def _fixed_text(grid: SheetGrid, row: int, column: int | None) -> str:
@@ -155,7 +203,7 @@ def _parse_row(
     cells = grid.rows[row - 1]
     if all(is_blank(v) for v in cells):
         return
-    login = _fixed_text(grid, row, columns.login)
+    login = _fixed_text(grid, row, columns.id_column)
     name = _fixed_text(grid, row, columns.name)
     territory = _fixed_text(grid, row, columns.territory)
     has_values = any(not is_blank(grid.cell(row, c)) for c in columns.blocks)
@@ -165,13 +213,17 @@ def _parse_row(
         return
     if not login:
         if has_values:
-            parsed.problems.append(CellProblem(grid.name, row, columns.login, None, "не указан логин ОО"))
+            parsed.problems.append(
+                CellProblem(grid.name, row, columns.id_column, None, f"не указан {_id_label(columns)}")
+            )
         else:
             parsed.notes.append(f"Строка {row} («{label}») без логина и данных пропущена.")
         return
     if not _LOGIN.match(login):
         parsed.problems.append(
-            CellProblem(grid.name, row, columns.login, login, "логин ОО не может содержать пробелы")
+            CellProblem(
+                grid.name, row, columns.id_column, login, f"{_id_label(columns)} не может содержать пробелы"
+            )
         )
         return
     if login in seen_logins:
@@ -179,9 +231,9 @@ def _parse_row(
             CellProblem(
                 grid.name,
                 row,
-                columns.login,
+                columns.id_column,
                 login,
-                f"логин уже встречался в строке {seen_logins[login]}",
+                f"{_id_label(columns).removesuffix(' ОО')} уже встречался в строке {seen_logins[login]}",
             )
         )
         return
@@ -189,7 +241,7 @@ def _parse_row(
     if not name and columns.name is not None:
         parsed.problems.append(CellProblem(grid.name, row, columns.name, None, "нет названия ОО"))
         return
-    parsed.schools.append(SchoolInFile(login, name or login, territory or None, row))
+    parsed.schools.append(SchoolInFile(login, name, territory or None, row, columns.id_kind))
     values: dict[tuple[ProcedureKey, int], dict[Measure, float | int | None]] = {}
     for column, (procedure, year, measure) in columns.blocks.items():
         raw = grid.cell(row, column)

@@ -23,3 +23,20 @@ def parse_procedure_header(text: object) -> tuple[ProcedureKey, int] | None:
     grade = int(match["grade"]) if match["grade"] else None
     procedure = ProcedureKey(ProcedureKind(match["kind"]), match["subject"], grade)
     return procedure, int(match["year"])
+
+
+_CODE = re.compile(
+    r"^(?P<kind>ВПР|ОГЭ|ЕГЭ|НИКО)\s+(?P<subject>[А-ЯA-Z]{2,4})\s*(?P<grade>\d{1,2})?(?:\s*(?:КЛ\.?|КЛАСС))?$"
+)
+
+
+def parse_procedure_code(text: object) -> ProcedureKey | None:
+    """The procedure a code names, the way the seed's headers write it: «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МАП»."""
+    if not isinstance(text, str):
+        return None
+    normalized = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().upper().replace("Ё", "Е")
+    match = _CODE.match(normalized)
+    if not match:
+        return None
+    grade = int(match["grade"]) if match["grade"] else None
+    return ProcedureKey(ProcedureKind(match["kind"]), match["subject"], grade)

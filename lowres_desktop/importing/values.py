@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 NO_DATA = {"", "-", "–", "—", "х", "x", "н/д", "нет", "n/a"}
 
 
 class BadValue(ValueError):
     """The reason, in Russian, why a cell could not be read as a value."""
+
+
+@dataclass(frozen=True)
+class FormulaWithoutValue:
+    """A formula cell whose file holds no computed value (written by a program, never opened in Excel)."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
 
 
 def normalize_text(value: object) -> str:
@@ -29,6 +41,13 @@ def _number(value: object) -> float | None:
         return None
     if isinstance(value, bool):
         raise BadValue("ожидалось число")
+    if isinstance(value, FormulaWithoutValue):
+        raise BadValue(
+            "формула без сохранённого значения: откройте файл в Excel и сохраните его, "
+            "чтобы значения были вычислены"
+        )
+    if isinstance(value, date | datetime | time | timedelta):
+        raise BadValue("дата вместо числа (проверьте формат ячейки)")
     if isinstance(value, int | float):
         number = float(value)
     else:

@@ -10,10 +10,11 @@ from lowres_desktop.storage import (
     models,
     models_analysis,
     models_documents,
+    models_import,
     models_office,
     models_roadmaps,
 )
 from lowres_desktop.storage.models import Base
 
-MODEL_MODULES = (models, models_analysis, models_documents, models_roadmaps, models_office)
+MODEL_MODULES = (models, models_analysis, models_documents, models_roadmaps, models_office, models_import)
 metadata = Base.metadata

@@ -13,6 +13,7 @@ from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
 from lowres_desktop.storage.documents_repository import SettingsRepository
 from lowres_desktop.storage.engine import database_url, make_engine
+from lowres_desktop.storage.import_repository import ImportRepositories
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
 from lowres_desktop.storage.monitoring_repository import MonitoringRepository
 from lowres_desktop.storage.repositories import (
@@ -40,6 +41,7 @@ class UnitOfWork:
         self.monitoring = MonitoringRepository(self.session)
         self.analysis = AnalysisRepository(self.session)
         self.settings = SettingsRepository(self.session)
+        self.imports = ImportRepositories(self.session)
         return self
 
     def __exit__(

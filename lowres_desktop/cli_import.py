@@ -1,0 +1,196 @@
+"""The import and exchange part of the `lowres` command.
+
+`import FILE… [--on-conflict replace|keep|fail] [--skip-unmatched]`,
+`results [--year] [--school] [--format]`, `template --out FILE.xlsx`,
+`history` and `undo BATCH`. Kept beside cli.py like the other parts: cli.py
+calls `add_import_parsers` when it builds its parser and `run_import_commands`
+when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.services.import_history import import_history, undo_batch
+from lowres_desktop.services.import_template import write_template
+from lowres_desktop.services.import_workbook import ConflictPolicy, ImportReport, import_workbook
+from lowres_desktop.services.results_table import RESULT_COLUMNS, stored_results
+from lowres_desktop.services.wording import format_number
+from lowres_desktop.storage.unit_of_work import Database
+
+LAYOUT_NAMES = {
+    "appendix": "приложение 1",
+    "long": "шаблон программы",
+    "vpr_statistics": "ВПР, статистика по отметкам",
+    "vpr_comparison": "ВПР, сравнение с журналом",
+    "rcoi": "РЦОИ, результаты участников",
+}
+
+
+def add_import_options(importing: argparse.ArgumentParser) -> None:
+    importing.add_argument(
+        "--on-conflict",
+        choices=[ConflictPolicy.REPLACE.value, ConflictPolicy.KEEP.value, ConflictPolicy.FAIL.value],
+        default=ConflictPolicy.FAIL.value,
+        help="если значения в файле расходятся с базой: заменить, оставить как в базе "
+        "или отказаться от файла (по умолчанию fail)",
+    )
+    importing.add_argument(
+        "--skip-unmatched",
+        action="store_true",
+        help="пропустить строки школ, чей код ОО (ГИА) не найден в базе, вместо отказа от файла",
+    )
+
+
+def add_import_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    results = commands.add_parser("results", help="вывести результаты из базы")
+    results.add_argument("--year", type=int, help="только этот год")
+    results.add_argument("--school", metavar="LOGIN", help="только эта школа (логин)")
+    results.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    template = commands.add_parser("template", help="записать шаблон для ввода результатов (.xlsx)")
+    template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    commands.add_parser("history", help="журнал импорта: пакеты, их файлы и счётчики")
+    undo = commands.add_parser("undo", help="отменить пакет импорта, вернув заменённые им значения")
+    undo.add_argument("batch", type=int, metavar="BATCH", help="номер пакета (lowres history)")
+
+
+def run_import_commands(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int | None:
+    """Run one of this module's commands; None when the command is not one of them."""
+    if args.command == "import":
+        return _run_import(db, args.files, ConflictPolicy(args.on_conflict), args.skip_unmatched, out, err)
+    if args.command == "results":
+        return _run_results(db, args.year, args.school, args.format, out)
+    if args.command == "template":
+        path = write_template(db, args.out)
+        print(f"Шаблон записан: {path}", file=out)
+        return 0
+    if args.command == "history":
+        return _run_history(db, out)
+    if args.command == "undo":
+        report = undo_batch(db, args.batch)
+        print(
+            f"Пакет № {report.batch_id} («{report.file_name}») отменён: восстановлено результатов "
+            f"{report.results_restored}, удалено добавленных {report.results_removed}, сравнений отметок "
+            f"{report.comparisons_restored}, удалено новых школ {report.schools_removed}, "
+            f"возвращено названий {report.schools_renamed_back}.",
+            file=out,
+        )
+        return 0
+    return None
+
+
+def print_import_report(report: ImportReport, out: TextIO) -> None:
+    layout = ", ".join(LAYOUT_NAMES.get(name, name) for name in report.layout.split(", ") if name)
+    print(f"Файл «{report.file_name}» (лист «{report.sheet}», вид: {layout}):", file=out)
+    if not report.changed_anything:
+        when = (
+            f" (уже импортирован {report.imported_before:%d.%m.%Y %H:%M})" if report.imported_before else ""
+        )
+        same = report.results_unchanged - report.results_kept
+        print(f"  изменений нет{when}: результатов, совпадающих с базой, {same}.", file=out)
+        if report.results_kept:
+            print(f"  оставлено как в базе (расхождения): {report.results_kept}", file=out)
+    else:
+        print(
+            f"  школ новых: {len(report.schools_new)}, переименованных: {len(report.schools_renamed)}",
+            file=out,
+        )
+        print(
+            f"  результатов новых: {report.results_new}, изменённых: {report.results_changed}, "
+            f"без изменений: {report.results_unchanged}",
+            file=out,
+        )
+        if report.results_kept:
+            print(f"  оставлено как в базе (расхождения): {report.results_kept}", file=out)
+        if report.comparisons_new or report.comparisons_changed:
+            print(
+                f"  сравнений отметок с журналом новых: {report.comparisons_new}, "
+                f"изменённых: {report.comparisons_changed}",
+                file=out,
+            )
+        for login, old, new in report.schools_renamed:
+            print(f"  переименована {login}: «{old}» → «{new}»", file=out)
+        if report.procedures_new:
+            codes = ", ".join(p.code for p in report.procedures_new)
+            print(f"  новые процедуры: {codes}", file=out)
+        if report.batch_id is not None:
+            print(f"  пакет № {report.batch_id} (отменить: lowres undo {report.batch_id})", file=out)
+    for warning in report.warnings:
+        print(f"  предупреждение: {warning}", file=out)
+
+
+def _run_import(
+    db: Database,
+    files: Sequence[Path],
+    on_conflict: ConflictPolicy,
+    skip_unmatched: bool,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    status = 0
+    for path in files:
+        try:
+            report = import_workbook(db, path, on_conflict=on_conflict, skip_unmatched=skip_unmatched)
+        except FileRejected as rejected:
+            print(rejected.message, file=err)
+            status = 1
+            continue
+        print_import_report(report, out)
+    return status
+
+
+def _run_results(db: Database, year: int | None, login: str | None, fmt: str, out: TextIO) -> int:
+    found = stored_results(db, year, login)
+    rows = [(r.login, r.procedure.code, r.year, r.participants, r.pct_low, r.pct_high) for r in found.results]
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(RESULT_COLUMNS)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+    elif fmt == "json":
+        json.dump(
+            [dict(zip(RESULT_COLUMNS, row, strict=True)) for row in rows], out, ensure_ascii=False, indent=2
+        )
+        out.write("\n")
+    else:
+        print(
+            f"{'Логин':<12} {'Процедура':<12} {'Год':>4} {'Участн.':>7} {'% «2»':>7} {'% выс.':>7}  Школа",
+            file=out,
+        )
+        for login_, code, year_, participants, low, high in rows:
+            print(
+                f"{login_:<12} {code:<12} {year_:>4} {'' if participants is None else participants:>7} "
+                f"{format_number(low):>7} {format_number(high):>7}  {found.names.get(login_, '')}",
+                file=out,
+            )
+        print(f"Всего результатов: {len(rows)}", file=out)
+    return 0
+
+
+def _run_history(db: Database, out: TextIO) -> int:
+    batches = import_history(db)
+    if not batches:
+        print("Журнал импорта пуст.", file=out)
+        return 0
+    for batch in batches:
+        state = f"отменён {batch.undone_at:%d.%m.%Y %H:%M}" if batch.undone_at else "действует"
+        kind = "правка" if batch.kind == "manual" else LAYOUT_NAMES.get(batch.layout, batch.layout or "файл")
+        print(
+            f"№ {batch.id:<4} {batch.imported_at:%d.%m.%Y %H:%M}  {batch.os_user:<12} {state:<24} "
+            f"{batch.file_name} [{kind}]",
+            file=out,
+        )
+        print(
+            f"       новых школ {batch.schools_new}, результатов новых {batch.results_new}, изменённых "
+            f"{batch.results_changed}, без изменений {batch.results_unchanged}, "
+            f"оставлено {batch.results_kept}, "
+            f"сравнений {batch.comparisons_written}, предупреждений {len(batch.warnings)}"
+            + (f"; SHA-256 {batch.sha256[:12]}…" if batch.sha256 else ""),
+            file=out,
+        )
+    return 0

@@ -1,0 +1,113 @@
+"""Every layout the program reads, and the detector that tells which sheets of a file hold which.
+
+A layout is a pair of functions: `find_header_row(grid)` answers cheaply
+whether a sheet looks like it, `parse(grid, on_row, options)` reads it. The
+ВПР exports come as one sheet per procedure, so all their sheets are read;
+the other layouts expect one data sheet, and a file with two sheets that
+both look like data is ambiguous until the user picks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lowres_desktop.importing import (
+    appendix_layout,
+    long_template,
+    rcoi_csv,
+    vpr_journal_comparison,
+    vpr_statistics,
+)
+from lowres_desktop.importing.parsed import ParsedSheet, ParseOptions
+from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.importing.workbook_reader import SheetGrid
+
+Parse = Callable[[SheetGrid, Callable[[int, int], None], ParseOptions], ParsedSheet | None]
+
+
+@dataclass(frozen=True)
+class Layout:
+    id: str
+    title: str
+    find_header_row: Callable[[SheetGrid], int | None]
+    parse: Parse
+    one_sheet_per_procedure: bool = False
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout(
+        "appendix",
+        "Приложение 1 (широкая таблица: столбцы «ВПР МА 5 2019» с «% 2» и «% Выс. рез-тов»)",
+        appendix_layout.find_header_row,
+        appendix_layout.parse_appendix_sheet,
+    ),
+    Layout(
+        long_template.LAYOUT_ID,
+        long_template.TITLE,
+        long_template.find_header_row,
+        long_template.parse_long_sheet,
+    ),
+    Layout(
+        vpr_statistics.LAYOUT_ID,
+        vpr_statistics.TITLE,
+        vpr_statistics.find_header_row,
+        vpr_statistics.parse_vpr_statistics,
+        one_sheet_per_procedure=True,
+    ),
+    Layout(
+        vpr_journal_comparison.LAYOUT_ID,
+        vpr_journal_comparison.TITLE,
+        vpr_journal_comparison.find_header_row,
+        vpr_journal_comparison.parse_vpr_comparison,
+        one_sheet_per_procedure=True,
+    ),
+    Layout(rcoi_csv.LAYOUT_ID, rcoi_csv.TITLE, rcoi_csv.find_header_row, rcoi_csv.parse_rcoi),
+)
+BY_ID = {layout.id: layout for layout in LAYOUTS}
+
+
+@dataclass(frozen=True)
+class SheetChoice:
+    """One sheet to read, in one layout, from one header row (detected or chosen)."""
+
+    sheet: int
+    layout: str
+    header_row: int | None = None
+
+
+def detect(grids: list[SheetGrid]) -> list[tuple[int, Layout, int]]:
+    """(sheet index, layout, header row) for every sheet some layout recognises; the first layout wins."""
+    found = []
+    for index, grid in enumerate(grids):
+        for layout in LAYOUTS:
+            header_row = layout.find_header_row(grid)
+            if header_row is not None:
+                found.append((index, layout, header_row))
+                break
+    return found
+
+
+def choose_sheets(file_name: str, grids: list[SheetGrid]) -> list[SheetChoice]:
+    """The sheets to import when nobody chose: refuses files with no data or with two candidate sheets."""
+    found = detect(grids)
+    if not found:
+        names = ", ".join(f"«{g.name}»" for g in grids[:10]) or "нет листов"
+        raise FileRejected(
+            file_name,
+            f"Ни на одном листе ({names}) не найдена таблица известного вида: приложение 1 "
+            "(«Логин ОО» и столбцы «ВПР МА 5 2019»), шаблон программы («Логин ОО», «Процедура», «Год»), "
+            "выгрузки ВПР «Статистика по отметкам» и «Сравнение отметок с отметками по журналу» "
+            "или CSV РЦОИ. Откройте файл в мастере импорта, чтобы указать столбцы вручную.",
+        )
+    single = [item for item in found if not item[1].one_sheet_per_procedure]
+    if len(single) > 1:
+        listed = ", ".join(f"«{grids[i].name}»" for i, _layout, _row in single)
+        raise FileRejected(
+            file_name,
+            f"Данные похожи на таблицу сразу на нескольких листах ({listed}): оставьте в файле один "
+            "лист с данными или выберите лист в мастере импорта.",
+        )
+    if single and len(found) > 1:
+        found = single
+    return [SheetChoice(index, layout.id, header_row) for index, layout, header_row in found]

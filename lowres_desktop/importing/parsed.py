@@ -1,0 +1,124 @@
+"""What every layout gives back: schools and records keyed by the identifier the file carries,
+how each column was understood, and problems placed at their cells.
+
+Records from a file carry the school as the file names it (a federal login,
+a ГИА «Код ОО»); the import service resolves identifiers to schools, so
+that layouts never need the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from lowres_desktop.domain.objectivity import MarkComparison
+from lowres_desktop.domain.records import ProcedureKey, Result
+from lowres_desktop.importing.problems import CellProblem
+
+
+class Measure(StrEnum):
+    LOW = "low"
+    HIGH = "high"
+    PARTICIPANTS = "participants"
+
+
+class IdKind(StrEnum):
+    """Which identifier a file uses for schools."""
+
+    LOGIN = "login"
+    GIA_CODE = "gia_code"
+
+
+class ColumnRole(StrEnum):
+    LOGIN = "login"
+    GIA_CODE = "gia_code"
+    NAME = "name"
+    TERRITORY = "territory"
+    PROCEDURE = "procedure"
+    YEAR = "year"
+    VALUE = "value"
+    IGNORE = "ignore"
+
+
+class Origin(StrEnum):
+    """Why a column means what it means: shown in the wizard next to each mapping."""
+
+    DETECTED = "detected"
+    REMEMBERED = "remembered"
+    USER = "user"
+    UNRECOGNISED = "unrecognised"
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """One column of the header: a fixed column, a procedure-year-measure value column, or skipped."""
+
+    column: int
+    header: str
+    role: ColumnRole
+    procedure: ProcedureKey | None = None
+    year: int | None = None
+    measure: Measure | None = None
+    origin: Origin = Origin.DETECTED
+
+    @property
+    def key(self) -> str:
+        """The header text that a remembered mapping is stored under."""
+        return self.header
+
+
+@dataclass(frozen=True)
+class SchoolInFile:
+    login: str
+    """The identifier as the file writes it (a login, or a ГИА code when `id_kind` says so)."""
+    name: str
+    territory: str | None
+    row: int
+    id_kind: IdKind = IdKind.LOGIN
+
+
+@dataclass(frozen=True)
+class MinimumScore:
+    """The threshold used to count «below the minimum» and «high» in per-student results."""
+
+    procedure: ProcedureKey
+    year: int
+    scale: str
+    """«test» (ЕГЭ 100-point), «primary» (ОГЭ primary score) or «mark» (2–5)."""
+    minimum: float
+    high: float | None
+    table_year: int
+    """The year of the table row actually used (the nearest earlier year when the exact one is missing)."""
+
+
+MinimumScores = Callable[[ProcedureKey, int], MinimumScore | None]
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """Choices that override detection: from the wizard, or remembered from earlier imports."""
+
+    header_row: int | None = None
+    columns: Mapping[int, ColumnMapping] = field(default_factory=dict)
+    remembered: Mapping[str, ColumnMapping] = field(default_factory=dict)
+    procedure: ProcedureKey | None = None
+    year: int | None = None
+    minimum_scores: MinimumScores | None = None
+
+
+@dataclass
+class ParsedSheet:
+    sheet: str
+    header_row: int
+    layout: str = "appendix"
+    schools: list[SchoolInFile] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    comparisons: list[MarkComparison] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[CellProblem] = field(default_factory=list)
+    columns: list[ColumnMapping] = field(default_factory=list)
+    procedure: ProcedureKey | None = None
+    year: int | None = None
+    id_kind: IdKind = IdKind.LOGIN
+    rows_read: int = 0

@@ -1,0 +1,113 @@
+"""Use case: any table of the app to .xlsx, and to tab-separated text for the clipboard.
+
+Formula injection: openpyxl turns any string that begins with «=» into a
+formula, and Excel runs what a pasted «=…» says. A cell exported from this
+program is data, never code: text that begins with «=», «+», «-», «@», a tab
+or a carriage return is written as a text cell (and marked with Excel's quote
+prefix, so editing it keeps it text), and on the clipboard it gets a leading
+apostrophe, which Excel reads as «this is text».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from lowres_desktop.domain.errors import DomainError
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_WIDTH = 60
+MAX_SHEET_TITLE = 31
+
+
+def is_dangerous(text: str) -> bool:
+    return text.startswith(DANGEROUS_START)
+
+
+def export_table(
+    path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]], title: str = "Таблица"
+) -> Path:
+    """Write one sheet: styled frozen header, numbers as numbers, widths to fit, no formulas."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(title)
+    sheet.append([str(h) for h in headers])
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDE7F3")
+    for cell in sheet[1]:
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    widths = [len(str(h)) for h in headers]
+    for row_number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row_number, column)
+            if isinstance(value, bool):
+                cell.value = "да" if value else "нет"
+            elif isinstance(value, int | float | date | datetime) or value is None:
+                cell.value = value
+                if isinstance(value, float) and not value.is_integer():
+                    cell.number_format = "0.0#"
+                elif isinstance(value, datetime):
+                    cell.number_format = "DD.MM.YYYY HH:MM"
+                elif isinstance(value, date):
+                    cell.number_format = "DD.MM.YYYY"
+            else:
+                text = str(value)
+                cell.value = text
+                cell.data_type = TYPE_STRING
+                if is_dangerous(text):
+                    cell.quotePrefix = True
+            if column - 1 < len(widths):
+                widths[column - 1] = max(widths[column - 1], len(_shown(value)))
+            else:
+                widths.append(len(_shown(value)))
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 6), MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    try:
+        workbook.save(path)
+    except OSError as error:
+        raise DomainError(f"Файл «{path}» не удалось записать: {error.strerror}.") from error
+    return Path(path)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, datetime):
+        return "00.00.0000 00:00"
+    if isinstance(value, date):
+        return "00.00.0000"
+    return "" if value is None else str(value)
+
+
+def _sheet_title(title: str) -> str:
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "Таблица"
+    return cleaned[:MAX_SHEET_TITLE]
+
+
+def clipboard_text(headers: Sequence[str] | None, rows: Sequence[Sequence[object]]) -> str:
+    """Tab-separated lines that paste into Excel cell by cell; text never pastes as a formula."""
+    lines = []
+    if headers is not None:
+        lines.append("\t".join(_clip(h) for h in headers))
+    lines += ["\t".join(_clip(v) for v in row) for row in rows]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _clip(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:g}".replace(".", ",")
+    else:
+        text = str(value)
+    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    if not isinstance(value, int | float) and is_dangerous(str(value)):
+        text = "'" + text
+    return text

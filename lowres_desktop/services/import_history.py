@@ -1,0 +1,216 @@
+"""Use cases of the import history: list the batches, undo one, edit a result by hand.
+
+Every import and every hand edit is a batch with the values it replaced.
+Undo restores exactly those values, in one transaction, and only while
+nothing later has changed the same records: otherwise it names the later
+batches to undo first, so no one's work is silently lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.records import ProcedureKey
+from lowres_desktop.importing.values import BadValue, parse_count, parse_percent
+from lowres_desktop.services.import_workbook import os_user
+from lowres_desktop.storage.import_repository import (
+    COMPARISON_FIELDS,
+    RESULT_FIELDS,
+    SCHOOL_FIELDS,
+    BatchSummary,
+    Change,
+)
+from lowres_desktop.storage.models import ResultRow
+from lowres_desktop.storage.models_analysis import MarkComparisonRow
+from lowres_desktop.storage.repositories import ImportBatch
+from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+
+_EPSILON = 1e-9
+MANUAL_FILE_NAME = "Правка вручную"
+
+
+def import_history(db: Database) -> list[BatchSummary]:
+    """Every batch, newest first."""
+    with db.unit_of_work() as uow:
+        return uow.imports.history.batches()
+
+
+@dataclass(frozen=True)
+class UndoReport:
+    batch_id: int
+    file_name: str
+    results_restored: int
+    results_removed: int
+    comparisons_restored: int
+    schools_removed: int
+    schools_renamed_back: int
+
+
+def _same(current: object, expected: object) -> bool:
+    if isinstance(current, int | float) and isinstance(expected, int | float):
+        return abs(current - expected) < _EPSILON
+    return current == expected
+
+
+def _matches(row: object, fields: tuple[str, ...], values: dict[str, object]) -> bool:
+    return all(_same(getattr(row, name), values.get(name)) for name in fields)
+
+
+def undo_batch(db: Database, batch_id: int) -> UndoReport:
+    """Restore what batch `batch_id` replaced; raises DomainError (nothing written) when it cannot."""
+    with db.unit_of_work() as uow:
+        history = uow.imports.history
+        batch = history.batch(batch_id)
+        if batch is None:
+            raise DomainError(f"Пакета импорта № {batch_id} нет в журнале.")
+        if batch.undone_at is not None:
+            raise DomainError(
+                f"Пакет № {batch_id} («{batch.file_name}») уже отменён {batch.undone_at:%d.%m.%Y %H:%M}."
+            )
+        changes = history.changes(batch_id)
+        later = history.later_batches_touching(batch_id, changes)
+        if later:
+            numbers = ", ".join(f"№ {n}" for n in later)
+            raise DomainError(
+                f"Пакет № {batch_id} нельзя отменить: те же значения позже изменили пакеты {numbers}. "
+                "Сначала отмените их (от последнего к первому)."
+            )
+        if not changes and batch.kind == "file" and batch.results_new + batch.results_changed > 0:
+            raise DomainError(
+                f"Пакет № {batch_id} импортирован до появления журнала изменений: отменить его нельзя."
+            )
+        report = _undo(uow, batch_id, batch.file_name, changes)
+        history.mark_undone(batch_id, datetime.now(), os_user())
+        uow.commit()
+    return report
+
+
+def _undo(uow: UnitOfWork, batch_id: int, file_name: str, changes: list[Change]) -> UndoReport:
+    history = uow.imports.history
+    counts = {"restored": 0, "removed": 0, "comparisons": 0, "schools_removed": 0, "renamed": 0}
+    created_schools: list[int] = []
+    for change in changes:
+        if change.target == "school":
+            school = history.school(change.school_id)
+            if school is None:
+                continue
+            if change.old is None:
+                created_schools.append(change.school_id)
+            elif school.full_name == change.new.get("full_name"):
+                for name in SCHOOL_FIELDS:
+                    setattr(school, name, change.old[name])
+                counts["renamed"] += 1
+            continue
+        assert change.procedure_id is not None and change.year is not None
+        is_result = change.target == "result"
+        fields = RESULT_FIELDS if is_result else COMPARISON_FIELDS
+        row: ResultRow | MarkComparisonRow | None = (
+            history.current_result(change.school_id, change.procedure_id, change.year)
+            if is_result
+            else history.current_comparison(change.school_id, change.procedure_id, change.year)
+        )
+        if row is None or not _matches(row, fields, change.new):
+            raise DomainError(
+                f"Пакет № {batch_id} нельзя отменить: значение, которое он записал, с тех пор изменено "
+                "не через импорт. Ничего не изменено."
+            )
+        if change.old is None:
+            history.delete_row(row)
+            counts["removed" if is_result else "comparisons"] += 1
+            continue
+        for name in fields:
+            setattr(row, name, change.old.get(name))
+        if isinstance(row, ResultRow):
+            row.import_batch_id = change.old.get("batch")
+        counts["restored" if is_result else "comparisons"] += 1
+    uow.session.flush()
+    for school_id in created_schools:
+        if not history.school_has_data(school_id):
+            school = history.school(school_id)
+            if school is not None:
+                history.delete_row(school)
+                counts["schools_removed"] += 1
+    return UndoReport(
+        batch_id,
+        file_name,
+        counts["restored"],
+        counts["removed"],
+        counts["comparisons"],
+        counts["schools_removed"],
+        counts["renamed"],
+    )
+
+
+@dataclass(frozen=True)
+class ResultEdit:
+    """New values typed by hand; None clears a value."""
+
+    login: str
+    procedure: ProcedureKey
+    year: int
+    participants: int | None
+    pct_low: float | None
+    pct_high: float | None
+
+
+def _checked(edit: ResultEdit) -> dict[str, float | int | None]:
+    try:
+        values = {
+            "participants": parse_count(edit.participants),
+            "pct_low": parse_percent(edit.pct_low),
+            "pct_high": parse_percent(edit.pct_high),
+        }
+    except BadValue as error:
+        raise DomainError(f"Значение не принято: {error}.") from error
+    low, high = values["pct_low"], values["pct_high"]
+    if low is not None and high is not None and low + high > 100 + _EPSILON:
+        raise DomainError("% «2» и % высоких результатов вместе не могут быть больше 100.")
+    return values
+
+
+def edit_result(db: Database, edit: ResultEdit) -> int | None:
+    """Store a hand-edited result as a batch of its own (so it can be undone); None if nothing changed."""
+    values = _checked(edit)
+    with db.unit_of_work() as uow:
+        history = uow.imports.history
+        school_ids = history.school_ids()
+        if edit.login not in school_ids:
+            raise DomainError(f"Школы с логином {edit.login} нет в базе.")
+        procedure_ids = history.procedure_ids()
+        if edit.procedure not in procedure_ids:
+            uow.procedures.add(edit.procedure)
+            uow.session.flush()
+            procedure_ids = history.procedure_ids()
+        school_id, procedure_id = school_ids[edit.login], procedure_ids[edit.procedure]
+        row = history.current_result(school_id, procedure_id, edit.year)
+        old = None if row is None else {name: getattr(row, name) for name in RESULT_FIELDS}
+        if old is not None and all(_same(old[name], values[name]) for name in RESULT_FIELDS):
+            return None
+        batch_id = uow.import_batches.add(
+            ImportBatch(
+                file_name=f"{MANUAL_FILE_NAME}: {edit.login}, {edit.procedure.code}, {edit.year}",
+                sha256="",
+                imported_at=datetime.now(),
+                os_user=os_user(),
+                schools_new=0,
+                schools_renamed=0,
+                results_new=int(row is None),
+                results_changed=int(row is not None),
+                results_unchanged=0,
+            )
+        )
+        if row is None:
+            row = ResultRow(school_id=school_id, procedure_id=procedure_id, year=edit.year)
+            history.add_row(row)
+        else:
+            assert old is not None
+            old["batch"] = row.import_batch_id
+        for name in RESULT_FIELDS:
+            setattr(row, name, values[name])
+        row.import_batch_id = batch_id
+        history.add_changes(batch_id, [Change("result", school_id, procedure_id, edit.year, old, values)])
+        history.add_details(batch_id, "manual", "", "", [], 0, 0)
+        uow.commit()
+    return batch_id

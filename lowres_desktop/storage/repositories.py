@@ -40,8 +40,24 @@ class SchoolRepository:
         self._districts: dict[str, DistrictRow] = {}
 
     def all(self) -> list[School]:
-        rows = self._session.scalars(select(SchoolRow).order_by(SchoolRow.login))
-        return [_school(row) for row in rows]
+        """Every school, read as plain columns: a region's list must not build ORM objects."""
+        statement = (
+            select(
+                SchoolRow.login,
+                SchoolRow.full_name,
+                SchoolRow.short_name,
+                SchoolRow.kind,
+                DistrictRow.name,
+                SchoolRow.active,
+            )
+            .outerjoin(DistrictRow, SchoolRow.district_id == DistrictRow.id)
+            .order_by(SchoolRow.login)
+        )
+        kinds = {kind.value: kind for kind in SchoolKind}
+        return [
+            School(login, full_name, short_name, kinds[kind], district, bool(active))
+            for login, full_name, short_name, kind, district, active in self._session.execute(statement)
+        ]
 
     def get(self, login: str) -> School | None:
         row = self._row(login)

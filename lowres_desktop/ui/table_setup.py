@@ -11,7 +11,11 @@ def setup_table(table: QTableView) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    # One line per row by default: sizing every row to its contents reads every cell of a
+    # region-sized table. Views with wrapped text call `resizeRowsToContents()` themselves.
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setHighlightSections(False)
     table.horizontalHeader().setSectionsMovable(False)

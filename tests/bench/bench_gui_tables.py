@@ -88,7 +88,7 @@ def main() -> int:
     ]
     heat_worst = max(figures)
 
-    print("Таблица школ (страница «Школы», чужой модуль, для сравнения):")
+    print("Таблица школ (страница «Школы»):")
     schools = SchoolsView()
     schools.resize(1600, 1000)
     schools.show()

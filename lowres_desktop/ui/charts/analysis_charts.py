@@ -12,7 +12,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lowres_desktop.services.analysis_wording import categories_text
@@ -30,15 +30,28 @@ class _Axis(pg.AxisItem):
         self._labels = labels
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        # Long names (districts) would run into each other: their first word, shortened, tells them apart.
-        crowded = sum(len(label) for label in self._labels) > 60
+        # Long names (districts) would run into each other: their first word, shortened, tells
+        # them apart, and every other one goes on a second line.
         texts = []
         for value in values:
             index = round(value)
             label = self._labels[index] if 0 <= index < len(self._labels) else ""
-            first = label.split(" ")[0]
-            texts.append((first if len(first) <= 10 else first[:8] + ".") if crowded else label)
+            if self.crowded:
+                first = label.split(" ")[0]
+                label = first if len(first) <= 10 else first[:8] + "."
+                label = "\n" + label if index % 2 else label
+            texts.append(label)
         return texts
+
+    @property
+    def crowded(self) -> bool:
+        return sum(len(label) for label in self._labels) > 60
+
+    def set_labels(self, labels: list[str]) -> None:
+        self._labels = labels
+        self.setHeight(None if not self.crowded else 2 * QFontMetrics(self.font()).height() + 12)
+        self.picture = None
+        self.update()
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         return [(1.0, [float(i) for i in range(len(self._labels)) if minVal - 0.5 <= i <= maxVal + 0.5])]
@@ -73,7 +86,7 @@ class ChartWidget(QWidget):
     def _reset(self, title: str, y_label: str, labels: list[str]) -> None:
         self.plot.clear()
         self.legend.clear()
-        self.axis._labels = labels
+        self.axis.set_labels(labels)
         self.plot.setTitle(title, color=TEXT_COLOR, size=f"{FONT_POINTS + 3}pt")
         self.plot.setLabel("left", y_label, color=TEXT_COLOR, size=f"{FONT_POINTS}pt")
 
@@ -160,7 +173,9 @@ class BarChartWidget(ChartWidget):
         for level in chart.levels or []:
             self._level(level.label, level.value, level.color)
             top = max(top, level.value)
-        self.plot.setXRange(-0.6, max(len(chart.groups) - 0.4, 0.6), padding=0)
+        # Long group names need room beyond the outer bars, or the axis drops their labels.
+        margin = 1.0 if self.axis.crowded else 0.6
+        self.plot.setXRange(-margin, max(len(chart.groups) - 1 + margin, 0.6), padding=0)
         self.plot.setYRange(0, chart.y_max if chart.y_max is not None else max(top * 1.15, 1.0), padding=0)
 
 

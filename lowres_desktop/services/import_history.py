@@ -145,14 +145,14 @@ def _undo(uow: UnitOfWork, batch_id: int, file_name: str, changes: list[Change])
 
 @dataclass(frozen=True)
 class ResultEdit:
-    """New values typed by hand; None clears a value."""
+    """New values typed by hand (numbers, or text as typed: «12,5»); None clears a value."""
 
     login: str
     procedure: ProcedureKey
     year: int
-    participants: int | None
-    pct_low: float | None
-    pct_high: float | None
+    participants: int | str | None
+    pct_low: float | str | None
+    pct_high: float | str | None
 
 
 def _checked(edit: ResultEdit) -> dict[str, float | int | None]:

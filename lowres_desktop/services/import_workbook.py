@@ -26,6 +26,7 @@ from typing import Any
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
 from lowres_desktop.domain.schools import guess_school_kind, short_school_name
+from lowres_desktop.importing.archive_guard import check_file_size
 from lowres_desktop.importing.layouts import BY_ID, SheetChoice, choose_sheets
 from lowres_desktop.importing.parsed import (
     ColumnMapping,
@@ -229,8 +230,9 @@ def read_import_file(
     path = Path(path)
     choices = choices or ImportChoices()
     progress(0, 100, f"Чтение «{path.name}»…")
+    check_file_size(path)
     try:
-        content = path.read_bytes() if path.stat().st_size <= 200 * 1024 * 1024 else b""
+        content = path.read_bytes()
     except OSError as error:
         raise FileRejected(path.name, f"Файл не удалось открыть: {error.strerror}.") from error
     grids = read_workbook(path)
@@ -475,6 +477,13 @@ def plan_import(db: Database, reading: FileReading, choices: ImportChoices | Non
 def _refuse_unless_clean(reading: FileReading, plan: ImportPlan, choices: ImportChoices) -> None:
     if reading.problems:
         raise FileRejected(reading.file_name, f"Найдено ошибок: {len(reading.problems)}.", reading.problems)
+    if not any(sheet.schools or sheet.results or sheet.comparisons for sheet in reading.parsed):
+        sheets = ", ".join(f"«{sheet.sheet}»" for sheet in reading.parsed)
+        raise FileRejected(
+            reading.file_name,
+            f"Таблица найдена (лист {sheets}, строка заголовка {reading.parsed[0].header_row}), "
+            "но в ней нет ни одной строки с данными.",
+        )
     if plan.unknown and not choices.skip_unmatched:
         codes = ", ".join(sorted({u.ref.value for u in plan.unknown}))
         raise FileRejected(

@@ -20,6 +20,17 @@ from lowres_desktop.paths import resources_dir
 from lowres_desktop.storage.import_repository import StoredMinimumScore
 from lowres_desktop.storage.unit_of_work import Database
 
+__all__ = [
+    "SCALES",
+    "MinimumScoreEntry",
+    "StoredMinimumScore",
+    "minimum_score_lookup",
+    "minimum_scores",
+    "reset_minimum_score",
+    "save_minimum_score",
+    "shipped_minimum_scores",
+]
+
 SCALES = ("test", "primary", "mark")
 
 

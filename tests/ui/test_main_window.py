@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from openpyxl import Workbook
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -22,14 +19,6 @@ def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
     window.resize(1400, 900)
     window.show()
     return window
-
-
-def _choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
-    monkeypatch.setattr(
-        QFileDialog,
-        "getOpenFileNames",
-        staticmethod(lambda *args, **kwargs: ([str(p) for p in paths], "")),
-    )
 
 
 def _summary(qtbot, window: MainWindow) -> ImportSummaryDialog:  # type: ignore[no-untyped-def]
@@ -73,8 +62,7 @@ def test_import_shows_the_summary_and_refreshes_every_view(
 ) -> None:
     window = _window(qtbot, empty_db)
     assert window.schools_view.model.rowCount() == 0
-    _choose_files(monkeypatch, seed_workbook)
-    window.import_action.trigger()
+    window.import_files([seed_workbook])
     dialog = _summary(qtbot, window)
     assert dialog.headline() == "Импорт завершён"
     text = dialog.ui.detailsEdit.toPlainText()
@@ -90,7 +78,7 @@ def test_import_shows_the_summary_and_refreshes_every_view(
     assert window.import_action.isEnabled()
     _close_summary(qtbot, window)
 
-    window.import_action.trigger()
+    window.import_files([seed_workbook])
     again = _summary(qtbot, window)
     assert "изменений нет" in again.ui.detailsEdit.toPlainText().lower()
     assert "без изменений — 212" in again.ui.detailsEdit.toPlainText()
@@ -106,8 +94,7 @@ def test_rejected_file_shows_why_and_leaves_the_database_alone(
     workbook.save(strange)
     before = overview(seed_db)
     window = _window(qtbot, seed_db)
-    _choose_files(monkeypatch, strange)
-    window.import_action.trigger()
+    window.import_files([strange])
     dialog = _summary(qtbot, window)
     assert dialog.headline() == "Файлы не импортированы, база не изменена"
     text = dialog.ui.detailsEdit.toPlainText()
@@ -123,8 +110,7 @@ def test_several_files_each_get_their_outcome(
     broken = tmp_path / "broken.xlsx"
     broken.write_text("not a workbook", encoding="utf-8")
     window = _window(qtbot, empty_db)
-    _choose_files(monkeypatch, broken, seed_workbook)
-    window.import_action.trigger()
+    window.import_files([broken, seed_workbook])
     dialog = _summary(qtbot, window)
     assert dialog.headline() == "Импорт завершён, но не все файлы приняты"
     text = dialog.ui.detailsEdit.toPlainText()

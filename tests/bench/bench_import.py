@@ -1,0 +1,147 @@
+"""Benchmark: importing a region's wide workbook, the app against a pandas script.
+
+Run: /work/.venv/bin/python tests/bench/bench_import.py [--schools 1000] [--repeat 3]
+(needs the `bench` extra: pip install -e .[bench]).
+
+Builds one workbook laid out like seed 002's appendix — «Территория»,
+«Название ОО», «Логин ОО», then 9 procedures × 3 years, each with «% 2» and
+«% Выс. рез-тов» under a merged header — for `--schools` schools, and times
+on the same file, each run into a new empty SQLite database:
+- the app: `services.import_workbook.import_workbook`, the whole import
+  (reading, detection, parsing with checks, comparison, schools, results and
+  the undo record of every value, one transaction);
+- pandas: what an analyst would script — `pandas.read_excel` with the
+  two-row header, melt to one row per school × procedure × year, and
+  `DataFrame.to_sql` into SQLite.
+Prints the median times and the ratio. Target (issue 3): the app at most
+half the pandas time and at most 3 s on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from lowres_desktop.services.import_workbook import import_workbook
+from lowres_desktop.storage.unit_of_work import Database
+
+PROCEDURES = [
+    "ВПР МА 5",
+    "ВПР МА 6",
+    "ВПР РУ 5",
+    "ВПР РУ 6",
+    "ОГЭ МА",
+    "ОГЭ РУ",
+    "ЕГЭ МАБ",
+    "ЕГЭ МАП",
+    "ЕГЭ РУ",
+]
+YEARS = [2022, 2023, 2024]
+
+
+def build_region(path: Path, schools: int) -> Path:
+    rng = random.Random(1000)
+    headers = [(p, y) for p in PROCEDURES for y in YEARS]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Приложение 1"
+    sheet.append(["Итоги ВПР, ОГЭ, ЕГЭ по общеобразовательным организациям области"])
+    sheet.append(
+        ["Территория", "Название ОО", "Логин ОО"] + [x for p, y in headers for x in (f"{p} {y}", None)]
+    )
+    sheet.append([None, None, None] + ["% 2", "% Выс. рез-тов"] * len(headers))
+    for index in range(len(headers)):
+        first = 4 + 2 * index
+        sheet.merge_cells(f"{get_column_letter(first)}2:{get_column_letter(first + 1)}2")
+    for number in range(1, schools + 1):
+        row: list[object] = [f"Район {number % 40 + 1}", f"МБОУ «СОШ № {number}»", f"sch{540000 + number}"]
+        for _header in headers:
+            low = round(rng.uniform(0, 45), 1)
+            row += [low, round(rng.uniform(0, 100 - low), 1)]
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def app_import(path: Path, folder: Path) -> tuple[float, int]:
+    target = folder / f"app{time.monotonic_ns()}.sqlite"
+    db = Database.open(str(target))
+    started = time.perf_counter()
+    report = import_workbook(db, path)
+    elapsed = time.perf_counter() - started
+    db.close()
+    return elapsed, report.results_new
+
+
+def pandas_import(path: Path, folder: Path) -> tuple[float, int]:
+    target = folder / f"pandas{time.monotonic_ns()}.sqlite"
+    started = time.perf_counter()
+    frame = pd.read_excel(path, header=[1, 2])
+    frame.columns = [
+        "territory" if i == 0 else "name" if i == 1 else "login" if i == 2 else f"{top}|{sub}"
+        for i, (top, sub) in enumerate(frame.columns)
+    ]
+    top = None
+    renamed = {}
+    for column in frame.columns[3:]:
+        header, sub = column.split("|")
+        top = header if not header.startswith("Unnamed") else top
+        renamed[column] = f"{top}|{'low' if '2' in sub else 'high'}"
+    frame = frame.rename(columns=renamed)
+    long = frame.melt(id_vars=["territory", "name", "login"], var_name="key", value_name="value")
+    parts = long["key"].str.rsplit("|", n=1, expand=True)
+    long["measure"] = parts[1]
+    long["procedure"] = parts[0].str.rsplit(" ", n=1).str[0]
+    long["year"] = parts[0].str.rsplit(" ", n=1).str[1].astype(int)
+    table = long.pivot_table(
+        index=["login", "procedure", "year"], columns="measure", values="value", aggfunc="first"
+    ).reset_index()
+    with sqlite3.connect(target) as connection:
+        frame[["territory", "name", "login"]].to_sql("schools", connection, index=False)
+        table.to_sql("results", connection, index=False)
+    elapsed = time.perf_counter() - started
+    return elapsed, len(table)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schools", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        path = build_region(folder / "region.xlsx", args.schools)
+        print(
+            f"Книга: {args.schools} школ × {len(PROCEDURES)} процедур × {len(YEARS)} года, "
+            f"{path.stat().st_size / 1024:.0f} КБ"
+        )
+        app_times, pandas_times = [], []
+        for _ in range(args.repeat):
+            seconds, written = app_import(path, folder)
+            app_times.append(seconds)
+            seconds_pd, written_pd = pandas_import(path, folder)
+            pandas_times.append(seconds_pd)
+        app, pdt = statistics.median(app_times), statistics.median(pandas_times)
+        print(
+            f"Программа (импорт целиком, с проверками и журналом отмены): {app:.2f} с, результатов {written}"
+        )
+        print(f"pandas.read_excel + to_sql: {pdt:.2f} с, строк {written_pd}")
+        print(
+            f"Отношение программа / pandas: {app / pdt:.2f} (цель ≤ 0,5); цель ≤ 3 с: "
+            f"{'да' if app <= 3 else 'нет'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""The import wizard, page by page, offscreen: detection shown, a header mapped by hand and
+remembered, problems at their cells, unknown schools assigned, conflicts decided, undo from history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+
+from lowres_desktop.importing.parsed import IdKind
+from lowres_desktop.services.import_history import import_history
+from lowres_desktop.services.import_workbook import CREATE_SCHOOL, SchoolRef, read_import_file
+from lowres_desktop.services.results_table import stored_results
+from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
+from lowres_desktop.ui.main_window import MainWindow, Page
+from tests.data.exchange_files import build_long, build_rcoi_csv
+
+
+def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    return window
+
+
+def _wizard(qtbot, window: MainWindow, paths: list[Path], monkeypatch) -> ImportWizard:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
+    )
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportWizard) is not None)
+    wizard = window.findChild(ImportWizard)
+    assert wizard.files_page.paths() == paths
+    return wizard
+
+
+def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=10000)
+    wizard.next()
+
+
+def _unknown_header_file(tmp_path: Path) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Итоги"
+    sheet.append(["Итоги ВПР"])
+    sheet.append(["Логин ОО", "Название ОО", "ВПР МА 5 2019", None, "Матем. 7 кл. 2019", None])
+    sheet.append([None, None, "% 2", "% Выс. рез-тов", "% 2", "% Выс. рез-тов"])
+    sheet.append(["sch420220", "МБОУ «СОШ № 1»", 41, 3, 30, 40])
+    path = tmp_path / "итоги.xlsx"
+    workbook.save(path)
+    return path
+
+
+def test_map_an_unknown_header_decide_a_conflict_and_remember_it(
+    qtbot, seed_db, tmp_path, monkeypatch
+) -> None:
+    window = _window(qtbot, seed_db)
+    path = _unknown_header_file(tmp_path)
+    wizard = _wizard(qtbot, window, [path], monkeypatch)
+    _next(qtbot, wizard)
+    mapping = wizard.mapping_page
+    qtbot.waitUntil(mapping.isComplete, timeout=10000)
+    assert "Итоги" in mapping.sheet_combo.itemText(1) and "Приложение 1" in mapping.sheet_combo.itemText(1)
+    assert mapping.header_spin.value() == 2
+    origins = [mapping.table.item(r, 6).text() for r in range(mapping.table.rowCount())]
+    assert origins.count("не распознан") == 2
+    row = origins.index("не распознан")
+    for offset, measure in ((0, "low"), (1, "high")):
+        mapping.table.cellWidget(row + offset, 2).setCurrentIndex(
+            mapping.table.cellWidget(row + offset, 2).findData("value")
+        )
+        mapping.table.cellWidget(row + offset, 3).setText("ВПР МА 7")
+        mapping.table.cellWidget(row + offset, 4).setValue(2019)
+        mapping.table.cellWidget(row + offset, 5).setCurrentIndex(
+            mapping.table.cellWidget(row + offset, 5).findData(measure)
+        )
+    mapping.apply_button.click()
+    origins = [mapping.table.item(r, 6).text() for r in range(mapping.table.rowCount())]
+    assert origins.count("задан вручную") == 2
+    _next(qtbot, wizard)
+    preview = wizard.preview_page
+    assert preview.isComplete() and "Ошибок: 0" in preview.summary.text()
+    _next(qtbot, wizard)
+    conflicts = wizard.conflicts_page
+    assert conflicts.table.rowCount() == 1
+    assert conflicts.table.item(0, 3).text() == "ВПР МА 5, 2019"
+    assert (
+        conflicts.table.item(0, 4).text() == "— / 40 / 2"
+        and conflicts.table.item(0, 5).text() == "— / 41 / 3"
+    )
+    conflicts.per_row_radio.setChecked(True)
+    conflicts.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
+    text = wizard.commit_page.text.toPlainText()
+    assert "результатов новых 1" in text and "оставлено как в базе 1" in text
+    got = {
+        (r.procedure.code, r.year): (r.pct_low, r.pct_high)
+        for r in stored_results(seed_db, 2019, "sch420220").results
+    }
+    assert got[("ВПР МА 5", 2019)] == (40, 2) and got[("ВПР МА 7", 2019)] == (30, 40)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    again = read_import_file(seed_db, path)
+    assert {r.procedure.code for r in again.parsed[0].results} == {"ВПР МА 5", "ВПР МА 7"}
+
+
+def test_problems_are_shown_at_their_cells_and_block_the_import(
+    qtbot, empty_db, tmp_path, monkeypatch
+) -> None:
+    window = _window(qtbot, empty_db)
+    path = build_long(
+        tmp_path / "bad.xlsx",
+        [["sch1", "", "ОГЭ РУ", 2025, 20, 150, 40], ["sch1", "", "ОГЭ РУ", 2025, 20, 1, 4]],
+    )
+    wizard = _wizard(qtbot, window, [path], monkeypatch)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    preview = wizard.preview_page
+    assert not preview.isComplete()
+    assert preview.problems.count() == 2
+    assert "строка 3, столбец F" in preview.problems.item(0).text()
+    preview.problems.setCurrentRow(0)
+    index = preview.table.currentIndex()
+    assert preview.model.data(index) == "150"
+    assert "вне диапазона" in preview.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert preview.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    wizard.reject()
+    assert empty_db.unit_of_work().__enter__().results.count() == 0
+
+
+def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
+    qtbot, seed_db, tmp_path, monkeypatch
+) -> None:
+    window = _window(qtbot, seed_db)
+    path = build_rcoi_csv(tmp_path / "ege.csv")
+    wizard = _wizard(qtbot, window, [path], monkeypatch)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    preview = wizard.preview_page
+    assert preview.unknown.rowCount() == 2
+    assert preview.model.data(preview.model.index(2, 1), Qt.ItemDataRole.BackgroundRole) is not None
+    first = preview.unknown.cellWidget(0, 2)
+    first.setCurrentIndex(first.findData("sch420220"))
+    second = preview.unknown.cellWidget(1, 2)
+    second.setCurrentIndex(second.findData(CREATE_SCHOOL))
+    _next(qtbot, wizard)
+    assert wizard.files[0].choices.assign[SchoolRef(IdKind.GIA_CODE, "540001")] == "sch420220"
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
+    assert "«ЕГЭ РУ» 2022: ниже минимума — тестовый балл меньше 24" in wizard.commit_page.text.toPlainText()
+    wizard.accept()
+    qtbot.waitUntil(lambda: window.history_view.model.rowCount() == 2)
+    assert window.schools_view.model.rowCount() == 16
+    window.show_page(Page.HISTORY)
+    window.history_view.select_batch(import_history(seed_db)[0].id)
+    assert "ege.csv" in window.history_view.details.toPlainText()
+    assert window.history_view.undo_button.isEnabled()
+    window.undo_batch(import_history(seed_db)[0].id)
+    qtbot.waitUntil(lambda: window.schools_view.model.rowCount() == 15, timeout=10000)
+    assert import_history(seed_db)[0].undone_at is not None
+    assert not window.history_view.undo_button.isEnabled() or window.history_view.selected_batch() is None
+
+
+def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db) -> None:
+    from lowres_desktop.services.minimum_scores import StoredMinimumScore, minimum_scores
+    from lowres_desktop.ui.dialogs.minimum_scores_dialog import MinimumScoresDialog
+
+    dialog = MinimumScoresDialog(empty_db)
+    qtbot.addWidget(dialog)
+    shipped = dialog.table.rowCount()
+    row = next(
+        r
+        for r, e in enumerate(dialog.entries)
+        if (e.score.kind, e.score.subject, e.score.year) == ("ЕГЭ", "РУ", 2025)
+    )
+    assert dialog.table.item(row, 4).text() == "24"
+    assert dialog.save(StoredMinimumScore("ЕГЭ", "РУ", 2025, "test", 36, 80, "для поступления"))
+    assert dialog.table.item(row, 4).text() == "36" and dialog.table.rowCount() == shipped
+    dialog.table.setCurrentCell(row, 0)
+    dialog.reset_button.click()
+    assert dialog.table.item(row, 4).text() == "24"
+    assert not any(e.edited for e in minimum_scores(empty_db))

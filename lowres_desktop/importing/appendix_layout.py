@@ -99,10 +99,14 @@ def detect_columns(grid: SheetGrid, header_row: int, options: ParseOptions) -> l
     sub = grid.rows[header_row] if header_row < len(grid.rows) else []
     mappings: list[ColumnMapping] = []
     current: tuple[ProcedureKey, int] | None = None
+    block_top = ""
     for column in range(1, max(len(header), len(sub)) + 1):
         top = _text(header, column)
         below = _text(sub, column)
-        label = f"{top} / {below}" if below and below != top else top
+        if top:
+            block_top = top
+        shown_top = top or block_top
+        label = f"{shown_top} / {below}" if below and below != shown_top else shown_top
         named = parse_procedure_header(top)
         role = _fixed_role(normalize_text(top))
         if named:

@@ -130,9 +130,20 @@ class GridPreviewModel(QAbstractTableModel):
                     self._problems[(problem.sheet, problem.row, problem.column)] = problem.why
             if plan is not None:
                 self._unknown_rows = {(u.sheet, u.row) for u in plan.unknown}
-                values = {u.ref.value for u in plan.unknown}
+                created = {(school.login, school.row) for _login, school in plan.schools_new}
+                self._unknown_rows |= {
+                    (sheet.sheet, school.row)
+                    for sheet in reading.parsed
+                    for school in sheet.schools
+                    if (school.login, school.row) in created
+                }
+                values = {u.ref.value for u in plan.unknown} | {
+                    school.login for _login, school in plan.schools_new
+                }
                 for choice, sheet in zip(reading.sheets, reading.parsed, strict=True):
-                    ids = [m.column for m in sheet.columns if m.role in (ColumnRole.LOGIN, ColumnRole.GIA_CODE)]
+                    ids = [
+                        m.column for m in sheet.columns if m.role in (ColumnRole.LOGIN, ColumnRole.GIA_CODE)
+                    ]
                     if not ids or not values:
                         continue
                     for number, cells in enumerate(reading.grids[choice.sheet].rows, start=1):
@@ -581,6 +592,7 @@ class PreviewPage(QWizardPage):
         ]
         for ref, name in unknown:
             self._add_unknown(state, ref, name)
+        self.unknown.resizeColumnsToContents()
         self.summary.setText(
             self.tr("Ошибок: {problems}. Школ не из базы: {unknown}.").format(
                 problems=len(state.reading.problems), unknown=len(unknown)

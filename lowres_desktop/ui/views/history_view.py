@@ -89,6 +89,7 @@ class HistoryView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         setup_table(self.table)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         attach_table_export(self.table, self.tr("Журнал импорта"))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.details = QPlainTextEdit()

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from lowres_desktop.importing.layouts import SHORT_TITLES
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.import_history import import_history, undo_batch
 from lowres_desktop.services.import_template import write_template
@@ -23,14 +24,6 @@ from lowres_desktop.services.import_workbook import ConflictPolicy, ImportReport
 from lowres_desktop.services.results_table import RESULT_COLUMNS, stored_results
 from lowres_desktop.services.wording import format_number
 from lowres_desktop.storage.unit_of_work import Database
-
-LAYOUT_NAMES = {
-    "appendix": "приложение 1",
-    "long": "шаблон программы",
-    "vpr_statistics": "ВПР, статистика по отметкам",
-    "vpr_comparison": "ВПР, сравнение с журналом",
-    "rcoi": "РЦОИ, результаты участников",
-}
 
 
 def add_import_options(importing: argparse.ArgumentParser) -> None:
@@ -86,7 +79,7 @@ def run_import_commands(db: Database, args: argparse.Namespace, out: TextIO, err
 
 
 def print_import_report(report: ImportReport, out: TextIO) -> None:
-    layout = ", ".join(LAYOUT_NAMES.get(name, name) for name in report.layout.split(", ") if name)
+    layout = ", ".join(SHORT_TITLES.get(name, name) for name in report.layout.split(", ") if name)
     print(f"Файл «{report.file_name}» (лист «{report.sheet}», вид: {layout}):", file=out)
     if not report.changed_anything:
         when = (
@@ -179,7 +172,7 @@ def _run_history(db: Database, out: TextIO) -> int:
         return 0
     for batch in batches:
         state = f"отменён {batch.undone_at:%d.%m.%Y %H:%M}" if batch.undone_at else "действует"
-        kind = "правка" if batch.kind == "manual" else LAYOUT_NAMES.get(batch.layout, batch.layout or "файл")
+        kind = "правка" if batch.kind == "manual" else SHORT_TITLES.get(batch.layout, batch.layout or "файл")
         print(
             f"№ {batch.id:<4} {batch.imported_at:%d.%m.%Y %H:%M}  {batch.os_user:<12} {state:<24} "
             f"{batch.file_name} [{kind}]",

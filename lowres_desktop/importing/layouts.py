@@ -65,6 +65,14 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(rcoi_csv.LAYOUT_ID, rcoi_csv.TITLE, rcoi_csv.find_header_row, rcoi_csv.parse_rcoi),
 )
 BY_ID = {layout.id: layout for layout in LAYOUTS}
+SHORT_TITLES = {
+    "appendix": "приложение 1",
+    long_template.LAYOUT_ID: "шаблон программы",
+    vpr_statistics.LAYOUT_ID: "ВПР, статистика по отметкам",
+    vpr_journal_comparison.LAYOUT_ID: "ВПР, сравнение с журналом",
+    rcoi_csv.LAYOUT_ID: "РЦОИ, результаты участников",
+}
+"""Layout names short enough for a table column or a one-line summary."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from datetime import datetime
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.records import ProcedureKey
 from lowres_desktop.importing.values import BadValue, parse_count, parse_percent
-from lowres_desktop.services.import_workbook import os_user
+from lowres_desktop.storage.audit import os_user_name
 from lowres_desktop.storage.import_repository import (
     COMPARISON_FIELDS,
     RESULT_FIELDS,
@@ -82,7 +82,7 @@ def undo_batch(db: Database, batch_id: int) -> UndoReport:
                 f"Пакет № {batch_id} импортирован до появления журнала изменений: отменить его нельзя."
             )
         report = _undo(uow, batch_id, batch.file_name, changes)
-        history.mark_undone(batch_id, datetime.now(), os_user())
+        history.mark_undone(batch_id, datetime.now(), os_user_name())
         uow.commit()
     return report
 
@@ -193,7 +193,7 @@ def edit_result(db: Database, edit: ResultEdit) -> int | None:
                 file_name=f"{MANUAL_FILE_NAME}: {edit.login}, {edit.procedure.code}, {edit.year}",
                 sha256="",
                 imported_at=datetime.now(),
-                os_user=os_user(),
+                os_user=os_user_name(),
                 schools_new=0,
                 schools_renamed=0,
                 results_new=int(row is None),

@@ -15,7 +15,6 @@ policy decides it — replace (the file wins), keep (the database wins), fail
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -51,6 +50,7 @@ from lowres_desktop.services.progress import (
     no_progress,
 )
 from lowres_desktop.services.reference import subject_names
+from lowres_desktop.storage.audit import os_user_name
 from lowres_desktop.storage.import_repository import (
     COMPARISON_FIELDS,
     RESULT_FIELDS,
@@ -598,7 +598,7 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
             file_name=reading.file_name,
             sha256=reading.sha256,
             imported_at=datetime.now(),
-            os_user=os_user(),
+            os_user=os_user_name(),
             schools_new=len(report.schools_new),
             schools_renamed=len(report.schools_renamed),
             results_new=report.results_new,
@@ -721,10 +721,3 @@ def import_workbook(
     choices = ImportChoices(on_conflict=on_conflict, skip_unmatched=skip_unmatched)
     reading = read_import_file(db, path, choices, progress, cancel)
     return apply_import(db, reading, choices, progress, cancel)
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "неизвестен"

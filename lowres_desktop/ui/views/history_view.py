@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowres_desktop.importing.layouts import SHORT_TITLES
 from lowres_desktop.services.import_history import import_history
 from lowres_desktop.ui.dialogs.minimum_scores_dialog import MinimumScoresDialog
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
@@ -31,14 +32,6 @@ from lowres_desktop.ui.table_setup import setup_table
 if TYPE_CHECKING:
     from lowres_desktop.storage.import_repository import BatchSummary
     from lowres_desktop.storage.unit_of_work import Database
-
-LAYOUT_TITLES = {
-    "appendix": "Приложение 1",
-    "long": "Шаблон программы",
-    "vpr_statistics": "ВПР: статистика по отметкам",
-    "vpr_comparison": "ВПР: сравнение с журналом",
-    "rcoi": "РЦОИ: результаты участников",
-}
 
 
 class HistoryTableModel(RecordTableModel):
@@ -55,7 +48,7 @@ class HistoryTableModel(RecordTableModel):
             Column(
                 self.tr("Вид"),
                 lambda b: (
-                    self.tr("правка вручную") if b.kind == "manual" else LAYOUT_TITLES.get(b.layout, b.layout)
+                    self.tr("правка вручную") if b.kind == "manual" else SHORT_TITLES.get(b.layout, b.layout)
                 ),
             ),
             Column(self.tr("Новых"), lambda b: str(b.results_new), sort_key=lambda b: b.results_new),

@@ -208,3 +208,13 @@ def test_two_data_sheets_are_ambiguous(tmp_path: Path) -> None:
     workbook.save(path)
     with pytest.raises(FileRejected, match=re.escape("сразу на нескольких листах («2025», «2026»)")):
         choose_sheets(path.name, read_workbook(path))
+
+
+def test_old_excel_xls_reads_through_calamine() -> None:
+    path = Path(__file__).resolve().parents[1] / "data" / "long_template.xls"
+    (sheet,) = parse_all(path)
+    assert (sheet.layout, sheet.header_row, sheet.problems) == ("long", 3, [])
+    assert [(r.login, r.procedure.code, r.participants, r.pct_low, r.pct_high) for r in sheet.results] == [
+        ("sch420220", "ОГЭ РУ", 48, 12.5, 35.4),
+        ("sch420221", "ВПР МА 5", 12, 8.3, None),
+    ]

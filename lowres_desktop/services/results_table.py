@@ -32,3 +32,9 @@ def stored_results(db: Database, year: int | None = None, login: str | None = No
         results = [r for r in results if r.year == year]
     results.sort(key=lambda r: (natural_sort_key(r.login), r.procedure, r.year))
     return StoredResults(results, names)
+
+
+def known_procedure_codes(db: Database) -> list[str]:
+    """Codes of every procedure in the database («ВПР МА 5», «ОГЭ РУ»…), for choosing one."""
+    with db.unit_of_work() as uow:
+        return [procedure.code for procedure in uow.procedures.all()]

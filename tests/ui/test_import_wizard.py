@@ -69,12 +69,14 @@ def test_map_an_unknown_header_decide_a_conflict_and_remember_it(
     assert mapping.header_spin.value() == 2
     origins = [mapping.table.item(r, 6).text() for r in range(mapping.table.rowCount())]
     assert origins.count("не распознан") == 2
+    offered = mapping.table.cellWidget(0, 3)
+    assert "ВПР МА 6" in [offered.itemText(i) for i in range(offered.count())]
     row = origins.index("не распознан")
     for offset, measure in ((0, "low"), (1, "high")):
         mapping.table.cellWidget(row + offset, 2).setCurrentIndex(
             mapping.table.cellWidget(row + offset, 2).findData("value")
         )
-        mapping.table.cellWidget(row + offset, 3).setText("ВПР МА 7")
+        mapping.table.cellWidget(row + offset, 3).setCurrentText("ВПР МА 7")
         mapping.table.cellWidget(row + offset, 4).setValue(2019)
         mapping.table.cellWidget(row + offset, 5).setCurrentIndex(
             mapping.table.cellWidget(row + offset, 5).findData(measure)

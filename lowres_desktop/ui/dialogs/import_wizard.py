@@ -63,6 +63,7 @@ from lowres_desktop.services.import_workbook import (
     reparse_file,
 )
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
+from lowres_desktop.services.results_table import known_procedure_codes
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome
 
 if TYPE_CHECKING:
@@ -296,6 +297,7 @@ class MappingPage(QWizardPage):
         )
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self._procedure_codes: list[str] = []
         self.remember = QCheckBox(self.tr("Запомнить заданные вручную сопоставления для следующих файлов"))
         self.remember.setChecked(True)
         self.apply_button = QPushButton(self.tr("Применить"))
@@ -321,6 +323,7 @@ class MappingPage(QWizardPage):
         wizard.sig_files_read.connect(self._on_files_read)
 
     def initializePage(self) -> None:
+        self._procedure_codes = known_procedure_codes(self._wizard.db)
         self.file_combo.blockSignals(True)
         self.file_combo.clear()
         for state in self._wizard.files:
@@ -407,8 +410,12 @@ class MappingPage(QWizardPage):
                 role.addItem(self.tr(title), value.value)
             role.setCurrentIndex(role.findData(mapping.role.value))
             self.table.setCellWidget(row, 2, role)
-            procedure = QLineEdit(mapping.procedure.code if mapping.procedure else "")
-            procedure.setPlaceholderText(self.tr("ВПР МА 5"))
+            procedure = QComboBox()
+            procedure.setEditable(True)
+            procedure.addItems(["", *self._procedure_codes])
+            procedure.setCurrentText(mapping.procedure.code if mapping.procedure else "")
+            procedure.lineEdit().setPlaceholderText(self.tr("ВПР МА 5"))
+            procedure.setToolTip(self.tr("Процедура из базы или новая, например «ВПР ИС 6»"))
             self.table.setCellWidget(row, 3, procedure)
             year = QSpinBox()
             year.setRange(0, 2100)
@@ -437,7 +444,7 @@ class MappingPage(QWizardPage):
         for row in range(self.table.rowCount()):
             column = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
             role = ColumnRole(self.table.cellWidget(row, 2).currentData())
-            procedure = parse_procedure_code(self.table.cellWidget(row, 3).text())
+            procedure = parse_procedure_code(self.table.cellWidget(row, 3).currentText())
             year = self.table.cellWidget(row, 4).value() or None
             measure_value = self.table.cellWidget(row, 5).currentData()
             mapping = ColumnMapping(

@@ -76,7 +76,7 @@ def write_template(db: Database | None, path: Path) -> Path:
     last = TEMPLATE_ROWS + 1
     procedure = DataValidation(
         type="list",
-        formula1=f"=Списки!$A$1:$A${len(procedures)}",
+        formula1=f"='Списки'!$A$1:$A${len(procedures)}",
         allow_blank=True,
         errorTitle="Процедура",
         error="Выберите процедуру из списка, например «ВПР МА 5».",

@@ -12,22 +12,34 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from lowres_desktop import __version__
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.paths import APP_AUTHOR, APP_NAME, chosen_database, user_data_dir
+from lowres_desktop.paths import (
+    APP_AUTHOR,
+    APP_NAME,
+    DB_ENV_VAR,
+    chosen_database,
+    default_database_path,
+)
+from lowres_desktop.services.backups import UnopenableDatabase, daily_backup, list_backups
 from lowres_desktop.services.browse import list_schools, overview
 from lowres_desktop.services.database import demo_database_target, open_database
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.identify_schools import identify_schools
-from lowres_desktop.ui.errors import install_excepthook
+from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
+from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
+from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
+from lowres_desktop.ui.errors import install_excepthook, log_file
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.main_window import MainWindow, Page
+from lowres_desktop.ui.settings import UiSettings
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -59,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     database.add_argument(
         "--db",
         metavar="PATH",
-        help="файл базы данных (по умолчанию LOWRES_DB или файл в папке пользователя)",
+        help="файл базы данных или адрес PostgreSQL (postgresql+psycopg://пользователь@сервер/база); "
+        "по умолчанию LOWRES_DB или файл в папке пользователя",
     )
     database.add_argument(
         "--demo",
@@ -173,11 +186,24 @@ def _open_or_choose(target: str) -> Database | None:
         try:
             return open_database(target)
         except DomainError as error:
+            copies = list_backups(target) if isinstance(error, UnopenableDatabase) else []
             box = QMessageBox(QMessageBox.Icon.Critical, _tr("База данных не открыта"), str(error))
-            box.setInformativeText(_tr("Выберите другой файл базы данных или закройте программу."))
+            box.setInformativeText(
+                _tr("Восстановите базу из резервной копии, выберите другой файл или закройте программу.")
+                if copies
+                else _tr("Выберите другой файл базы данных или закройте программу.")
+            )
+            restore = (
+                box.addButton(_tr("Восстановить из копии…"), QMessageBox.ButtonRole.ActionRole)
+                if copies
+                else None
+            )
             choose = box.addButton(_tr("Выбрать другой файл…"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(_tr("Выход"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
+            if restore is not None and box.clickedButton() is restore:
+                BackupsDialog(target).exec()
+                continue
             if box.clickedButton() is not choose:
                 return None
             name, _filter = QFileDialog.getSaveFileName(
@@ -211,13 +237,27 @@ def _offer_demo_data(window: MainWindow) -> None:
 
 
 def _configure_logging() -> None:
-    """A log file in the user's folder: a GUI started from a shortcut has no console."""
-    logging.basicConfig(
-        level=logging.INFO,
-        filename=user_data_dir() / "lowres-desktop.log",
-        encoding="utf-8",
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    """A rotating log file in the user's folder: a GUI started from a shortcut has no console."""
+    path = log_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def _first_run(settings: UiSettings) -> tuple[str, FirstRunChoice] | None:
+    """With no database yet: the first-run dialog; None if the user closed it."""
+    dialog = FirstRunDialog(str(default_database_path()), settings.recent_databases())
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+        return None
+    if dialog.choice == FirstRunChoice.DEMO:
+        return demo_database_target(), dialog.choice
+    return dialog.target(), dialog.choice
+
+
+def _is_first_run(args: argparse.Namespace, settings: UiSettings) -> bool:
+    chosen = args.demo or args.db or os.environ.get(DB_ENV_VAR)
+    return not chosen and not default_database_path().exists() and not settings.recent_databases()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -227,14 +267,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging()
     app = _application()
     install_excepthook()
-    target = demo_database_target() if args.demo else chosen_database(args.db)
+    settings = UiSettings()
+    choice = None
+    if _is_first_run(args, settings):
+        chosen = _first_run(settings)
+        if chosen is None:
+            return 1
+        target, choice = chosen
+    else:
+        target = demo_database_target() if args.demo else chosen_database(args.db)
     db = _open_or_choose(target)
     if db is None:
         return 1
+    try:
+        daily_backup(db)
+    except OSError:
+        logging.getLogger(__name__).exception("daily backup failed")
     window = MainWindow(db)
+    window.office.restore_window()
+    window.office.database_opened()
     window.show()
-    if overview(db).schools == 0:
-        if args.demo:
+    if choice == FirstRunChoice.CREATE:
+        RequisitesDialog(db, window).exec()
+    elif overview(db).schools == 0:
+        if args.demo or choice == FirstRunChoice.DEMO:
             QTimer.singleShot(0, window.fill_demo_data)
         else:
             QTimer.singleShot(0, lambda: _offer_demo_data(window))

@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.paths import user_data_dir
 from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
 
 _log = logging.getLogger(__name__)
@@ -50,12 +52,27 @@ def error_details(error: BaseException) -> str:
     return "".join(traceback.format_exception(type(error), error, error.__traceback__))
 
 
+def log_file() -> Path:
+    """The rotating log the app writes (see app.py); named in the error dialog."""
+    return user_data_dir() / "logs" / "lowres-desktop.log"
+
+
 def show_error(parent: QWidget | None, error: BaseException) -> QDialog:
     """A DomainError's own message, or the unexpected-error dialog after logging the traceback."""
     if isinstance(error, DomainError):
         return show_message(parent, str(error))
     _log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    return _open(ErrorDialog(error_details(error), parent))
+    dialog = ErrorDialog(error_details(error), parent)
+    dialog.ui.messageLabel.setText(
+        _tr(
+            "Произошла непредвиденная ошибка, и последнее действие не выполнено. Уже сохранённые "
+            "данные не пострадали, а то, что вы набрали в открытом окне, осталось в нём: "
+            "попробуйте ещё раз или сохраните текст в другом месте. Если ошибка повторяется, "
+            "нажмите «Скопировать подробности» и отправьте их разработчикам вместе с файлом "
+            "журнала «{log}»."
+        ).format(log=log_file())
+    )
+    return _open(dialog)
 
 
 def _excepthook(

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 
@@ -31,23 +30,17 @@ from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.browse import overview
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import DemoSummary, fill_demo_data
-from lowres_desktop.services.import_history import undo_batch
-from lowres_desktop.services.import_template import write_template
 from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
-from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
-from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
 from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.icons import app_icon
-from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.ui.tasks import TaskRunner
 from lowres_desktop.ui.views.analysis_view import AnalysisView
 from lowres_desktop.ui.views.documents_view import DocumentsView
 from lowres_desktop.ui.views.flagged_view import FlaggedView
-from lowres_desktop.ui.views.history_view import HistoryView
 from lowres_desktop.ui.views.monitoring_view import MonitoringView
 from lowres_desktop.ui.views.results_view import ResultsView
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
@@ -67,7 +60,6 @@ class Page(IntEnum):
     MONITORING = 5
     DOCUMENTS = 6
     ANALYSIS = 7
-    HISTORY = 8
 
 
 def import_each_file(
@@ -115,8 +107,6 @@ class MainWindow(QMainWindow):
         self.monitoring_view = MonitoringView()
         self.documents_view = DocumentsView()
         self.analysis_view = AnalysisView()
-        self.history_view = HistoryView()
-        self.history_view.sig_undo_requested.connect(self.undo_batch)
         self.views = [
             self.schools_view,
             self.results_view,
@@ -126,7 +116,6 @@ class MainWindow(QMainWindow):
             self.monitoring_view,
             self.documents_view,
             self.analysis_view,
-            self.history_view,
         ]
         for view in (self.schools_view, self.results_view, self.flagged_view, self.analysis_view):
             view.sig_school_activated.connect(self.open_school_card)
@@ -144,13 +133,8 @@ class MainWindow(QMainWindow):
                 self.tr("Мониторинг"),
                 self.tr("Документы"),
                 self.tr("Анализ"),
-                self.tr("Журнал импорта"),
             ]
         )
-        for number, view in enumerate(self.views):
-            for table in view.findChildren(QTableView):
-                attach_table_export(table, self.navigation.item(number).text())
-        self.result_editor = ResultEditor(self)
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(0, 0))
         font = self.navigation.font()
@@ -181,10 +165,6 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("В&ыход"), self.close, QKeySequence.Quit)
         file_menu.addAction(self.import_action)
-        self.template_action = self._action(
-            self.tr("&Шаблон для ввода результатов…"), self._on_template_action_triggered
-        )
-        file_menu.addAction(self.template_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.create_action)
@@ -308,65 +288,10 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Импорт результатов"),
             "",
-            self.tr("Таблицы с результатами (*.xlsx *.xls *.ods *.csv);;Все файлы (*)"),
+            self.tr("Книги Excel (*.xlsx);;Все файлы (*)"),
         )
         if names:
-            self.open_import_wizard([Path(name) for name in names])
-
-    def open_import_wizard(self, paths: list[Path]) -> ImportWizard:
-        """The import wizard over `paths`; the window reloads after it has imported."""
-        wizard = ImportWizard(self.db, self.tasks, paths, self)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.sig_imported.connect(self._on_wizard_imported)
-        wizard.open()
-        return wizard
-
-    def _on_wizard_imported(self, _outcomes: list[ImportOutcome]) -> None:
-        self.refresh()
-
-    @Slot(int)
-    def undo_batch(self, batch_id: int) -> None:
-        db = self.db
-        self.tasks.run(
-            lambda _progress, _cancel: undo_batch(db, batch_id),
-            self._on_undo_finished,
-            self._on_task_failed,
-            title=self.tr("Отмена пакета импорта"),
-            writes=True,
-        )
-
-    def _on_undo_finished(self, report: object) -> None:
-        self.refresh()
-        show_message(
-            self,
-            self.tr(
-                "Пакет № {id} отменён: восстановлено значений {restored}, удалено добавленных результатов "
-                "{removed}, удалено новых школ {schools}."
-            ).format(
-                id=report.batch_id,  # type: ignore[attr-defined]
-                restored=report.results_restored + report.comparisons_restored,  # type: ignore[attr-defined]
-                removed=report.results_removed,  # type: ignore[attr-defined]
-                schools=report.schools_removed,  # type: ignore[attr-defined]
-            ),
-            self.tr("Журнал импорта"),
-        )
-
-    @Slot()
-    def _on_template_action_triggered(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Шаблон для ввода результатов"),
-            "шаблон результатов.xlsx",
-            self.tr("Книги Excel (*.xlsx)"),
-        )
-        if not name:
-            return
-        try:
-            write_template(self.db, Path(name))
-        except DomainError as error:
-            show_error(self, error)
-            return
-        show_message(self, self.tr("Шаблон записан: {name}").format(name=name), self.tr("Шаблон"))
+            self.import_files([Path(name) for name in names])
 
     @Slot()
     def _on_open_action_triggered(self) -> None:

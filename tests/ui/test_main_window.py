@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from lowres_desktop.services.browse import overview
 from lowres_desktop.services.database import open_database
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportSummaryDialog
+from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
 from lowres_desktop.ui.main_window import MainWindow, Page
 from tests.ui.qt_helpers import double_click, find_row
 
@@ -41,7 +42,7 @@ def test_navigation_switches_pages(qtbot, seed_db) -> None:
     assert window.stack.currentWidget() is window.schools_view
     window.navigation.setCurrentRow(Page.FLAGGED)
     assert window.stack.currentWidget() is window.flagged_view
-    assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "&Справка"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "С&ервис", "&Справка"]
     assert "школ: 15" in window.status.text() and "результатов: 212" in window.status.text()
     assert str(seed_db.target) in window.status.text()
 
@@ -142,9 +143,8 @@ def test_demo_data_refuses_a_database_with_schools(qtbot, seed_db) -> None:
 
 def test_open_another_database(qtbot, empty_db, seed_db_path, monkeypatch) -> None:
     window = _window(qtbot, empty_db)
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(seed_db_path), ""))
-    )
+    monkeypatch.setattr(OpenDatabaseDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(OpenDatabaseDialog, "target", lambda self: str(seed_db_path))
     window.open_action.trigger()
     assert window.db.target == str(seed_db_path)
     assert window.schools_view.model.rowCount() == 15

@@ -1,0 +1,155 @@
+"""The main window's office menu: backups, the audit log, the name it records, recent databases.
+
+Kept apart from `main_window.py` so that the window only creates this object
+and forwards the open/close events; everything about working in an office
+(several databases, several people, copies) lives here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QVBoxLayout
+
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.services.backups import restore_backup
+from lowres_desktop.services.database import display_target, open_database, os_user_name
+from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
+from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
+from lowres_desktop.ui.errors import show_error, show_message
+from lowres_desktop.ui.settings import UiSettings
+from lowres_desktop.ui.views.audit_view import AuditView
+
+if TYPE_CHECKING:
+    from lowres_desktop.ui.main_window import MainWindow
+
+
+class OfficeActions(QObject):
+    def __init__(self, window: MainWindow, settings: UiSettings | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self.settings = settings or UiSettings()
+        menu_bar = window.menuBar()
+        self.recent_menu = QMenu(self.tr("&Недавние базы"), window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu = next(
+            (action.menu() for action in menu_bar.actions() if action.menu() is not None), None
+        )
+        if isinstance(file_menu, QMenu):
+            file_menu.insertMenu(window.create_action, self.recent_menu)
+        service = QMenu(self.tr("С&ервис"), window)
+        menus = menu_bar.actions()
+        if menus:
+            menu_bar.insertMenu(menus[-1], service)  # before «Справка», which stays last
+        else:
+            menu_bar.addMenu(service)
+        self.backups_action = service.addAction(self.tr("&Резервные копии…"), self.show_backups)
+        self.audit_action = service.addAction(self.tr("&Журнал изменений…"), self.show_audit)
+        self.name_action = service.addAction(self.tr("&Моё имя в журнале изменений…"), self.ask_user_name)
+        self.apply_user_name()
+
+    def apply_user_name(self) -> None:
+        chosen = self.settings.user_name()
+        if chosen:
+            self._window.db.user_name = chosen
+
+    def database_opened(self) -> None:
+        self.apply_user_name()
+        self.settings.remember_database(display_target(self._window.db.target))
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for target in self.settings.recent_databases():
+            self.recent_menu.addAction(target, lambda target=target: self._window._switch_to(target))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(пока нет)")).setEnabled(False)
+
+    def choose_database(self) -> None:
+        folder = str(Path(self._window.db.target).parent) if "://" not in self._window.db.target else ""
+        dialog = OpenDatabaseDialog(self.settings.recent_databases(), folder, self._window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target():
+            self._window._switch_to(dialog.target())
+
+    @Slot()
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self._window.db.target, self._window.db, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_restore_requested.connect(self.restore)
+        dialog.open()
+        return dialog
+
+    @Slot(Path)
+    def restore(self, backup: Path) -> None:
+        """Close the database, put the copy in place (after copying the current file), reopen."""
+        window = self._window
+        target = window.db.target
+        window.tasks.wait()
+        window.db.close()
+        try:
+            undo = restore_backup(target, backup)
+        except DomainError as error:
+            show_error(window, error)
+            undo = None
+        try:
+            window.db = open_database(target)
+        except DomainError as error:
+            show_error(window, error)
+            return
+        self.apply_user_name()
+        window.refresh()
+        if undo is not None:
+            show_message(
+                window,
+                self.tr(
+                    "База восстановлена из копии. Прежнее состояние сохранено копией от {when} "
+                    "«перед восстановлением»: восстановите её, чтобы отменить."
+                ).format(when=f"{undo.created_at:%d.%m.%Y %H:%M:%S}"),
+                self.tr("Восстановление"),
+            )
+
+    @Slot()
+    def show_audit(self) -> QDialog:
+        dialog = QDialog(self._window)
+        dialog.setWindowTitle(self.tr("Журнал изменений"))
+        dialog.resize(1100, 600)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = AuditView(dialog)
+        QVBoxLayout(dialog).addWidget(view)
+        view.refresh(self._window.db)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def ask_user_name(self) -> None:
+        name, accepted = QInputDialog.getText(
+            self._window,
+            self.tr("Имя в журнале изменений"),
+            self.tr("Как подписывать ваши изменения (пусто — имя пользователя Windows «{os}»):").format(
+                os=self._window.db.user_name
+            ),
+            text=self.settings.user_name(),
+        )
+        if accepted:
+            self.settings.set_user_name(name)
+            self._window.db.user_name = name.strip() or os_user_name()
+            self.apply_user_name()
+
+    def save_window(self) -> None:
+        self.settings.set_geometry(self._window.saveGeometry())
+        self.settings.set_window_state(self._window.saveState())
+        self.settings.set_last_page(int(self._window.current_page()))
+        self.settings.sync()
+
+    def restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self._window.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self._window.restoreState(state)
+        page = self.settings.last_page()
+        if 0 <= page < self._window.stack.count():
+            self._window.navigation.setCurrentRow(page)

@@ -108,6 +108,10 @@ class RuleProfile:
     def counts(self, procedure: ProcedureKey) -> bool:
         return self.procedures is None or procedure in self.procedures
 
+    def is_low(self, result: Result) -> bool:
+        """At or over its kind's threshold: the value tables mark, whether or not it counts."""
+        return result.pct_low is not None and result.pct_low >= self.threshold(result.procedure.kind)
+
     def lowest_threshold(self) -> float:
         return min([self.default_threshold, *(t for _k, t in self.thresholds)])
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from lowres_desktop.domain.records import ProcedureKey, Result, School
@@ -52,19 +51,9 @@ def results_grid(db: Database, year: int) -> ResultsGrid:
 
 
 @dataclass(frozen=True)
-class Series:
-    """One line of a chart: a procedure's values by year (None where there is no data)."""
-
-    procedure: ProcedureKey
-    points: list[tuple[int, float]]
-
-
-@dataclass(frozen=True)
 class SchoolCard:
     school: School
     results: list[Result]
-    low_series: list[Series]
-    high_series: list[Series]
 
 
 def school_card(db: Database, login: str) -> SchoolCard | None:
@@ -74,18 +63,4 @@ def school_card(db: Database, login: str) -> SchoolCard | None:
     if school is None:
         return None
     results.sort(key=lambda r: (r.procedure, r.year))
-    return SchoolCard(
-        school,
-        results,
-        _series(results, lambda r: r.pct_low),
-        _series(results, lambda r: r.pct_high),
-    )
-
-
-def _series(results: list[Result], measure: Callable[[Result], float | None]) -> list[Series]:
-    by_procedure: dict[ProcedureKey, list[tuple[int, float]]] = {}
-    for result in results:
-        value = measure(result)
-        if value is not None:
-            by_procedure.setdefault(result.procedure, []).append((result.year, value))
-    return [Series(p, sorted(points)) for p, points in sorted(by_procedure.items())]
+    return SchoolCard(school, results)

@@ -35,7 +35,7 @@ def test_every_tab_names_the_profile_and_year(qtbot, demo_db) -> None:
     )
     assert view.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ"
     assert view.category_chart.legend_labels() == ["УНОР", "ШНОР", "группа риска", "стабильно высокие"]
-    assert "Профиль «" in view.school_title.text()
+    assert "Профиль «" in view.school_panel.caption.text()
 
 
 def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
@@ -125,5 +125,5 @@ def test_heat_map_sorts_filters_hovers_and_opens_the_card(qtbot, demo_db) -> Non
 
 def test_charts_export_as_png(qtbot, demo_db, tmp_path: Path) -> None:
     view = _view(qtbot, demo_db)
-    saved = view.save_dashboard(tmp_path) + view.save_school(tmp_path)
+    saved = view.save_dashboard(tmp_path) + view.school_panel.save_pngs(tmp_path)
     assert len(saved) == 7 and all(p.stat().st_size > 10_000 for p in saved)

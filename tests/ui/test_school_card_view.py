@@ -18,6 +18,14 @@ def _view(qtbot, db) -> SchoolCardView:  # type: ignore[no-untyped-def]
     return view
 
 
+def _solid_curves(chart) -> list[pg.PlotDataItem]:  # type: ignore[no-untyped-def]
+    return [
+        item
+        for item in chart.plot.listDataItems()
+        if isinstance(item, pg.PlotDataItem) and item.opts["pen"].style() == Qt.PenStyle.SolidLine
+    ]
+
+
 def test_shows_the_school_and_one_curve_per_procedure(qtbot, seed_db) -> None:
     view = _view(qtbot, seed_db)
     view.show_school("sch426100")
@@ -28,24 +36,43 @@ def test_shows_the_school_and_one_curve_per_procedure(qtbot, seed_db) -> None:
     assert view.district.text() == "Новокузнецк"
     card = school_card(seed_db, "sch426100")
     assert card is not None
-    curves = view.chart.curves()
-    assert len(curves) == len(card.low_series) == 6  # an ООШ has no ЕГЭ
-    assert view.chart.legend_labels() == [s.procedure.code for s in card.low_series]
-    for curve, series in zip(curves, card.low_series, strict=True):
-        xs, ys = curve.getData()
-        assert list(zip(xs.tolist(), ys.tolist(), strict=True)) == series.points
+    procedures = sorted({r.procedure for r in card.results})
+    assert len(procedures) == 6  # an ООШ has no ЕГЭ
+    curves = _solid_curves(view.charts.low_chart)
+    assert view.charts.low_chart.legend_labels() == [
+        *(p.code for p in procedures),
+        "пунктир — среднее по городу",
+    ]
+    for curve, procedure in zip(curves, procedures, strict=True):
+        _xs, ys = curve.getData()
+        expected = [r.pct_low for r in card.results if r.procedure == procedure and r.pct_low is not None]
+        assert ys.tolist() == expected
     colours = {curve.opts["pen"].color().name() for curve in curves}
     assert len(colours) == len(curves)
+    assert view.charts.caption.text().startswith("ООШ № 23 · Профиль «")
+
+
+def test_city_means_are_dashed_and_high_results_have_their_own_chart(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db)
+    view.show_school("sch420220")
+    dashed = [
+        item
+        for item in view.charts.low_chart.plot.listDataItems()
+        if item.opts["pen"].style() == Qt.PenStyle.DashLine
+        and item.getData()[0] is not None
+        and len(item.getData()[0]) > 0
+    ]
+    assert len(dashed) == len(_solid_curves(view.charts.low_chart)) == 8
+    assert len(_solid_curves(view.charts.high_chart)) == 8
 
 
 def test_threshold_is_a_dashed_labelled_line_at_30(qtbot, seed_db) -> None:
     view = _view(qtbot, seed_db)
-    line = view.chart.threshold_line()
-    assert isinstance(line, pg.InfiniteLine)
+    (line,) = [i for i in view.charts.low_chart.plot.items if isinstance(i, pg.InfiniteLine)]
     assert line.value() == 30 and line.angle == 0
     assert line.pen.style() == Qt.PenStyle.DashLine
     assert line.label.toPlainText().replace("\u00a0", " ") == "порог 30 %"
-    y_low, y_high = view.chart.y_range()
+    y_low, y_high = view.charts.low_chart.plot.viewRange()[1]
     assert y_low <= 0 and 100 <= y_high < 105
 
 
@@ -73,11 +100,11 @@ def test_picker_completes_on_names_and_logins(qtbot, seed_db) -> None:
     assert completer.completionCount() >= 1
     view.picker.setCurrentIndex(view.picker.findData("sch423400"))
     assert view.login.text() == "sch423400"
-    assert view.chart_title.text().startswith("СОШ № 65")
+    assert view.charts.caption.text().startswith("СОШ № 65")
 
 
 def test_empty_database_draws_nothing(qtbot, empty_db) -> None:
     view = _view(qtbot, empty_db)
     assert view.current_login() is None
-    assert view.chart.curves() == [] and view.chart.threshold_line() is None
-    assert view.chart_title.text().startswith("Школ в базе нет")
+    assert view.charts.low_chart.plot.listDataItems() == []
+    assert view.charts.caption.text().startswith("Школ в базе нет")

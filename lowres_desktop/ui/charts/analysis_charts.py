@@ -60,6 +60,8 @@ class _Axis(pg.AxisItem):
 class ChartWidget(QWidget):
     """One plot with a title, a legend beside it and PNG export."""
 
+    LEGEND_COLUMNS = 4
+
     def __init__(self, labels: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
@@ -77,7 +79,9 @@ class ChartWidget(QWidget):
             axis.setPen(pg.mkPen(TEXT_COLOR))
             axis.setTextPen(pg.mkPen(TEXT_COLOR))
             axis.setStyle(tickFont=font)
-        self.legend = pg.LegendItem(labelTextColor=TEXT_COLOR, labelTextSize=f"{FONT_POINTS}pt", colCount=4)
+        self.legend = pg.LegendItem(
+            labelTextColor=TEXT_COLOR, labelTextSize=f"{FONT_POINTS}pt", colCount=self.LEGEND_COLUMNS
+        )
         self.view.addItem(self.legend, row=1, col=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +117,9 @@ class ChartWidget(QWidget):
 class LineChartWidget(ChartWidget):
     """Values by year, a line per series; dashed lines are municipal averages."""
 
+    LEGEND_COLUMNS = 3
+    """Two line charts stand side by side on the school card: a narrower legend keeps both whole."""
+
     def set_chart(self, chart: LineChart) -> None:
         labels = [str(year) for year in chart.years]
         self._reset(chart.title, chart.y_label, labels)
@@ -134,7 +141,7 @@ class LineChartWidget(ChartWidget):
                 self.legend.addItem(item, line.label)
         if any(line.dashed for line in chart.lines):
             sample = self.plot.plot([], [], pen=pg.mkPen("#555555", width=2, style=Qt.PenStyle.DashLine))
-            self.legend.addItem(sample, self.tr("пунктир — среднее по муниципалитету"))
+            self.legend.addItem(sample, self.tr("пунктир — среднее по городу"))
         for level in chart.levels:
             self._level(level.label, level.value, level.color)
         self.plot.setXRange(-0.4, max(len(labels) - 0.6, 0.6), padding=0)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKey, Result, School
-from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.browse import ResultsGrid
 from lowres_desktop.services.wording import format_number, format_percent, procedure_title
@@ -46,10 +46,10 @@ class ResultsTableModel(RecordTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._procedures: list[ProcedureKey] = []
-        self._params = RuleParameters()
+        self._profile = default_profile()
 
-    def set_grid(self, grid: ResultsGrid, params: RuleParameters) -> None:
-        self._params = params
+    def set_grid(self, grid: ResultsGrid, profile: RuleProfile) -> None:
+        self._profile = profile
         self._procedures = list(grid.procedures)
         rows = [ResultsRow(s, grid.cells.get(s.login, {})) for s in grid.schools]
         columns = [
@@ -90,7 +90,7 @@ class ResultsTableModel(RecordTableModel):
 
         def highlighted(row: ResultsRow) -> bool:
             found = result(row)
-            return found is not None and self._params.is_low(found.pct_low)
+            return found is not None and self._profile.is_low(found)
 
         return Column(
             procedure.code,

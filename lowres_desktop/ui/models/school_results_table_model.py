@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
+from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKey, Result
-from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.services.wording import format_number, procedure_title
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.models.results_table_model import result_tooltip
@@ -24,10 +24,10 @@ class SchoolResultsTableModel(RecordTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._params = RuleParameters()
+        self._profile = default_profile()
 
-    def set_results(self, results: list[Result], params: RuleParameters) -> None:
-        self._params = params
+    def set_results(self, results: list[Result], profile: RuleProfile) -> None:
+        self._profile = profile
         by_procedure: dict[ProcedureKey, dict[int, Result]] = {}
         for result in results:
             by_procedure.setdefault(result.procedure, {})[result.year] = result
@@ -56,7 +56,7 @@ class SchoolResultsTableModel(RecordTableModel):
 
         def highlighted(row: ProcedureRow) -> bool:
             found = row.by_year.get(year)
-            return found is not None and self._params.is_low(found.pct_low)
+            return found is not None and self._profile.is_low(found)
 
         return Column(
             self.tr("% «2» {year}").format(year=year),

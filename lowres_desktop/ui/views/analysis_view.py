@@ -50,12 +50,13 @@ from lowres_desktop.services.analysis_wording import (
 )
 from lowres_desktop.services.browse import overview
 from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
-from lowres_desktop.services.chart_series import dashboard, heat_map, school_charts
+from lowres_desktop.services.chart_series import dashboard, heat_map
 from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
 from lowres_desktop.services.objectivity import objectivity_for_year
 from lowres_desktop.services.rule_profiles import ProfileList, list_profiles, set_current_profile
 from lowres_desktop.services.wording import format_percent
-from lowres_desktop.ui.charts.analysis_charts import BarChartWidget, CategoryStripWidget, LineChartWidget
+from lowres_desktop.ui.charts.analysis_charts import BarChartWidget
+from lowres_desktop.ui.charts.school_charts_panel import SchoolChartsPanel
 from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
 from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog, SchoolProfileDialog
 from lowres_desktop.ui.errors import show_error
@@ -274,23 +275,8 @@ class AnalysisView(QWidget):
         return tab
 
     def _school_tab(self) -> QWidget:
-        self.school_title = _caption()
-        self.low_chart = LineChartWidget()
-        self.high_chart = LineChartWidget()
-        self.strip_chart = CategoryStripWidget()
-        self.strip_chart.setMaximumHeight(170)
-        save = QPushButton(self.tr("Сохранить графики в PNG…"))
-        save.clicked.connect(self._on_save_school_clicked)
-        charts = QHBoxLayout()
-        charts.addWidget(self.low_chart)
-        charts.addWidget(self.high_chart)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.school_title)
-        layout.addLayout(charts, 3)
-        layout.addWidget(self.strip_chart, 1)
-        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
-        return tab
+        self.school_panel = SchoolChartsPanel()
+        return self.school_panel
 
     def _objectivity_tab(self) -> QWidget:
         self.objectivity_label = QLabel()
@@ -500,11 +486,7 @@ class AnalysisView(QWidget):
         if profile is None or db is None:
             return
         self.school_login = login
-        charts = school_charts(db, login, profile)
-        self.school_title.setText(charts.caption)
-        self.low_chart.set_chart(charts.low)
-        self.high_chart.set_chart(charts.high)
-        self.strip_chart.set_years(charts.categories, self.tr("Категории школы по годам"))
+        self.school_panel.show_school(db, login, profile)
 
     # --- slots -------------------------------------------------------------------------------
 
@@ -618,28 +600,11 @@ class AnalysisView(QWidget):
             paths.append(path)
         return paths
 
-    def save_school(self, folder: Path) -> list[Path]:
-        login = self.school_login or "school"
-        paths = [
-            folder / f"{login}_dolya_2.png",
-            folder / f"{login}_vysokie.png",
-            folder / f"{login}_kategorii.png",
-        ]
-        for path, chart in zip(paths, (self.low_chart, self.high_chart, self.strip_chart), strict=True):
-            chart.save_png(path)
-        return paths
-
     @Slot()
     def _on_save_dashboard_clicked(self) -> None:
         folder = self._folder()
         if folder:
             self.save_dashboard(folder)
-
-    @Slot()
-    def _on_save_school_clicked(self) -> None:
-        folder = self._folder()
-        if folder:
-            self.save_school(folder)
 
     @Slot()
     def _on_save_heat_map_clicked(self) -> None:

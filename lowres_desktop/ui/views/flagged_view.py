@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from lowres_desktop.domain.rule import RuleParameters
-from lowres_desktop.services.browse import overview
-from lowres_desktop.services.identify_schools import Identification, identify_schools
-from lowres_desktop.services.wording import format_percent, plural, rule_text
+from lowres_desktop.services.analysis_wording import profile_rule_text
+from lowres_desktop.services.identify_schools import Identification
+from lowres_desktop.services.rule_profiles import identify_by_profile
+from lowres_desktop.services.wording import format_percent, plural
 from lowres_desktop.ui.models.flagged_table_model import FlaggedTableModel
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.table_setup import setup_table
-from lowres_desktop.ui.year_combo_box import YearComboBox
-
-if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.ui.views.year_view import YearView
 
 CRITERIA_COLUMN = 4
 
 
-class FlaggedView(QWidget):
-    sig_school_activated = Signal(str)
-
+class FlaggedView(YearView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db: Database | None = None
-        self.params = RuleParameters()
         self.identification: Identification | None = None
         self.model = FlaggedTableModel(self)
         self.proxy = RecordSortProxyModel(self.model, self)
-        self.years = YearComboBox()
-        self.years.sig_year_changed.connect(self._on_years_year_changed)
         self.rule_label = QLabel()
         self.rule_label.setWordWrap(True)
         self.summary_label = QLabel()
@@ -56,18 +45,6 @@ class FlaggedView(QWidget):
         layout.addWidget(self.rule_label)
         layout.addWidget(self.table)
 
-    def refresh(self, db: Database) -> None:
-        self._db = db
-        self.years.set_years(overview(db).years)
-        self._load()
-
-    def show_year(self, year: int) -> None:
-        self.years.select_year(year)
-
-    @Slot(int)
-    def _on_years_year_changed(self, _year: int) -> None:
-        self._load()
-
     def _load(self) -> None:
         year = self.years.year()
         if self._db is None or year is None:
@@ -76,9 +53,9 @@ class FlaggedView(QWidget):
             self.rule_label.setText("")
             self.summary_label.setText(self.tr("Результатов в базе нет."))
             return
-        self.identification = identify_schools(self._db, year, self.params)
+        self.identification = identify_by_profile(self._db, year, self.profile).identification()
         self.model.set_identification(self.identification)
-        self.rule_label.setText(rule_text(self.params, year))
+        self.rule_label.setText(profile_rule_text(self.profile, year))
         found = len(self.identification.flagged)
         total = self.identification.schools_total
         self.summary_label.setText(

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from lowres_desktop.domain.rule import RuleParameters
-from lowres_desktop.services.browse import overview, results_grid
-from lowres_desktop.services.wording import format_percent
+from lowres_desktop.services.analysis_wording import profile_title, thresholds_text
+from lowres_desktop.services.browse import results_grid
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.results_table_model import ResultsTableModel
 from lowres_desktop.ui.table_setup import setup_table
-from lowres_desktop.ui.year_combo_box import YearComboBox
-
-if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.ui.views.year_view import YearView
 
 
-class ResultsView(QWidget):
-    sig_school_activated = Signal(str)
-
+class ResultsView(YearView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db: Database | None = None
-        self.params = RuleParameters()
         self.model = ResultsTableModel(self)
         self.proxy = RecordSortProxyModel(self.model, self)
-        self.years = YearComboBox()
-        self.years.sig_year_changed.connect(self._on_years_year_changed)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.table = QTableView()
@@ -47,18 +35,6 @@ class ResultsView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.table)
 
-    def refresh(self, db: Database) -> None:
-        self._db = db
-        self.years.set_years(overview(db).years)
-        self._load()
-
-    def show_year(self, year: int) -> None:
-        self.years.select_year(year)
-
-    @Slot(int)
-    def _on_years_year_changed(self, _year: int) -> None:
-        self._load()
-
     def _load(self) -> None:
         year = self.years.year()
         if self._db is None or year is None:
@@ -67,13 +43,13 @@ class ResultsView(QWidget):
                 self.tr("Результатов в базе нет: импортируйте их через «Файл → Импорт результатов…».")
             )
             return
-        self.model.set_grid(results_grid(self._db, year), self.params)
+        self.model.set_grid(results_grid(self._db, year), self.profile)
         self.legend.setText(
             self.tr(
                 "В ячейках — доля участников, получивших «2» или не преодолевших минимальный "
-                "порог, %. Выделены значения не ниже порога {threshold}. Число участников и доля "
-                "высоких результатов — в подсказке ячейки."
-            ).format(threshold=format_percent(self.params.threshold))
+                "порог, %. Выделены значения не ниже порога — {thresholds} ({profile}). Число "
+                "участников и доля высоких результатов — в подсказке ячейки."
+            ).format(thresholds=thresholds_text(self.profile), profile=profile_title(self.profile))
         )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)

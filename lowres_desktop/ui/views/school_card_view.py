@@ -1,4 +1,4 @@
-"""«Карточка школы»: one school's details, its «% 2» by year on a chart, and the numbers."""
+"""«Карточка школы»: one school's details, its charts over the years, and the numbers."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.rule import RuleParameters
+from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.services.browse import SchoolCard, list_schools, school_card
-from lowres_desktop.ui.charts.series_chart import SeriesChart
+from lowres_desktop.services.rule_profiles import current_profile
+from lowres_desktop.ui.charts.school_charts_panel import SchoolChartsPanel
 from lowres_desktop.ui.models.school_results_table_model import SchoolResultsTableModel
 from lowres_desktop.ui.table_setup import setup_table
 
@@ -32,7 +33,7 @@ class SchoolCardView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db: Database | None = None
-        self.params = RuleParameters()
+        self.profile: RuleProfile = default_profile()
         self.card: SchoolCard | None = None
         self.picker = QComboBox()
         self.picker.setEditable(True)
@@ -56,29 +57,18 @@ class SchoolCardView(QWidget):
         info.addRow(self.tr("Тип:"), self.kind)
         info.addRow(self.tr("Территория:"), self.district)
         info.addRow(self.tr("Статус:"), self.status)
-        self.chart_title = QLabel()
-        self.chart_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.chart_title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.chart_title.setFont(font)
-        self.chart = SeriesChart()
-        self.chart.setMinimumHeight(280)
+        self.charts = SchoolChartsPanel()
         self.model = SchoolResultsTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table)
         self.table.setSortingEnabled(False)
-        chart_box = QWidget()
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addWidget(self.chart_title)
-        chart_layout.addWidget(self.chart)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(chart_box)
+        splitter.addWidget(self.charts)
         splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([4000, 1000])
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Школа:")))
         top.addWidget(self.picker)
@@ -96,6 +86,7 @@ class SchoolCardView(QWidget):
     def refresh(self, db: Database) -> None:
         """Reload the school list, staying on the current school while it still exists."""
         self._db = db
+        self.profile = current_profile(db)
         kept = self.current_login()
         with QSignalBlocker(self.picker):
             self.picker.clear()
@@ -125,11 +116,10 @@ class SchoolCardView(QWidget):
         if card is None:
             for label in (self.full_name, self.login, self.kind, self.district, self.status):
                 label.setText("—")
-            self.chart_title.setText(
+            self.charts.clear(
                 self.tr("Школ в базе нет: импортируйте результаты (Файл → Импорт результатов…)")
             )
-            self.chart.set_series([], None, "", "")
-            self.model.set_results([], self.params)
+            self.model.set_results([], self.profile)
             return
         school = card.school
         self.full_name.setText(school.full_name)
@@ -137,14 +127,8 @@ class SchoolCardView(QWidget):
         self.kind.setText(school.kind.value)
         self.district.setText(school.district or "—")
         self.status.setText(self.tr("действует") if school.active else self.tr("не действует"))
-        self.chart_title.setText(
-            self.tr("{school}: доля участников, получивших «2», по годам").format(
-                school=school.short_name
-            )
-        )
-        self.chart.set_series(
-            card.low_series, self.params.threshold, self.tr("% «2»"), self.tr("Год")
-        )
-        self.model.set_results(card.results, self.params)
+        assert self._db is not None
+        self.charts.show_school(self._db, school.login, self.profile)
+        self.model.set_results(card.results, self.profile)
         header = self.table.horizontalHeader()
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -30,17 +31,24 @@ from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.browse import overview
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import DemoSummary, fill_demo_data
+from lowres_desktop.services.import_history import undo_batch
+from lowres_desktop.services.import_template import write_template
 from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
+from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
+from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
 from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.icons import app_icon
+from lowres_desktop.ui.office_actions import OfficeActions
+from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.ui.tasks import TaskRunner
 from lowres_desktop.ui.views.analysis_view import AnalysisView
 from lowres_desktop.ui.views.documents_view import DocumentsView
 from lowres_desktop.ui.views.flagged_view import FlaggedView
+from lowres_desktop.ui.views.history_view import HistoryView
 from lowres_desktop.ui.views.monitoring_view import MonitoringView
 from lowres_desktop.ui.views.results_view import ResultsView
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
@@ -60,6 +68,7 @@ class Page(IntEnum):
     MONITORING = 5
     DOCUMENTS = 6
     ANALYSIS = 7
+    HISTORY = 8
 
 
 def import_each_file(
@@ -107,6 +116,8 @@ class MainWindow(QMainWindow):
         self.monitoring_view = MonitoringView()
         self.documents_view = DocumentsView()
         self.analysis_view = AnalysisView()
+        self.history_view = HistoryView()
+        self.history_view.sig_undo_requested.connect(self.undo_batch)
         self.views = [
             self.schools_view,
             self.results_view,
@@ -116,6 +127,7 @@ class MainWindow(QMainWindow):
             self.monitoring_view,
             self.documents_view,
             self.analysis_view,
+            self.history_view,
         ]
         for view in (self.schools_view, self.results_view, self.flagged_view, self.analysis_view):
             view.sig_school_activated.connect(self.open_school_card)
@@ -133,8 +145,13 @@ class MainWindow(QMainWindow):
                 self.tr("Мониторинг"),
                 self.tr("Документы"),
                 self.tr("Анализ"),
+                self.tr("Журнал импорта"),
             ]
         )
+        for number, view in enumerate(self.views):
+            for table in view.findChildren(QTableView):
+                attach_table_export(table, self.navigation.item(number).text())
+        self.result_editor = ResultEditor(self)
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(0, 0))
         font = self.navigation.font()
@@ -150,6 +167,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status, 1)
         self._build_menus()
+        self.office = OfficeActions(self)
         self.navigation.setCurrentRow(Page.SCHOOLS)
         self.refresh()
 
@@ -165,6 +183,10 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("В&ыход"), self.close, QKeySequence.Quit)
         file_menu.addAction(self.import_action)
+        self.template_action = self._action(
+            self.tr("&Шаблон для ввода результатов…"), self._on_template_action_triggered
+        )
+        file_menu.addAction(self.template_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.create_action)
@@ -288,21 +310,69 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Импорт результатов"),
             "",
-            self.tr("Книги Excel (*.xlsx);;Все файлы (*)"),
+            self.tr("Таблицы с результатами (*.xlsx *.xls *.ods *.csv);;Все файлы (*)"),
         )
         if names:
-            self.import_files([Path(name) for name in names])
+            self.open_import_wizard([Path(name) for name in names])
+
+    def open_import_wizard(self, paths: list[Path]) -> ImportWizard:
+        """The import wizard over `paths`; the window reloads after it has imported."""
+        wizard = ImportWizard(self.db, self.tasks, paths, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.sig_imported.connect(self._on_wizard_imported)
+        wizard.open()
+        return wizard
+
+    def _on_wizard_imported(self, _outcomes: list[ImportOutcome]) -> None:
+        self.refresh()
+
+    @Slot(int)
+    def undo_batch(self, batch_id: int) -> None:
+        db = self.db
+        self.tasks.run(
+            lambda _progress, _cancel: undo_batch(db, batch_id),
+            self._on_undo_finished,
+            self._on_task_failed,
+            title=self.tr("Отмена пакета импорта"),
+            writes=True,
+        )
+
+    def _on_undo_finished(self, report: object) -> None:
+        self.refresh()
+        show_message(
+            self,
+            self.tr(
+                "Пакет № {id} отменён: восстановлено значений {restored}, удалено добавленных результатов "
+                "{removed}, удалено новых школ {schools}."
+            ).format(
+                id=report.batch_id,  # type: ignore[attr-defined]
+                restored=report.results_restored + report.comparisons_restored,  # type: ignore[attr-defined]
+                removed=report.results_removed,  # type: ignore[attr-defined]
+                schools=report.schools_removed,  # type: ignore[attr-defined]
+            ),
+            self.tr("Журнал импорта"),
+        )
+
+    @Slot()
+    def _on_template_action_triggered(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Шаблон для ввода результатов"),
+            "шаблон результатов.xlsx",
+            self.tr("Книги Excel (*.xlsx)"),
+        )
+        if not name:
+            return
+        try:
+            write_template(self.db, Path(name))
+        except DomainError as error:
+            show_error(self, error)
+            return
+        show_message(self, self.tr("Шаблон записан: {name}").format(name=name), self.tr("Шаблон"))
 
     @Slot()
     def _on_open_action_triggered(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Открыть базу"),
-            str(Path(self.db.target).parent),
-            self.tr("Базы данных (*.sqlite *.db);;Все файлы (*)"),
-        )
-        if name:
-            self._switch_to(name)
+        self.office.choose_database()
 
     @Slot()
     def _on_create_action_triggered(self) -> None:
@@ -333,6 +403,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self.set_database(db)
+        self.office.database_opened()
 
     @Slot()
     def _on_demo_action_triggered(self) -> None:
@@ -352,4 +423,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.wait()
+        self.office.save_window()
         super().closeEvent(event)

@@ -250,6 +250,9 @@ class _Writer:
         docx_table: DocxTable = self.docx.add_table(rows=header_rows, cols=table.columns)
         docx_table.style = "Table Grid"
         docx_table.autofit = False
+        # Word reads the cells' widths, LibreOffice the table grid: set both.
+        for column, width in zip(docx_table.columns, widths, strict=True):
+            column.width = width
         for row in docx_table.rows:
             row_properties = row._tr.get_or_add_trPr()
             repeat = OxmlElement("w:tblHeader")

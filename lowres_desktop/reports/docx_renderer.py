@@ -206,11 +206,11 @@ class _Writer:
         signature = self.docx.add_table(rows=1, cols=2)
         position, name = signature.rows[0].cells
         position_width = self.width_mm * 0.6
-        for cell, text, align, width in (
-            (position, req.signatory_position, "left", position_width),
-            (name, req.signatory_name, "right", self.width_mm - position_width),
+        for column, cell, text, align, width in (
+            (signature.columns[0], position, req.signatory_position, "left", position_width),
+            (signature.columns[1], name, req.signatory_name, "right", self.width_mm - position_width),
         ):
-            cell.width = Mm(width)
+            column.width = cell.width = Mm(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             self._fill(cell.paragraphs[0], text, align, leading=1.0)
         executor = [line for line in (req.executor_name, req.executor_phone) if line]

@@ -212,6 +212,10 @@ def test_docx_has_the_same_structure(tmp_path: Path) -> None:
     assert results_table.rows[0]._tr.trPr.xpath("./w:tblHeader"), "header rows repeat on every page"
     assert f"СОШ №{NBSP}5" in results_table.rows[-1].cells[1].text
     assert docx.styles["Normal"].font.name == "Liberation Serif"
+    for table in docx.tables:
+        grid = [column.width for column in table.columns]
+        cells = [cell.width for cell in table.rows[-1].cells]
+        assert grid == cells and len(set(grid)) > 1, "LibreOffice reads the grid: it must carry the widths"
 
 
 def test_chart_draws_the_series_as_vectors_and_as_png() -> None:

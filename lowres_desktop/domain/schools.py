@@ -40,8 +40,13 @@ def short_school_name(name: str) -> str:
     return re.sub(r"\s+", " ", short).strip() or name.strip()
 
 
-def natural_sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort «СОШ № 9» before «СОШ № 12»."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", text) if part
-    )
+_NUMBER = re.compile(r"\d+")
+
+
+def natural_sort_key(text: str) -> str:
+    """Sort «СОШ № 9» before «СОШ № 12», ignoring case.
+
+    Numbers are zero-padded inside one string, so comparing keys stays a
+    plain string comparison: a region's list sorts in a blink.
+    """
+    return _NUMBER.sub(lambda number: number.group().zfill(12), text.lower())

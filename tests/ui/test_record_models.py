@@ -67,3 +67,11 @@ def test_filter_matches_any_column_ignoring_case_and_resets(qtbot) -> None:
     model.set_records([Row("ООШ № 5", 1.0)], COLUMNS)
     proxy.setFilterFixedString("оош")
     assert names(proxy) == ["ООШ № 5"]
+
+
+def test_new_records_keep_the_order_the_header_shows(qtbot) -> None:
+    model = RecordTableModel()
+    proxy = RecordSortProxyModel(model)
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    model.set_records(ROWS, COLUMNS)
+    assert names(proxy) == ["СОШ № 100", "СОШ № 12", "Лицей № 2", "СОШ № 9"]

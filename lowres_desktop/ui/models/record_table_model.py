@@ -48,6 +48,7 @@ class RecordTableModel(QAbstractTableModel):
         self._columns: list[Column] = []
         self._search_texts: list[str] | None = None
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._requested_sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[int, list[tuple[bool, Any]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
@@ -60,6 +61,9 @@ class RecordTableModel(QAbstractTableModel):
         self._sorted_by = None
         self._sort_keys = {}
         self.endResetModel()
+        if self._requested_sort is not None:
+            # New records keep the order the header shows.
+            self.sort(*self._requested_sort)
 
     def record(self, row: int) -> Any:
         return self._records[row]
@@ -95,7 +99,10 @@ class RecordTableModel(QAbstractTableModel):
         A proxy's `lessThan` would call back into Python for every comparison,
         hundreds of thousands of times on a large table.
         """
-        if not 0 <= column < len(self._columns) or self._sorted_by == (column, order):
+        if column < 0:
+            return
+        self._requested_sort = (column, order)
+        if column >= len(self._columns) or self._sorted_by == (column, order):
             return
         self._sorted_by = (column, order)
         self.layoutAboutToBeChanged.emit()

@@ -5,10 +5,13 @@ and rows named «МБОУ «СОШ №1»(edu203389)» with the school's login i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
+from lowres_desktop.importing.parsed import ParsedSheet
+from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.subjects import subject_code
 from lowres_desktop.importing.values import is_blank, normalize_text
 from lowres_desktop.importing.workbook_reader import SheetGrid
@@ -71,6 +74,35 @@ def school_login(name: object) -> tuple[str, str] | None:
     if not match or not _LOGIN.match(match[1].strip()):
         return None
     return match[1].strip().lower(), text[: match.start()].strip()
+
+
+def school_rows(
+    grid: SheetGrid,
+    first_row: int,
+    name_column: int,
+    parsed: ParsedSheet,
+    on_row: Callable[[int, int], None],
+) -> Iterator[tuple[int, str, str]]:
+    """(row, login, name) of each school row once; a login seen again is a problem of `parsed`."""
+    seen: dict[str, int] = {}
+    total = len(grid.rows)
+    for row in range(first_row, total + 1):
+        if row % 500 == 0:
+            on_row(row, total)
+        school = school_login(grid.cell(row, name_column))
+        if school is None:
+            continue
+        parsed.rows_read += 1
+        login, name = school
+        if login in seen:
+            parsed.problems.append(
+                CellProblem(
+                    grid.name, row, name_column, login, f"логин уже встречался в строке {seen[login]}"
+                )
+            )
+            continue
+        seen[login] = row
+        yield row, login, name
 
 
 def find_row(grid: SheetGrid, first_cell: str, limit: int = 30) -> int | None:

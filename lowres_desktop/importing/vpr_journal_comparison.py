@@ -19,7 +19,7 @@ from lowres_desktop.domain.records import ProcedureKey
 from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, ParsedSheet, ParseOptions, SchoolInFile
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.values import BadValue, is_blank, normalize_text, parse_count, parse_percent
-from lowres_desktop.importing.vpr_common import find_row, read_title, school_login
+from lowres_desktop.importing.vpr_common import find_row, read_title, school_rows
 from lowres_desktop.importing.workbook_reader import SheetGrid
 
 LAYOUT_ID = "vpr_comparison"
@@ -111,24 +111,7 @@ def parse_vpr_comparison(
             )
         )
         return parsed
-    seen: dict[str, int] = {}
-    total = len(grid.rows)
-    for row in range(first_row, total + 1):
-        if row % 500 == 0:
-            on_row(row, total)
-        school = school_login(grid.cell(row, name_column))
-        if school is None:
-            continue
-        parsed.rows_read += 1
-        login, name = school
-        if login in seen:
-            parsed.problems.append(
-                CellProblem(
-                    grid.name, row, name_column, login, f"логин уже встречался в строке {seen[login]}"
-                )
-            )
-            continue
-        seen[login] = row
+    for row, login, name in school_rows(grid, first_row, name_column, parsed, on_row):
         _parse_row(grid, row, login, name, found, participants_column, parsed, procedure, year)
     return parsed
 

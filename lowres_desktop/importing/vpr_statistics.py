@@ -24,7 +24,7 @@ from lowres_desktop.importing.parsed import (
 )
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.values import BadValue, is_blank, normalize_text, parse_count, parse_percent
-from lowres_desktop.importing.vpr_common import find_row, read_title, school_login
+from lowres_desktop.importing.vpr_common import find_row, read_title, school_rows
 from lowres_desktop.importing.workbook_reader import SheetGrid
 
 LAYOUT_ID = "vpr_statistics"
@@ -99,24 +99,7 @@ def parse_vpr_statistics(
             )
         )
         return parsed
-    seen: dict[str, int] = {}
-    total = len(grid.rows)
-    for row in range(header_row + 1, total + 1):
-        if row % 500 == 0:
-            on_row(row, total)
-        school = school_login(grid.cell(row, name_column))
-        if school is None:
-            continue
-        parsed.rows_read += 1
-        login, name = school
-        if login in seen:
-            parsed.problems.append(
-                CellProblem(
-                    grid.name, row, name_column, login, f"логин уже встречался в строке {seen[login]}"
-                )
-            )
-            continue
-        seen[login] = row
+    for row, login, name in school_rows(grid, header_row + 1, name_column, parsed, on_row):
         try:
             count = parse_count(grid.cell(row, participants_column))
         except BadValue as error:

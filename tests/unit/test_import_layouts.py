@@ -70,6 +70,19 @@ def test_vpr_statistics_shares_far_from_100_are_a_problem_at_the_cell(tmp_path: 
     assert "в сумме дают 40.00 %" in problem.why
 
 
+def test_vpr_statistics_a_school_twice_is_a_problem_at_its_second_row(tmp_path: Path) -> None:
+    shares = [10.0, 40.0, 30.0, 20.0]
+    schools = [
+        ("МБОУ «СОШ № 1»(edu203389)", 1, 48, shares),
+        ("МБОУ «СОШ № 1» (повтор)(edu203389)", 1, 48, shares),
+    ]
+    (sheet, _other) = parse_all(build_vpr_statistics(tmp_path / "stat.xlsx", schools))
+    (problem,) = sheet.problems
+    assert (problem.row, problem.column, problem.value) == (11, 1, "edu203389")
+    assert problem.why == "логин уже встречался в строке 10"
+    assert [s.login for s in sheet.schools] == ["edu203389"]
+
+
 def test_the_login_is_the_last_bracket_and_other_rows_are_not_schools() -> None:
     assert school_login("МБОУ «СОШ (профильная) №1»(edu203389)") == (
         "edu203389",

@@ -17,6 +17,7 @@ from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, S
 from lowres_desktop.domain.schools import guess_school_kind, short_school_name
 from lowres_desktop.importing.procedure_headers import parse_procedure_header
 from lowres_desktop.importing.values import parse_percent
+from lowres_desktop.reports.model import Requisites
 from lowres_desktop.services.demo_analysis import fill_demo_analysis
 from lowres_desktop.services.demo_roadmaps import fill_demo_roadmaps
 from lowres_desktop.services.progress import (
@@ -26,6 +27,7 @@ from lowres_desktop.services.progress import (
     never_cancel,
     no_progress,
 )
+from lowres_desktop.services.requisites import write_requisites
 from lowres_desktop.services.seed_appendix import seed_appendix_cells
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -59,6 +61,17 @@ PROCEDURES = [
 _TYPICAL_LOW = {ProcedureKind.VPR: 14.0, ProcedureKind.OGE: 6.0, ProcedureKind.EGE: 2.0}
 _TYPICAL_HIGH = {ProcedureKind.VPR: 22.0, ProcedureKind.OGE: 18.0, ProcedureKind.EGE: 20.0}
 _PARTICIPANTS = {ProcedureKind.VPR: (30, 120), ProcedureKind.OGE: (20, 100), ProcedureKind.EGE: (8, 50)}
+
+
+DEMO_REQUISITES = Requisites(
+    authority_lines=("АДМИНИСТРАЦИЯ ДЕМОНСТРАЦИОННОГО ГОРОДА", "КОМИТЕТ ОБРАЗОВАНИЯ (ДЕМО)"),
+    name_genitive="комитета образования",
+    place="г. Демоград",
+    signatory_position="Председатель комитета",
+    signatory_name="А. Б. Образцова",
+    executor_name="Иванова Мария Петровна",
+    executor_phone="8 (000) 000-00-00",
+)
 
 
 @dataclass(frozen=True)
@@ -187,6 +200,7 @@ def fill_demo_data(
         uow.results.save(results)
         fill_demo_analysis(uow, schools, results)
         fill_demo_roadmaps(uow, schools, results)
+        write_requisites(uow, DEMO_REQUISITES)
         check_cancel(cancel)
         uow.commit()
     progress(3, 3, "Готово")

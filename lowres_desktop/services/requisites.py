@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.reports.model import Requisites
-from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
 
 _PREFIX = "requisites."
 _EMBLEM = "requisites.emblem_png"
@@ -33,8 +33,13 @@ def save_requisites(db: Database, requisites: Requisites) -> None:
     if not requisites.signatory_name.strip():
         raise DomainError("Укажите инициалы и фамилию подписывающего.")
     with db.unit_of_work() as uow:
-        uow.settings.set_text(_PREFIX + "authority_lines", "\n".join(requisites.authority_lines))
-        for name in _TEXT_FIELDS:
-            uow.settings.set_text(_PREFIX + name, str(getattr(requisites, name)).strip())
-        uow.settings.set_data(_EMBLEM, requisites.emblem_png)
+        write_requisites(uow, requisites)
         uow.commit()
+
+
+def write_requisites(uow: UnitOfWork, requisites: Requisites) -> None:
+    """Write within the caller's unit of work (the demo fills them with its data)."""
+    uow.settings.set_text(_PREFIX + "authority_lines", "\n".join(requisites.authority_lines))
+    for name in _TEXT_FIELDS:
+        uow.settings.set_text(_PREFIX + name, str(getattr(requisites, name)).strip())
+    uow.settings.set_data(_EMBLEM, requisites.emblem_png)

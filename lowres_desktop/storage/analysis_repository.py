@@ -30,6 +30,7 @@ from lowres_desktop.storage.models_analysis import (
     RuleProfileRow,
     SchoolProfileRow,
 )
+from lowres_desktop.storage.repositories import ProcedureRepository
 
 _PARAMETERS_VERSION = 1
 
@@ -286,10 +287,7 @@ class MarkComparisonRepository:
     def save(self, comparisons: Iterable[MarkComparison]) -> int:
         """Insert or update by school × procedure × year; returns how many were written."""
         school_ids = dict(self._session.execute(select(SchoolRow.login, SchoolRow.id)).all())
-        procedure_ids = {
-            ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade): row.id
-            for row in self._session.scalars(select(ProcedureRow))
-        }
+        procedure_ids = ProcedureRepository(self._session).ids()
         existing = {
             (row.school_id, row.procedure_id, row.year): row
             for row in self._session.scalars(select(MarkComparisonRow))
@@ -299,14 +297,9 @@ class MarkComparisonRepository:
             if comparison.login not in school_ids:
                 raise DomainError(f"Школы с логином {comparison.login} нет в базе.")
             if comparison.procedure not in procedure_ids:
-                row_procedure = ProcedureRow(
-                    kind=comparison.procedure.kind.value,
-                    subject=comparison.procedure.subject,
-                    grade=comparison.procedure.grade,
+                procedure_ids[comparison.procedure] = ProcedureRepository(self._session).add(
+                    comparison.procedure
                 )
-                self._session.add(row_procedure)
-                self._session.flush()
-                procedure_ids[comparison.procedure] = row_procedure.id
             key = (school_ids[comparison.login], procedure_ids[comparison.procedure], comparison.year)
             row = existing.get(key)
             if row is None:
@@ -333,10 +326,7 @@ class AnalysisFacts:
         return self._session.connection().execute(statement).all()
 
     def _procedures(self) -> dict[int, ProcedureKey]:
-        return {
-            row.id: ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade)
-            for row in self._session.scalars(select(ProcedureRow))
-        }
+        return {id_: key for key, id_ in ProcedureRepository(self._session).ids().items()}
 
     def _logins(self) -> dict[int, str]:
         """School id → login, read once per unit of work."""

@@ -113,10 +113,11 @@ class ProcedureRepository:
     def ids(self) -> dict[ProcedureKey, int]:
         return {_procedure(row): row.id for row in self._session.scalars(select(ProcedureRow))}
 
-    def add(self, procedure: ProcedureKey) -> None:
-        self._session.add(
-            ProcedureRow(kind=procedure.kind.value, subject=procedure.subject, grade=procedure.grade)
-        )
+    def add(self, procedure: ProcedureKey) -> int:
+        row = ProcedureRow(kind=procedure.kind.value, subject=procedure.subject, grade=procedure.grade)
+        self._session.add(row)
+        self._session.flush()
+        return row.id
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.importing.parsed import (
@@ -64,6 +65,17 @@ class _Columns:
     name: int | None
     territory: int | None
     blocks: dict[int, tuple[ProcedureKey, int, Measure]]
+
+    @cached_property
+    def groups(self) -> list[tuple[ProcedureKey, int, list[tuple[int, Measure]]]]:
+        """The value columns of each procedure-year, in the order they first appear.
+
+        Read once per sheet, not once per row: a region's workbook has tens of thousands of cells.
+        """
+        grouped: dict[tuple[ProcedureKey, int], list[tuple[int, Measure]]] = {}
+        for column, (procedure, year, measure) in self.blocks.items():
+            grouped.setdefault((procedure, year), []).append((column, measure))
+        return [(procedure, year, measures) for (procedure, year), measures in grouped.items()]
 
 
 def find_header_row(grid: SheetGrid) -> int | None:
@@ -210,13 +222,12 @@ def _parse_row(
     login = _fixed_text(grid, row, columns.id_column)
     name = _fixed_text(grid, row, columns.name)
     territory = _fixed_text(grid, row, columns.territory)
-    has_values = any(not is_blank(grid.cell(row, c)) for c in columns.blocks)
     label = next((t for t in (territory, name, login) if t), "")
     if _TOTALS.match(label.lower()):
         parsed.notes.append(f"Строка {row} («{label}») — итоговая, пропущена.")
         return
     if not login:
-        if has_values:
+        if any(not is_blank(grid.cell(row, c)) for c in columns.blocks):
             parsed.problems.append(
                 CellProblem(grid.name, row, columns.id_column, None, f"не указан {_id_label(columns)}")
             )
@@ -246,26 +257,25 @@ def _parse_row(
         parsed.problems.append(CellProblem(grid.name, row, columns.name, None, "нет названия ОО"))
         return
     parsed.schools.append(SchoolInFile(login, name, territory or None, row, columns.id_kind))
-    values: dict[tuple[ProcedureKey, int], dict[Measure, float | int | None]] = {}
-    for column, (procedure, year, measure) in columns.blocks.items():
-        raw = grid.cell(row, column)
-        try:
-            value = parse_count(raw) if measure == Measure.PARTICIPANTS else parse_percent(raw)
-        except BadValue as error:
-            parsed.problems.append(CellProblem(grid.name, row, column, raw, str(error)))
+    width = len(cells)
+    for procedure, year, measures in columns.groups:
+        found: dict[Measure, float | int | None] = {}
+        for column, measure in measures:
+            raw = cells[column - 1] if column <= width else None
+            try:
+                found[measure] = parse_count(raw) if measure == Measure.PARTICIPANTS else parse_percent(raw)
+            except BadValue as error:
+                parsed.problems.append(CellProblem(grid.name, row, column, raw, str(error)))
+        if all(v is None for v in found.values()):
             continue
-        values.setdefault((procedure, year), {})[measure] = value
-    for (procedure, year), measures in values.items():
-        if all(v is None for v in measures.values()):
-            continue
-        participants = measures.get(Measure.PARTICIPANTS)
+        participants = found.get(Measure.PARTICIPANTS)
         parsed.results.append(
             Result(
                 login=login,
                 procedure=procedure,
                 year=year,
                 participants=int(participants) if participants is not None else None,
-                pct_low=measures.get(Measure.LOW),
-                pct_high=measures.get(Measure.HIGH),
+                pct_low=found.get(Measure.LOW),
+                pct_high=found.get(Measure.HIGH),
             )
         )

@@ -65,6 +65,8 @@ def _number(value: object) -> float | None:
 
 
 def parse_percent(value: object) -> float | None:
+    if type(value) is float and 0.0 <= value <= 100.0:
+        return value  # the usual cell, read without the general path (NaN fails the range test)
     number = _number(value)
     if number is not None and not 0 <= number <= 100:
         raise BadValue("процент вне диапазона 0–100")

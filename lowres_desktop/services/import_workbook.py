@@ -41,6 +41,7 @@ from lowres_desktop.importing.problems import CellProblem, FileRejected
 from lowres_desktop.importing.values import normalize_text
 from lowres_desktop.importing.workbook_reader import SheetGrid, read_workbook
 from lowres_desktop.services.backups import backup_before_import
+from lowres_desktop.services.categories import collector_paused
 from lowres_desktop.services.minimum_scores import minimum_score_lookup
 from lowres_desktop.services.progress import (
     CancelCheck,
@@ -237,7 +238,8 @@ def read_import_file(
         raise FileRejected(path.name, f"Файл не удалось открыть: {error.strerror}.") from error
     grids = read_workbook(path)
     check_cancel(cancel)
-    return _parse_grids(db, path, hashlib.sha256(content).hexdigest(), grids, choices, progress, cancel)
+    with collector_paused():
+        return _parse_grids(db, path, hashlib.sha256(content).hexdigest(), grids, choices, progress, cancel)
 
 
 def reparse_file(db: Database, reading: FileReading, choices: ImportChoices) -> FileReading:
@@ -532,7 +534,7 @@ def apply_import(
         warnings=[note for sheet in reading.parsed for note in sheet.notes],
     )
     progress(75, 100, "Сравнение с базой…")
-    with db.unit_of_work() as uow:
+    with collector_paused(), db.unit_of_work() as uow:
         plan = _plan(uow, reading, choices)
         _refuse_unless_clean(reading, plan, choices)
         report.unmatched = sorted({u.ref.value for u in plan.unknown})
@@ -632,7 +634,7 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
             )
         )
     changes += _write_results(uow, plan, batch_id, school_ids, procedure_ids)
-    changes += _write_comparisons(uow, plan, school_ids, procedure_ids)
+    changes += _write_comparisons(uow, plan, batch_id, school_ids, procedure_ids)
     history.add_changes(batch_id, changes)
     history.add_details(
         batch_id,
@@ -678,13 +680,17 @@ def _write_results(
             updates.append({"id": old_row[0], **new, "import_batch_id": batch_id})
             old = {**dict(zip(RESULT_FIELDS, old_row[1:4], strict=True)), "batch": old_row[4]}
         changes.append(Change("result", school_id, procedure_id, result.year, old, new))
-    history.insert_results(inserts)
-    history.update_results(updates)
+    history.insert_results(batch_id, inserts)
+    history.update_results(batch_id, updates)
     return changes
 
 
 def _write_comparisons(
-    uow: UnitOfWork, plan: ImportPlan, school_ids: dict[str, int], procedure_ids: dict[ProcedureKey, int]
+    uow: UnitOfWork,
+    plan: ImportPlan,
+    batch_id: int,
+    school_ids: dict[str, int],
+    procedure_ids: dict[ProcedureKey, int],
 ) -> list[Change]:
     history = uow.imports.history
     stored = history.stored_comparisons(list({school_ids[c.login] for c in plan.comparisons}))
@@ -704,8 +710,8 @@ def _write_comparisons(
             updates.append({"id": old_row[0], **new})
             old = dict(zip(COMPARISON_FIELDS, old_row[1:5], strict=True))
         changes.append(Change("comparison", school_id, procedure_id, comparison.year, old, new))
-    history.insert_comparisons(inserts)
-    history.update_comparisons(updates)
+    history.insert_comparisons(batch_id, inserts)
+    history.update_comparisons(batch_id, updates)
     return changes
 
 

@@ -8,6 +8,12 @@ a rolled-back action leaves no log either. ORM flushes are covered by
 by `do_orm_execute` (the affected rows are read first). Deletes the database
 cascades by itself are covered by the logged delete of their parent.
 
+A bulk statement that already leaves its own record of every value (an
+import batch keeps each old and new value for undo) passes `bulk_note()` as
+its execution options: the log then keeps one entry for the statement, naming
+that record and the number of rows, instead of copying tens of thousands of
+values a second time.
+
 Locking: tables with a `version` column map it as SQLAlchemy's
 `version_id_col`, so an UPDATE of a row that changed since it was read in
 the same transaction fails. An editor that showed a row minutes ago passes
@@ -33,6 +39,8 @@ from lowres_desktop.storage.models_office import AuditEntryRow
 
 AUDIT_TABLE: Table = AuditEntryRow.__table__  # type: ignore[assignment]
 _EXPECTED = "lowres_expected_versions"
+_BULK_NOTE = "lowres_audit_bulk_note"
+_RECORDER = "lowres_audit_recorder"
 _MAX_TEXT = 1000
 
 
@@ -63,6 +71,18 @@ def value_text(value: object) -> str | None:
         value = value.value
     text = str(value)
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"
+
+
+def bulk_note(record: str) -> dict[str, str]:
+    """Execution options for a bulk statement whose values `record` (shown in the log) keeps itself."""
+    return {_BULK_NOTE: record}
+
+
+def log_bulk(session: Session, action: str, table: Table, note: str, count: int) -> None:
+    """One entry for rows a repository wrote past the session (straight to the driver, for speed)."""
+    recorder = session.info.get(_RECORDER)
+    if recorder is not None:
+        recorder.log_bulk(session, action, table, note, count)
 
 
 def _audited(table: Table) -> bool:
@@ -98,20 +118,22 @@ def expect_version(session: Session, row: object, version: int) -> None:
 
 
 def last_change(session: Session, table_name: str, row_key: str) -> tuple[str, datetime] | None:
-    found = session.connection().execute(
-        select(AUDIT_TABLE.c.user_name, AUDIT_TABLE.c.changed_at)
-        .where(AUDIT_TABLE.c.table_name == table_name, AUDIT_TABLE.c.row_key == row_key)
-        .order_by(AUDIT_TABLE.c.id.desc())
-        .limit(1)
-    ).first()
+    found = (
+        session.connection()
+        .execute(
+            select(AUDIT_TABLE.c.user_name, AUDIT_TABLE.c.changed_at)
+            .where(AUDIT_TABLE.c.table_name == table_name, AUDIT_TABLE.c.row_key == row_key)
+            .order_by(AUDIT_TABLE.c.id.desc())
+            .limit(1)
+        )
+        .first()
+    )
     return (found[0], found[1]) if found else None
 
 
 def conflict(session: Session, table_name: str, row_key: str) -> EditConflict:
     change = last_change(session, table_name, row_key)
-    who = (
-        f"{change[0]} {change[1]:%d.%m.%Y в %H:%M}" if change else "другой пользователь"
-    )
+    who = f"{change[0]} {change[1]:%d.%m.%Y в %H:%M}" if change else "другой пользователь"
     return EditConflict(
         f"Эту запись уже изменил(а) {who}, пока она была открыта у вас. Ваши изменения не "
         "сохранены и остались в окне: перепишите или скопируйте их, обновите данные и внесите "
@@ -126,6 +148,7 @@ class AuditRecorder:
         self._user = user
 
     def install(self, factory: sessionmaker[Session]) -> None:
+        factory.configure(info={_RECORDER: self})
         event.listen(factory, "before_flush", self._before_flush)
         event.listen(factory, "after_flush", self._after_flush)
         event.listen(factory, "do_orm_execute", self._on_execute)
@@ -204,7 +227,11 @@ class AuditRecorder:
         if not isinstance(table, Table) or not _audited(table):
             return
         many = state.parameters if isinstance(state.parameters, list) else None
-        if state.is_insert:
+        note = state.execution_options.get(_BULK_NOTE)
+        if note is not None and many is not None:
+            action = "insert" if state.is_insert else "update" if state.is_update else "delete"
+            entries = [self._bulk_entry(action, table.name, note, len(many))]
+        elif state.is_insert:
             entries = [self._inserted(table, values) for values in many or [state.parameters or {}]]
         elif many is not None and statement.whereclause is None:  # type: ignore[attr-defined]
             entries = self._updated_by_key(state.session, table, many)
@@ -212,6 +239,13 @@ class AuditRecorder:
             entries = self._changed_where(state, table)
         if entries:
             state.session.connection().execute(insert(AUDIT_TABLE), entries)
+
+    def _bulk_entry(self, action: str, table: str, note: str, count: int) -> dict[str, object]:
+        summary = f"{count} записей, значения каждой — в записи «{note}»"
+        return self._entry(action, table, note, None, None, summary)
+
+    def log_bulk(self, session: Session, action: str, table: Table, note: str, count: int) -> None:
+        session.connection().execute(insert(AUDIT_TABLE), [self._bulk_entry(action, table.name, note, count)])
 
     def _inserted(self, table: Table, values: dict[str, object]) -> dict[str, object]:
         key = _row_key(values.get(column.name, "") for column in table.primary_key.columns)

@@ -2,21 +2,24 @@
 
 Results and comparisons of a file are written here in bulk (Core
 executemany, not one ORM object per value) because a region's workbook holds
-tens of thousands of values and each also leaves a change record for undo.
+tens of thousands of values and each also leaves a change record for undo;
+that record is the log of every value, so the audit log keeps one entry per
+statement naming the batch.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, inspect, select, update
+from sqlalchemy import Table, delete, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
+from lowres_desktop.storage.audit import bulk_note, log_bulk
+from lowres_desktop.storage.import_changes import Change, StoredChange, pack, unpack
 from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_analysis import MarkComparisonRow
 from lowres_desktop.storage.models_import import (
@@ -30,18 +33,6 @@ from lowres_desktop.storage.models_import import (
 RESULT_FIELDS = ("participants", "pct_low", "pct_high")
 COMPARISON_FIELDS = ("participants", "lowered_pct", "confirmed_pct", "raised_pct")
 SCHOOL_FIELDS = ("full_name", "short_name", "kind")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One value a batch wrote: `old` is None when the record did not exist before."""
-
-    target: str
-    school_id: int
-    procedure_id: int | None
-    year: int | None
-    old: dict[str, Any] | None
-    new: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -131,24 +122,49 @@ class ImportHistoryRepository:
                 found[(school, procedure, year)] = tuple(rest)
         return found
 
-    def insert_results(self, rows: list[dict[str, Any]]) -> None:
-        """A Core executemany through the session: fast, and the audit log still sees every row."""
-        if rows:
-            self._session.execute(insert(ResultRow.__table__), rows)
+    def insert_results(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+        """New results in bulk, logged as one audit entry naming the batch.
 
-    def update_results(self, rows: list[dict[str, Any]]) -> None:
-        """ORM bulk UPDATE by primary key: rows carry `id` and the new values (the audit log sees it)."""
-        if rows:
-            self._session.execute(update(ResultRow), _with_versions(self._session, ResultRow, rows))
+        On SQLite the rows go straight to the driver: a region's file holds tens of thousands of
+        results and SQLAlchemy's per-row parameter processing was a third of the import.
+        """
+        if not rows:
+            return
+        connection = self._session.connection()
+        table: Table = ResultRow.__table__  # type: ignore[assignment]
+        if connection.dialect.name != "sqlite":
+            self._session.execute(insert(table), rows, execution_options=_batch_note(batch_id))
+            return
+        names = list(rows[0])
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.executemany(
+            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})",
+            rows,
+        )
+        cursor.close()
+        log_bulk(self._session, "insert", table, _batch_note_text(batch_id), len(rows))
 
-    def insert_comparisons(self, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            self._session.execute(insert(MarkComparisonRow.__table__), rows)
-
-    def update_comparisons(self, rows: list[dict[str, Any]]) -> None:
+    def update_results(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+        """ORM bulk UPDATE by primary key: rows carry `id` and the new values."""
         if rows:
             self._session.execute(
-                update(MarkComparisonRow), _with_versions(self._session, MarkComparisonRow, rows)
+                update(ResultRow),
+                _with_versions(self._session, ResultRow, rows),
+                execution_options=_batch_note(batch_id),
+            )
+
+    def insert_comparisons(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self._session.execute(
+                insert(MarkComparisonRow.__table__), rows, execution_options=_batch_note(batch_id)
+            )
+
+    def update_comparisons(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self._session.execute(
+                update(MarkComparisonRow),
+                _with_versions(self._session, MarkComparisonRow, rows),
+                execution_options=_batch_note(batch_id),
             )
 
     def add_details(
@@ -174,74 +190,51 @@ class ImportHistoryRepository:
         )
 
     def add_changes(self, batch_id: int, changes: Iterable[Change]) -> None:
-        """Record what a batch wrote, in bulk.
+        """Record what a batch wrote, packed per school (see `storage/import_changes.py`).
 
         On the connection, not the session: these rows are themselves the log of the batch, so
-        the audit log's session hook does not copy each of them a second time. On SQLite, where
-        JSON is text, the rows go straight to the driver (a region's import leaves tens of
-        thousands of them, and SQLAlchemy's per-row parameter processing was most of its cost).
+        the audit log's session hook does not copy them a second time.
         """
-        connection = self._session.connection()
-        if connection.dialect.name == "sqlite":
-            rows = [
-                (
-                    batch_id,
-                    c.target,
-                    c.school_id,
-                    c.procedure_id,
-                    c.year,
-                    None if c.old is None else json.dumps(c.old, ensure_ascii=False),
-                    json.dumps(c.new, ensure_ascii=False),
-                )
-                for c in changes
-            ]
-            if rows:
-                cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-                cursor.executemany(
-                    "INSERT INTO import_changes (batch_id, target, school_id, procedure_id, year, "
-                    "old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
-                cursor.close()
-            return
         values = [
             {
                 "batch_id": batch_id,
-                "target": c.target,
-                "school_id": c.school_id,
-                "procedure_id": c.procedure_id,
-                "year": c.year,
-                "old_values": c.old,
-                "new_values": c.new,
+                "target": row.target,
+                "school_id": row.school_id,
+                "procedure_id": row.procedure_id,
+                "year": row.year,
+                "old_values": row.old_values,
+                "new_values": row.new_values,
             }
-            for c in changes
+            for row in pack(changes)
         ]
         if values:
-            connection.execute(insert(ImportChangeRow.__table__), values)
+            self._session.connection().execute(insert(ImportChangeRow.__table__), values)
 
     def changes(self, batch_id: int) -> list[Change]:
         rows = self._session.scalars(
             select(ImportChangeRow).where(ImportChangeRow.batch_id == batch_id).order_by(ImportChangeRow.id)
         )
-        return [
-            Change(r.target, r.school_id, r.procedure_id, r.year, r.old_values, r.new_values) for r in rows
-        ]
+        return [change for row in rows for change in unpack(_stored(row))]
 
     def later_batches_touching(self, batch_id: int, changes: Sequence[Change]) -> list[int]:
         """Batches after `batch_id`, not undone, that changed a record this batch changed."""
         keys = {(c.target, c.school_id, c.procedure_id, c.year) for c in changes}
-        rows = self._session.execute(
-            select(
-                ImportChangeRow.batch_id,
-                ImportChangeRow.target,
-                ImportChangeRow.school_id,
-                ImportChangeRow.procedure_id,
-                ImportChangeRow.year,
+        schools = sorted({c.school_id for c in changes})
+        touching: set[int] = set()
+        for start in range(0, len(schools), 500):
+            rows = self._session.scalars(
+                select(ImportChangeRow)
+                .join(ImportBatchDetailRow, ImportBatchDetailRow.batch_id == ImportChangeRow.batch_id)
+                .where(
+                    ImportChangeRow.batch_id > batch_id,
+                    ImportBatchDetailRow.undone_at.is_(None),
+                    ImportChangeRow.school_id.in_(schools[start : start + 500]),
+                )
             )
-            .join(ImportBatchDetailRow, ImportBatchDetailRow.batch_id == ImportChangeRow.batch_id)
-            .where(ImportChangeRow.batch_id > batch_id, ImportBatchDetailRow.undone_at.is_(None))
-        )
-        return sorted({row[0] for row in rows if tuple(row[1:]) in keys})
+            for row in rows:
+                if any((c.target, c.school_id, c.procedure_id, c.year) in keys for c in unpack(_stored(row))):
+                    touching.add(row.batch_id)
+        return sorted(touching)
 
     def batches(self) -> list[BatchSummary]:
         rows = self._session.execute(
@@ -302,6 +295,19 @@ class ImportHistoryRepository:
 
     def add_row(self, row: object) -> None:
         self._session.add(row)
+
+
+def _stored(row: ImportChangeRow) -> StoredChange:
+    return StoredChange(row.target, row.school_id, row.procedure_id, row.year, row.old_values, row.new_values)
+
+
+def _batch_note_text(batch_id: int) -> str:
+    """The batch's change records keep every value it wrote, so the audit log names the batch once."""
+    return f"пакет импорта № {batch_id}"
+
+
+def _batch_note(batch_id: int) -> dict[str, str]:
+    return bulk_note(_batch_note_text(batch_id))
 
 
 def _with_versions(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -2,8 +2,8 @@
 
 - `import_batch_details`: what the base `import_batches` row does not say
   (manual edit or file, layout, sheets, warnings, when it was undone);
-- `import_changes`: the values each batch replaced, so that undo restores
-  exactly them (`old_values` NULL means the record did not exist);
+- `import_changes`: the values each batch wrote and replaced, so that undo
+  restores exactly them, packed per school (see `storage/import_changes.py`);
 - `school_identifiers`: a school's other keys (ГИА «Код ОО», …) besides its login;
 - `header_mappings`: what the user told the wizard an unknown header means;
 - `minimum_scores`: staff's edits to the shipped minimum-score table.
@@ -45,7 +45,7 @@ class ImportChangeRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
     target: Mapped[str] = mapped_column(String(16))
-    """«result», «comparison» or «school»."""
+    """«school», or «results»/«comparisons»: one school's values packed in one row (import_changes.py)."""
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"), index=True)
     procedure_id: Mapped[int | None] = mapped_column(ForeignKey("procedures.id", ondelete="CASCADE"))
     year: Mapped[int | None] = mapped_column(Integer)

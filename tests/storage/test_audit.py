@@ -8,20 +8,38 @@ from pathlib import Path
 from sqlalchemy import delete
 
 from lowres_desktop.domain.records import School, SchoolKind
-from lowres_desktop.services.audit import AuditFilter, export_audit, read_audit, write_audit_csv
+from lowres_desktop.services.audit import (
+    TABLE_NAMES,
+    AuditFilter,
+    export_audit,
+    read_audit,
+    write_audit_csv,
+)
 from lowres_desktop.services.import_workbook import import_workbook
-from lowres_desktop.storage.models import ResultRow
+from lowres_desktop.storage import schema  # noqa: F401  (every table mapped)
+from lowres_desktop.storage.models import Base, ResultRow
 from lowres_desktop.storage.unit_of_work import Database
 
 
-def test_an_import_logs_each_new_record_under_the_os_user(any_db: Database, seed_xlsx: Path) -> None:
-    import_workbook(any_db, seed_xlsx)
+def test_an_import_logs_its_results_once_naming_the_batch_that_keeps_each_value(
+    any_db: Database, seed_xlsx: Path
+) -> None:
+    report = import_workbook(any_db, seed_xlsx)
     page = read_audit(any_db, AuditFilter(table="Результаты"), limit=None)
-    assert page.total == 212
-    assert {line.action for line in page.lines} == {"добавлено"}
-    assert {line.user_name for line in page.lines} == {any_db.user_name}
-    assert "year=2019" in page.lines[0].new_value or "year=2018" in page.lines[0].new_value
-    assert "Школы" in page.tables
+    (line,) = page.lines
+    assert (line.action, line.user_name) == ("добавлено", any_db.user_name)
+    assert line.row_key == f"пакет импорта № {report.batch_id}"
+    assert line.new_value.startswith("212 записей")
+    with any_db.unit_of_work() as uow:
+        changes = uow.imports.history.changes(report.batch_id)
+    results = [c for c in changes if c.target == "result"]
+    assert len(results) == 212 and all(c.old is None for c in results)
+    schools = read_audit(any_db, AuditFilter(table="Школы"), limit=None)
+    assert schools.total == len(report.schools_new) > 0
+
+
+def test_every_table_has_a_russian_name_in_the_log() -> None:
+    assert set(Base.metadata.tables) - set(TABLE_NAMES) == {"audit_entries"}
 
 
 def test_an_edit_logs_the_old_and_new_value_of_each_field_under_a_chosen_name(any_db: Database) -> None:

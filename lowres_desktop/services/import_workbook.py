@@ -56,6 +56,7 @@ from lowres_desktop.storage.import_repository import (
     COMPARISON_FIELDS,
     RESULT_FIELDS,
     Change,
+    batch_note,
 )
 from lowres_desktop.storage.repositories import ImportBatch
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
@@ -582,19 +583,6 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
     for procedure in plan.procedures_new:
         uow.procedures.add(procedure)
     stored_schools = {s.login: s for s in uow.schools.all()} if plan.schools_renamed else {}
-    for login, school in plan.schools_new:
-        name = school.name or (
-            f"ОО с кодом ГИА {school.login}" if school.id_kind == IdKind.GIA_CODE else login
-        )
-        uow.schools.add(
-            School(login, name, short_school_name(name), guess_school_kind(name), school.territory)
-        )
-    for login, _old, new in plan.schools_renamed:
-        school = stored_schools[login]
-        uow.schools.update(
-            School(login, new, short_school_name(new), guess_school_kind(new), school.district, school.active)
-        )
-    uow.session.flush()
     batch_id = uow.import_batches.add(
         ImportBatch(
             file_name=reading.file_name,
@@ -608,6 +596,14 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
             results_unchanged=report.results_unchanged,
         )
     )
+    new_schools = [_new_school(login, school) for login, school in plan.schools_new]
+    uow.schools.add_many(new_schools, batch_note(batch_id))
+    for login, _old, new in plan.schools_renamed:
+        school = stored_schools[login]
+        uow.schools.update(
+            School(login, new, short_school_name(new), guess_school_kind(new), school.district, school.active)
+        )
+    uow.session.flush()
     school_ids = history.school_ids()
     procedure_ids = history.procedure_ids()
     for ref, login in plan.aliases:
@@ -646,6 +642,11 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
         report.comparisons_new + report.comparisons_changed,
     )
     return batch_id
+
+
+def _new_school(login: str, school: SchoolInFile) -> School:
+    name = school.name or (f"ОО с кодом ГИА {school.login}" if school.id_kind == IdKind.GIA_CODE else login)
+    return School(login, name, short_school_name(name), guess_school_kind(name), school.territory)
 
 
 def _write_results(

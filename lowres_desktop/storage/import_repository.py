@@ -142,7 +142,7 @@ class ImportHistoryRepository:
             rows,
         )
         cursor.close()
-        log_bulk(self._session, "insert", table, _batch_note_text(batch_id), len(rows))
+        log_bulk(self._session, "insert", table, batch_note(batch_id), len(rows))
 
     def update_results(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
         """ORM bulk UPDATE by primary key: rows carry `id` and the new values."""
@@ -301,13 +301,13 @@ def _stored(row: ImportChangeRow) -> StoredChange:
     return StoredChange(row.target, row.school_id, row.procedure_id, row.year, row.old_values, row.new_values)
 
 
-def _batch_note_text(batch_id: int) -> str:
+def batch_note(batch_id: int) -> str:
     """The batch's change records keep every value it wrote, so the audit log names the batch once."""
     return f"пакет импорта № {batch_id}"
 
 
 def _batch_note(batch_id: int) -> dict[str, str]:
-    return bulk_note(_batch_note_text(batch_id))
+    return bulk_note(batch_note(batch_id))
 
 
 def _with_versions(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

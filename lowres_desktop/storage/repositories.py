@@ -6,10 +6,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
+from lowres_desktop.storage.audit import bulk_note
 from lowres_desktop.storage.models import (
     DistrictRow,
     ImportBatchRow,
@@ -91,6 +92,29 @@ class SchoolRepository:
                 active=school.active,
             )
         )
+
+    def add_many(self, schools: Sequence[School], note: str) -> None:
+        """New schools in one statement, logged as one audit entry; `note` names the record keeping each.
+
+        A region's first import creates a thousand schools at once, and the batch's own record
+        already lists every one of them.
+        """
+        if not schools:
+            return
+        districts = {name: self._district(name) for name in {s.district for s in schools if s.district}}
+        self._session.flush()
+        rows = [
+            {
+                "login": school.login,
+                "full_name": school.full_name,
+                "short_name": school.short_name,
+                "kind": school.kind.value,
+                "district_id": districts[school.district].id if school.district else None,
+                "active": school.active,
+            }
+            for school in schools
+        ]
+        self._session.execute(insert(SchoolRow.__table__), rows, execution_options=bulk_note(note))
 
     def update(self, school: School) -> None:
         row = self._row(school.login)

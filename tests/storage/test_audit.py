@@ -34,8 +34,11 @@ def test_an_import_logs_its_results_once_naming_the_batch_that_keeps_each_value(
         changes = uow.imports.history.changes(report.batch_id)
     results = [c for c in changes if c.target == "result"]
     assert len(results) == 212 and all(c.old is None for c in results)
-    schools = read_audit(any_db, AuditFilter(table="Школы"), limit=None)
-    assert schools.total == len(report.schools_new) > 0
+    (schools,) = read_audit(any_db, AuditFilter(table="Школы"), limit=None).lines
+    assert schools.row_key == line.row_key
+    assert schools.new_value.startswith(f"{len(report.schools_new)} записей")
+    created = sorted(c.new["login"] for c in changes if c.target == "school")
+    assert created == sorted(report.schools_new) and len(created) == 15
 
 
 def test_every_table_has_a_russian_name_in_the_log() -> None:

@@ -379,7 +379,9 @@ def _plan(uow: UnitOfWork, reading: FileReading, choices: ImportChoices) -> Impo
                 names.setdefault(login, school)
         for result in sheet.results:
             login = logins.get(result.login)
-            if login is not None:
+            if login == result.login:
+                results.append(result)
+            elif login is not None:
                 results.append(Result(login, result.procedure, result.year, *_values(result)))
         for comparison in sheet.comparisons:
             login = logins.get(comparison.login)

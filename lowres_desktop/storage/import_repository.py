@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, delete, func, insert, inspect, select, update
@@ -136,10 +137,11 @@ class ImportHistoryRepository:
             self._session.execute(insert(table), rows, execution_options=_batch_note(batch_id))
             return
         names = list(rows[0])
+        values_of = itemgetter(*names)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.executemany(
-            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)})",
-            rows,
+            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+            [values_of(row) for row in rows],
         )
         cursor.close()
         log_bulk(self._session, "insert", table, batch_note(batch_id), len(rows))

@@ -15,6 +15,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from lowres_desktop.importing.archive_guard import LIMITS, Limits, check_archive, check_file_size
+from lowres_desktop.importing.percent_cells import PercentCells, ods_percent_cells, xls_percent_cells
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.importing.values import FormulaWithoutValue
 
@@ -66,7 +68,7 @@ def read_workbook(path: Path, limits: Limits = LIMITS) -> list[SheetGrid]:
             raise FileRejected(
                 path.name, "Книга защищена паролем: снимите защиту в Excel и сохраните файл заново."
             )
-        return _read_calamine(path, "Формат .xls (Excel 97–2003)")
+        return _read_calamine(path, "Формат .xls (Excel 97–2003)", lambda: xls_percent_cells(path))
     if head.startswith(_OLE[:4]):
         raise FileRejected(path.name, "Файл .xls повреждён или обрезан.")
     if path.suffix.lower() in {".csv", ".txt"}:
@@ -86,7 +88,9 @@ def _read_zip(path: Path) -> list[SheetGrid]:
                 return _read_openpyxl(path)
             return _read_calamine(path, "Книга Excel (.xlsx)")
         if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIME:
-            return _read_calamine(path, "Таблица OpenDocument (.ods)")
+            return _read_calamine(
+                path, "Таблица OpenDocument (.ods)", lambda: ods_percent_cells(archive, LIMITS.rows)
+            )
         if "word/document.xml" in names:
             raise FileRejected(path.name, "Это документ Word, а не таблица.")
     raise FileRejected(
@@ -128,7 +132,10 @@ def _plain(value: object) -> object:
     return value
 
 
-def _read_calamine(path: Path, what: str) -> list[SheetGrid]:
+def _read_calamine(
+    path: Path, what: str, percent_cells: Callable[[], PercentCells] = dict
+) -> list[SheetGrid]:
+    """Every worksheet through calamine; `percent_cells` says which cells to scale by 100."""
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as error:
@@ -137,7 +144,7 @@ def _read_calamine(path: Path, what: str) -> list[SheetGrid]:
         ) from error
     except (python_calamine.CalamineError, ValueError, OSError) as error:
         raise FileRejected(path.name, f"{what}: файл повреждён и не читается ({error}).") from error
-    sheets = []
+    sheets: list[tuple[SheetGrid, list[tuple[tuple[int, int], tuple[int, int]]]]] = []
     try:
         for metadata in workbook.sheets_metadata:
             if metadata.typ != python_calamine.SheetTypeEnum.WorkSheet:
@@ -146,13 +153,37 @@ def _read_calamine(path: Path, what: str) -> list[SheetGrid]:
             if sheet.height > LIMITS.rows:
                 raise FileRejected(path.name, f"На листе «{metadata.name}» больше {LIMITS.rows} строк.")
             rows = [[_plain(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-            _fill_merged(rows, [((a, b), (c, d)) for (a, b), (c, d) in sheet.merged_cell_ranges or []])
-            sheets.append(SheetGrid(metadata.name, rows))
+            merged = [((a, b), (c, d)) for (a, b), (c, d) in sheet.merged_cell_ranges or []]
+            sheets.append((SheetGrid(metadata.name, rows), merged))
     except (python_calamine.CalamineError, ValueError) as error:
         raise FileRejected(path.name, f"{what}: лист не читается ({error}).") from error
     finally:
         workbook.close()
-    return sheets
+    try:
+        percent = percent_cells()
+    except Exception as error:  # noqa: BLE001 - any failure of the second reader means: formats unknown
+        raise FileRejected(
+            path.name,
+            f"{what}: не удалось прочитать форматы ячеек, и проценты нельзя отличить от долей ({error}). "
+            "Сохраните файл в формате .xlsx и импортируйте его.",
+        ) from error
+    for grid, merged in sheets:
+        _scale_percent_cells(grid.rows, percent.get(grid.name, set()))
+        _fill_merged(grid.rows, merged)
+    return [grid for grid, _merged in sheets]
+
+
+def _scale_percent_cells(rows: list[list[object]], cells: set[tuple[int, int]]) -> None:
+    for r, c in cells:
+        if r < len(rows) and c < len(rows[r]):
+            value = rows[r][c]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                rows[r][c] = _plain(_percent_shown(value))
+
+
+def _percent_shown(fraction: float) -> float:
+    """A percent cell holds a fraction (0.125 shown as «12,5 %»): the percent it shows."""
+    return round(fraction * 100, 10)
 
 
 def _fill_merged(rows: list[list[object]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
@@ -185,7 +216,7 @@ def _read_openpyxl(path: Path) -> list[SheetGrid]:
                     value = FormulaWithoutValue(str(formula_cell.value))
                 elif isinstance(value, int | float) and not isinstance(value, bool):
                     if "%" in (cell.number_format or ""):
-                        value = round(value * 100, 10)
+                        value = _percent_shown(value)
                 cells.append(_plain(value) if isinstance(value, float | str) else value)
             rows.append(cells)
         ranges = [

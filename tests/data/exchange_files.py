@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
+from itertools import groupby
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -134,12 +136,22 @@ def build_long(path: Path, rows: Sequence[Sequence[object]]) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class PercentCell:
+    """A cell in percent format: the file holds the fraction (0.125), the sheet shows «12,5 %»."""
+
+    fraction: float
+
+
 def build_ods(path: Path, sheet_name: str, rows: Sequence[Sequence[object]]) -> Path:
-    """A one-sheet .ods with strings and floats, as LibreOffice stores them."""
+    """A one-sheet .ods as LibreOffice stores it: runs of empty cells and of empty rows written once."""
 
     def cell(value: object) -> str:
-        if value is None:
-            return "<table:table-cell/>"
+        if isinstance(value, PercentCell):
+            return (
+                f'<table:table-cell office:value-type="percentage" office:value="{value.fraction}">'
+                f"<text:p>{value.fraction * 100:g} %</text:p></table:table-cell>"
+            )
         if isinstance(value, int | float):
             return (
                 f'<table:table-cell office:value-type="float" office:value="{value}">'
@@ -148,7 +160,22 @@ def build_ods(path: Path, sheet_name: str, rows: Sequence[Sequence[object]]) -> 
         text = escape(str(value))
         return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
 
-    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+    def cells(row: Sequence[object]) -> str:
+        written = []
+        for value, run in groupby(row):
+            count = len(list(run))
+            if value is None:
+                written.append(f'<table:table-cell table:number-columns-repeated="{count}"/>')
+            else:
+                written.extend(cell(value) for _ in range(count))
+        return "".join(written)
+
+    body = "".join(
+        f'<table:table-row table:number-rows-repeated="{len(list(run))}"><table:table-cell/></table:table-row>'
+        if not any(v is not None for v in row)
+        else "".join(f"<table:table-row>{cells(row)}</table:table-row>" for _ in run)
+        for row, run in groupby(tuple(r) for r in rows)
+    )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

@@ -24,6 +24,7 @@ from lowres_desktop.importing.vpr_common import school_login
 from lowres_desktop.importing.workbook_reader import read_workbook
 from tests.data.exchange_files import (
     build_long,
+    PercentCell,
     build_ods,
     build_rcoi_csv,
     build_vpr_comparison,
@@ -230,4 +231,32 @@ def test_old_excel_xls_reads_through_calamine() -> None:
     assert [(r.login, r.procedure.code, r.participants, r.pct_low, r.pct_high) for r in sheet.results] == [
         ("sch420220", "ОГЭ РУ", 48, 12.5, 35.4),
         ("sch420221", "ВПР МА 5", 12, 8.3, None),
+    ]
+
+
+def test_percent_cells_of_old_excel_read_as_the_percent_they_show() -> None:
+    """The file holds 0.125 in a cell formatted «0.0%»: the share is 12.5 %, not 0.125 %."""
+    path = Path(__file__).resolve().parents[1] / "data" / "long_template_percent.xls"
+    (sheet,) = parse_all(path)
+    assert sheet.problems == []
+    assert [(r.login, r.pct_low, r.pct_high) for r in sheet.results] == [
+        ("sch420220", 12.5, 35.4),
+        ("sch420221", 90, 8.3),
+    ]
+
+
+def test_percent_cells_of_ods_read_as_the_percent_they_show_past_repeated_cells(tmp_path: Path) -> None:
+    rows = [
+        ["Результаты ВПР", None, None, None, None, None, None],
+        [None] * 7,
+        [None] * 7,
+        [None, "Логин ОО", "Процедура", "Год", "Участников", "% «2»", "% высоких"],
+        [None, "sch9", "ВПР МА 5", 2024, 30, PercentCell(0.125), 40],
+        [None, "sch10", "ВПР МА 5", 2024, None, None, PercentCell(1.0)],
+    ]
+    (sheet,) = parse_all(build_ods(tmp_path / "p.ods", "Лист1", rows))
+    assert sheet.problems == []
+    assert [(r.login, r.participants, r.pct_low, r.pct_high) for r in sheet.results] == [
+        ("sch9", 30, 12.5, 40),
+        ("sch10", None, None, 100),
     ]

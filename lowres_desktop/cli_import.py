@@ -18,7 +18,7 @@ from typing import TextIO
 
 from lowres_desktop.importing.layouts import SHORT_TITLES
 from lowres_desktop.importing.problems import FileRejected
-from lowres_desktop.services.import_history import import_history, undo_batch
+from lowres_desktop.services.import_history import batch_values, import_history, undo_batch
 from lowres_desktop.services.import_template import write_template
 from lowres_desktop.services.import_workbook import ConflictPolicy, ImportReport, import_workbook
 from lowres_desktop.services.results_table import RESULT_COLUMNS, stored_results
@@ -48,7 +48,14 @@ def add_import_parsers(commands: argparse._SubParsersAction) -> None:  # type: i
     results.add_argument("--format", choices=["table", "csv", "json"], default="table")
     template = commands.add_parser("template", help="записать шаблон для ввода результатов (.xlsx)")
     template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
-    commands.add_parser("history", help="журнал импорта: пакеты, их файлы и счётчики")
+    history = commands.add_parser("history", help="журнал импорта: пакеты, их файлы и счётчики")
+    history.add_argument(
+        "batch",
+        type=int,
+        nargs="?",
+        metavar="BATCH",
+        help="показать значения одного пакета: что было и что стало",
+    )
     undo = commands.add_parser("undo", help="отменить пакет импорта, вернув заменённые им значения")
     undo.add_argument("batch", type=int, metavar="BATCH", help="номер пакета (lowres history)")
 
@@ -64,7 +71,7 @@ def run_import_commands(db: Database, args: argparse.Namespace, out: TextIO, err
         print(f"Шаблон записан: {path}", file=out)
         return 0
     if args.command == "history":
-        return _run_history(db, out)
+        return _run_history(db, out) if args.batch is None else _run_batch_values(db, args.batch, out)
     if args.command == "undo":
         report = undo_batch(db, args.batch)
         print(
@@ -162,6 +169,18 @@ def _run_results(db: Database, year: int | None, login: str | None, fmt: str, ou
                 file=out,
             )
         print(f"Всего результатов: {len(rows)}", file=out)
+    return 0
+
+
+def _run_batch_values(db: Database, batch_id: int, out: TextIO) -> int:
+    values = batch_values(db, batch_id)
+    print(f"Пакет № {batch_id}: значений {len(values)}", file=out)
+    for value in values:
+        where = " ".join(str(part) for part in (value.procedure, value.year) if part)
+        print(
+            f"  {value.login:<12} {value.what:<18} {where:<14} было: {value.was}  →  стало: {value.became}",
+            file=out,
+        )
     return 0
 
 

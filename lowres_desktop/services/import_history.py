@@ -14,6 +14,7 @@ from datetime import datetime
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.records import ProcedureKey
 from lowres_desktop.importing.values import BadValue, parse_count, parse_percent
+from lowres_desktop.services.wording import format_number
 from lowres_desktop.storage.audit import os_user_name
 from lowres_desktop.storage.import_repository import (
     COMPARISON_FIELDS,
@@ -56,6 +57,79 @@ def _same(current: object, expected: object) -> bool:
 
 def _matches(row: object, fields: tuple[str, ...], values: dict[str, object]) -> bool:
     return all(_same(getattr(row, name), values.get(name)) for name in fields)
+
+
+@dataclass(frozen=True)
+class BatchValue:
+    """One record a batch wrote, as the history shows it: what it was before and what the batch made it."""
+
+    what: str
+    login: str
+    school: str
+    procedure: str
+    year: int | None
+    was: str
+    became: str
+
+
+_TARGET_TITLES = {"result": "результат", "comparison": "сравнение отметок", "school": "школа"}
+_VALUE_TITLES = {
+    "participants": "участников",
+    "pct_low": "% «2»",
+    "pct_high": "% высоких",
+    "lowered_pct": "понизили, %",
+    "confirmed_pct": "подтвердили, %",
+    "raised_pct": "повысили, %",
+    "login": "логин",
+    "name": "название",
+    "full_name": "название",
+}
+
+
+def _values_text(values: dict[str, object] | None) -> str:
+    """«участников: 48; % «2»: 12,5; % высоких: —», or «—» when the record did not exist."""
+    if values is None:
+        return "—"
+    shown = []
+    for name, title in _VALUE_TITLES.items():
+        if name not in values:
+            continue
+        value = values[name]
+        if name in ("name", "full_name"):
+            shown.append(str(value))
+        elif value is None or isinstance(value, int | float):
+            shown.append(f"{title}: {format_number(value, 2)}")
+        else:
+            shown.append(f"{title}: {value}")
+    return "; ".join(shown)
+
+
+def batch_values(db: Database, batch_id: int) -> list[BatchValue]:
+    """Every value batch `batch_id` wrote, with the one it replaced: what the audit log points to."""
+    with db.unit_of_work() as uow:
+        history = uow.imports.history
+        if history.batch(batch_id) is None:
+            raise DomainError(f"Пакета импорта № {batch_id} нет в журнале.")
+        changes = history.changes(batch_id)
+        logins = {id_: login for login, id_ in history.school_ids().items()}
+        codes = {id_: key.code for key, id_ in history.procedure_ids().items()}
+        names = {school.login: school.full_name for school in uow.schools.all()}
+    values = []
+    for change in changes:
+        login = logins.get(change.school_id, "")
+        values.append(
+            BatchValue(
+                _TARGET_TITLES.get(change.target, change.target),
+                login,
+                names.get(login, "школа удалена"),
+                codes.get(change.procedure_id, "") if change.procedure_id is not None else "",
+                change.year,
+                _values_text(change.old),
+                _values_text(change.new),
+            )
+        )
+    values.sort(key=lambda v: (v.what != "школа", v.login, v.procedure, v.year or 0))
+    return values
 
 
 def undo_batch(db: Database, batch_id: int) -> UndoReport:

@@ -241,7 +241,7 @@ class AuditRecorder:
             state.session.connection().execute(insert(AUDIT_TABLE), entries)
 
     def _bulk_entry(self, action: str, table: str, note: str, count: int) -> dict[str, object]:
-        summary = f"{count} записей, значения каждой — в записи «{note}»"
+        summary = f"{count} записей; было и стало для каждой — в журнале импорта ({note})"
         return self._entry(action, table, note, None, None, summary)
 
     def log_bulk(self, session: Session, action: str, table: Table, note: str, count: int) -> None:

@@ -111,3 +111,19 @@ def test_history_and_undo(tmp_path: Path) -> None:
     code, _out, err = run("--db", db, "undo", "1")
     assert code == 1 and "уже отменён" in err
     assert count(db, "results") == 0 and count(db, "mark_comparisons") == 2
+
+
+def test_history_of_one_batch_lists_each_value_it_wrote_and_the_one_it_replaced(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.sqlite")
+    first = build_long(tmp_path / "first.xlsx", [["sch7", "МБОУ «СОШ № 7»", "ОГЭ РУ", 2025, 40, 12.5, 30]])
+    again = build_long(tmp_path / "again.xlsx", [["sch7", "МБОУ «СОШ № 7»", "ОГЭ РУ", 2025, 40, 20, 30]])
+    assert run("--db", db, "import", str(first))[0] == 0
+    assert run("--db", db, "import", "--on-conflict", "replace", str(again))[0] == 0
+    code, out, _ = run("--db", db, "history", "2")
+    assert code == 0 and "значений 1" in out
+    (line,) = [line for line in out.splitlines() if "sch7" in line]
+    assert "ОГЭ РУ 2025" in line
+    assert "было: участников: 40; % «2»: 12,5; % высоких: 30" in line
+    assert "стало: участников: 40; % «2»: 20; % высоких: 30" in line
+    code, _out, err = run("--db", db, "history", "5")
+    assert code == 1 and "Пакета импорта № 5 нет" in err

@@ -161,6 +161,11 @@ def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
     window.show_page(Page.HISTORY)
     window.history_view.select_batch(import_history(seed_db)[0].id)
     assert "ege.csv" in window.history_view.details.toPlainText()
+    assert window.history_view.values_model.rowCount() == 0  # read only when its tab is opened
+    window.history_view.detail_tabs.setCurrentWidget(window.history_view.values_table)
+    shown = window.history_view.values_model.records()
+    assert shown and {v.login for v in shown} >= {"sch420220"}
+    assert all(v.was == "—" for v in shown if v.what == "результат")
     assert window.history_view.undo_button.isEnabled()
     window.undo_batch(import_history(seed_db)[0].id)
     qtbot.waitUntil(lambda: window.schools_view.model.rowCount() == 15, timeout=10000)

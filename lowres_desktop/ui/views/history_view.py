@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from lowres_desktop.importing.layouts import SHORT_TITLES
-from lowres_desktop.services.import_history import import_history
+from lowres_desktop.services.import_history import BatchValue, batch_values, import_history
 from lowres_desktop.ui.dialogs.minimum_scores_dialog import MinimumScoresDialog
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
@@ -70,6 +71,20 @@ class HistoryTableModel(RecordTableModel):
         self.set_records(batches, columns)
 
 
+class BatchValuesModel(RecordTableModel):
+    def set_values(self, values: list[BatchValue]) -> None:
+        columns = [
+            Column(self.tr("Логин"), lambda v: v.login),
+            Column(self.tr("Школа"), lambda v: v.school),
+            Column(self.tr("Запись"), lambda v: v.what),
+            Column(self.tr("Процедура"), lambda v: v.procedure),
+            Column(self.tr("Год"), lambda v: str(v.year or ""), sort_key=lambda v: v.year or 0),
+            Column(self.tr("Было"), lambda v: v.was),
+            Column(self.tr("Стало"), lambda v: v.became),
+        ]
+        self.set_records(values, columns)
+
+
 class HistoryView(QWidget):
     """The import history page; `sig_undo_requested(batch_id)` asks the window to undo a batch."""
 
@@ -87,6 +102,16 @@ class HistoryView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
+        self.values_model = BatchValuesModel(self)
+        self.values_table = QTableView()
+        self.values_table.setModel(RecordSortProxyModel(self.values_model, self))
+        setup_table(self.values_table)
+        attach_table_export(self.values_table, self.tr("Значения пакета"))
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.details, self.tr("Сводка"))
+        self.detail_tabs.addTab(self.values_table, self.tr("Значения: было и стало"))
+        self.detail_tabs.currentChanged.connect(self._on_detail_tab_changed)
+        self._values_batch: int | None = None
         self.undo_button = QPushButton(self.tr("Отменить пакет…"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
@@ -102,7 +127,7 @@ class HistoryView(QWidget):
         splitter = QSplitter()
         splitter.setOrientation(splitter.orientation().Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.detail_tabs)
         splitter.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -110,6 +135,8 @@ class HistoryView(QWidget):
 
     def refresh(self, db: Database) -> None:
         self._db = db
+        self._values_batch = None
+        self.values_model.set_values([])
         batches = import_history(db)
         self.model.set_batches(batches)
         self.table.resizeColumnsToContents()
@@ -138,9 +165,25 @@ class HistoryView(QWidget):
     def _on_selection_changed(self) -> None:
         self._show_selected()
 
+    @Slot(int)
+    def _on_detail_tab_changed(self, _index: int) -> None:
+        self._show_values()
+
+    def _show_values(self) -> None:
+        """The selected batch's values, read only when their tab is open (a region's file holds 27,000)."""
+        batch = self.selected_batch()
+        wanted = batch.id if batch is not None else None
+        if self.detail_tabs.currentWidget() is not self.values_table or wanted == self._values_batch:
+            return
+        self._values_batch = wanted
+        values = batch_values(self._db, wanted) if self._db is not None and wanted is not None else []
+        self.values_model.set_values(values)
+        self.values_table.resizeColumnsToContents()
+
     def _show_selected(self) -> None:
         batch = self.selected_batch()
         self.undo_button.setEnabled(batch is not None and batch.undone_at is None)
+        self._show_values()
         if batch is None:
             self.details.setPlainText("")
             return

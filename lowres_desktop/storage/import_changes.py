@@ -34,30 +34,18 @@ class Change:
     new: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class StoredChange:
-    """One row of `import_changes` as written."""
-
-    target: str
-    school_id: int
-    procedure_id: int | None
-    year: int | None
-    old_values: dict[str, Any] | None
-    new_values: dict[str, Any]
-
-
 def _key(procedure_id: int | None, year: int | None) -> str:
     return f"{procedure_id}/{year}"
 
 
-def pack(changes: Iterable[Change]) -> list[StoredChange]:
-    """Rows to store: one per school and packed target, one per other change."""
-    rows: list[StoredChange] = []
+def pack(changes: Iterable[Change]) -> list[Change]:
+    """The rows to store, each as a Change: one per school and packed target, one per other change."""
+    rows: list[Change] = []
     groups: dict[tuple[str, int], tuple[list[str], itemgetter[str], list[list[Any]], dict[str, Any]]] = {}
     for change in changes:
         packed = PACKED_TARGETS.get(change.target)
         if packed is None:
-            rows.append(StoredChange(change.target, change.school_id, None, None, change.old, change.new))
+            rows.append(change)
             continue
         group = groups.get((packed, change.school_id))
         if group is None:
@@ -69,20 +57,20 @@ def pack(changes: Iterable[Change]) -> list[StoredChange]:
             old[_key(change.procedure_id, change.year)] = change.old
     for (packed, school_id), (fields, _values_of, entries, old) in groups.items():
         rows.append(
-            StoredChange(packed, school_id, None, None, old or None, {"fields": fields, "changes": entries})
+            Change(packed, school_id, None, None, old or None, {"fields": fields, "changes": entries})
         )
     return rows
 
 
-def unpack(row: StoredChange) -> Iterator[Change]:
+def unpack(row: Change) -> Iterator[Change]:
     """The changes one stored row holds."""
     single = _UNPACKED_TARGETS.get(row.target)
     if single is None:
-        yield Change(row.target, row.school_id, row.procedure_id, row.year, row.old_values, row.new_values)
+        yield row
         return
-    fields = row.new_values["fields"]
-    old = row.old_values or {}
-    for procedure_id, year, *values in row.new_values["changes"]:
+    fields = row.new["fields"]
+    old = row.old or {}
+    for procedure_id, year, *values in row.new["changes"]:
         yield Change(
             single,
             row.school_id,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
 from lowres_desktop.storage.audit import bulk_note, log_bulk
-from lowres_desktop.storage.import_changes import Change, StoredChange, pack, unpack
+from lowres_desktop.storage.import_changes import Change, pack, unpack
 from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_analysis import MarkComparisonRow
 from lowres_desktop.storage.models_import import (
@@ -204,8 +204,8 @@ class ImportHistoryRepository:
                 "school_id": row.school_id,
                 "procedure_id": row.procedure_id,
                 "year": row.year,
-                "old_values": row.old_values,
-                "new_values": row.new_values,
+                "old_values": row.old,
+                "new_values": row.new,
             }
             for row in pack(changes)
         ]
@@ -299,8 +299,8 @@ class ImportHistoryRepository:
         self._session.add(row)
 
 
-def _stored(row: ImportChangeRow) -> StoredChange:
-    return StoredChange(row.target, row.school_id, row.procedure_id, row.year, row.old_values, row.new_values)
+def _stored(row: ImportChangeRow) -> Change:
+    return Change(row.target, row.school_id, row.procedure_id, row.year, row.old_values, row.new_values)
 
 
 def batch_note(batch_id: int) -> str:

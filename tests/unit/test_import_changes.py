@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lowres_desktop.storage.import_changes import Change, StoredChange, pack, unpack
+from lowres_desktop.storage.import_changes import Change, pack, unpack
 
 
-def _unpacked(rows: list[StoredChange]) -> list[Change]:
+def _unpacked(rows: list[Change]) -> list[Change]:
     return [change for row in rows for change in unpack(row)]
 
 
@@ -42,5 +42,5 @@ def test_results_of_one_school_share_a_row_and_read_back_with_their_old_values()
 
 
 def test_rows_written_one_per_value_by_earlier_versions_still_read() -> None:
-    legacy = StoredChange("result", 7, 2, 2021, {"pct_low": 1.0}, {"pct_low": 2.0})
+    legacy = Change("result", 7, 2, 2021, {"pct_low": 1.0}, {"pct_low": 2.0})
     assert list(unpack(legacy)) == [Change("result", 7, 2, 2021, {"pct_low": 1.0}, {"pct_low": 2.0})]

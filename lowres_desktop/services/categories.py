@@ -7,9 +7,12 @@ country-wide table come back in well under a second (tests/bench/bench_categorie
 from __future__ import annotations
 
 import gc
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from lowres_desktop.domain.categories import (
     Category,
@@ -72,6 +75,52 @@ def category_history(
         return _category_history(uow, profile, years, output_years)
 
 
+HistoryKey = tuple[object, RuleProfile, tuple[int, ...], tuple[int, ...] | None]
+KEPT_HISTORIES = 4
+"""A few (year, profile) pairs: switching back and forth between them costs nothing."""
+
+_histories: WeakKeyDictionary[Database, OrderedDict[HistoryKey, CategoryHistory]] = WeakKeyDictionary()
+_histories_lock = threading.Lock()
+
+
+def shared_category_history(
+    db: Database,
+    uow: UnitOfWork,
+    profile: RuleProfile,
+    up_to: int | None = None,
+    output_years: list[int] | None = None,
+) -> CategoryHistory:
+    """`category_history`, remembered per database, data version, profile and years.
+
+    Every analysis tab, the heat map and the school card ask for the same
+    history; for a country each computation takes about a second. A commit
+    (an import, an undo, an edited result, a school deactivated) or another
+    program writing the file changes `db.data_version()`, so nothing stale is
+    served; an edited profile is another key. A history computed for every
+    year also answers a request for one of them.
+    """
+    version = db.data_version()
+    years = tuple(y for y in uow.results.years() if up_to is None or y <= up_to)
+    wanted = None if output_years is None else tuple(sorted(output_years))
+    key: HistoryKey = (version, profile, years, wanted)
+    if version is not None:
+        with _histories_lock:
+            kept = _histories.setdefault(db, OrderedDict())
+            for candidate in (key, (version, profile, years, None)):
+                if candidate in kept:
+                    kept.move_to_end(candidate)
+                    return kept[candidate]
+    history = category_history(uow, profile, up_to, output_years)
+    # Stored only if nothing was committed meanwhile: it may have read either state.
+    if version is not None and db.data_version() == version:
+        with _histories_lock:
+            kept = _histories.setdefault(db, OrderedDict())
+            kept[key] = history
+            while len(kept) > KEPT_HISTORIES:
+                kept.popitem(last=False)
+    return history
+
+
 def _category_history(
     uow: UnitOfWork, profile: RuleProfile, years: list[int], output_years: list[int] | None
 ) -> CategoryHistory:
@@ -119,7 +168,7 @@ def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCa
     with db.unit_of_work() as uow:
         if year not in uow.results.years():
             raise DomainError(f"За {year} год в базе нет результатов.")
-        history = category_history(uow, profile, up_to=year, output_years=[year])
+        history = shared_category_history(db, uow, profile, up_to=year, output_years=[year])
         schools = uow.analysis.facts.schools()
         official = uow.analysis.statuses.for_years([year])
     by_login: dict[str, list[OfficialStatus]] = {}
@@ -143,7 +192,7 @@ def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCa
 def school_category_years(db: Database, login: str, profile: RuleProfile) -> list[SchoolCategories]:
     """One school's categories in every year with results (the school card's strip)."""
     with db.unit_of_work() as uow:
-        history = category_history(uow, profile)
+        history = shared_category_history(db, uow, profile)
     return [entry for year in history.years for entry in history.by_year[year] if entry.login == login]
 
 

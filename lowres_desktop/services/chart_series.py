@@ -16,7 +16,7 @@ from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.analysis_wording import CATEGORY_TITLES, profile_title
-from lowres_desktop.services.categories import category_history, collector_paused
+from lowres_desktop.services.categories import collector_paused, shared_category_history
 from lowres_desktop.services.wording import format_percent
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -132,7 +132,7 @@ def school_charts(db: Database, login: str, profile: RuleProfile) -> SchoolChart
             raise DomainError(f"Школы с логином {login} нет в базе.")
         results = uow.results.for_school(login)
         means = uow.analysis.facts.municipal_means()
-        history = category_history(uow, profile)
+        history = shared_category_history(db, uow, profile)
     procedures = sorted({r.procedure for r in results if profile.counts(r.procedure)})
     years = sorted({r.year for r in results})
     colors = {p: PROCEDURE_COLORS[i % len(PROCEDURE_COLORS)] for i, p in enumerate(procedures)}
@@ -194,7 +194,7 @@ def heat_map(db: Database, year: int, profile: RuleProfile) -> HeatMap:
     """Schools × procedures of `year` coloured by % «2»; every active school with a result that year."""
     with db.unit_of_work() as uow:
         every, matrix = uow.analysis.facts.year_matrix(year)
-        history = category_history(uow, profile, up_to=year, output_years=[year])
+        history = shared_category_history(db, uow, profile, up_to=year, output_years=[year])
         schools = uow.analysis.facts.schools()
     shown = [n for n, p in enumerate(every) if profile.counts(p)]
     entries = {e.login: e for e in history.by_year.get(year, [])}
@@ -228,7 +228,7 @@ class Dashboard:
 def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
     """The meeting's four charts: share against the target, entered/left, categories, districts."""
     with db.unit_of_work() as uow:
-        history = category_history(uow, profile, up_to=year)
+        history = shared_category_history(db, uow, profile, up_to=year)
         schools = uow.analysis.facts.schools()
     if year not in history.years:
         raise DomainError(f"За {year} год в базе нет результатов.")

@@ -20,7 +20,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.categories import category_history
+from lowres_desktop.services.categories import shared_category_history
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -74,7 +74,7 @@ def dynamics_for_year(db: Database, year: int, profile: RuleProfile) -> Dynamics
         years = uow.results.years()
         if year not in years:
             raise DomainError(f"За {year} год в базе нет результатов.")
-        history = category_history(uow, profile, up_to=year)
+        history = shared_category_history(db, uow, profile, up_to=year)
         schools = uow.analysis.facts.schools()
         results = uow.results.for_years([year - 1, year])
     active = [login for login, s in schools.items() if s.active]

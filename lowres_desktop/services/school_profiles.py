@@ -10,7 +10,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.mentors import MentorCandidate, ProblemType, SchoolProfile, rank_mentor_candidates
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import School
-from lowres_desktop.services.categories import category_history
+from lowres_desktop.services.categories import shared_category_history
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -51,7 +51,7 @@ def school_profile(db: Database, login: str, year: int, rule_profile: RuleProfil
         saved = uow.analysis.school_profiles.get(login) or SchoolProfile(login)
         others = uow.analysis.school_profiles.all()
         catalogue = uow.analysis.problem_types.all()
-        history = category_history(uow, rule_profile, up_to=year, output_years=[year])
+        history = shared_category_history(db, uow, rule_profile, up_to=year, output_years=[year])
         schools = uow.analysis.facts.schools()
     pool = [
         (schools[entry.login], sum(m for _y, m in entry.high_means) / len(entry.high_means))

@@ -31,6 +31,26 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def file_signature(url: str) -> tuple[tuple[int, int], ...] | None:
+    """Modification time and size of a SQLite file and its write-ahead log; None for a server.
+
+    Another program's commit to the same file (the command line, a colleague on a
+    shared folder) changes one of them, so a cache can tell that its data went stale.
+    """
+    path = sqlite_file(url)
+    if path is None:
+        return None
+    signature = []
+    for one in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = one.stat()
+        except FileNotFoundError:
+            signature.append((0, 0))
+        else:
+            signature.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
+
+
 def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     """An engine; on SQLite every connection gets WAL and foreign keys as asked.
 

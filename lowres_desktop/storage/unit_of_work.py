@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -12,7 +13,7 @@ from lowres_desktop.storage import schema  # noqa: F401  (every model mapped bef
 from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
 from lowres_desktop.storage.documents_repository import SettingsRepository
-from lowres_desktop.storage.engine import database_url, make_engine
+from lowres_desktop.storage.engine import database_url, file_signature, make_engine
 from lowres_desktop.storage.import_repository import ImportRepositories
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
 from lowres_desktop.storage.monitoring_repository import MonitoringRepository
@@ -72,6 +73,9 @@ class Database:
         """Who the audit log names for this program's changes; the UI may set a chosen name."""
         self._factory = sessionmaker(engine, expire_on_commit=False)
         AuditRecorder(lambda: self.user_name).install(self._factory)
+        self._commit_numbers = itertools.count(1)
+        self._commits = 0
+        event.listen(self._factory, "after_commit", self._on_commit)
 
     @classmethod
     def open(cls, target: str) -> Database:
@@ -81,6 +85,19 @@ class Database:
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._factory)
+
+    def data_version(self) -> tuple[object, ...] | None:
+        """Changes whenever committed data may have changed; None when that cannot be told.
+
+        This program's commits count themselves; another program's commits to a
+        SQLite file change the file. A server database gives None, since another
+        user's commit there leaves no trace here: whatever is cached must be reread.
+        """
+        signature = file_signature(self.url)
+        return None if signature is None else (self._commits, signature)
+
+    def _on_commit(self, _session: Session) -> None:
+        self._commits = next(self._commit_numbers)
 
     def close(self) -> None:
         self.engine.dispose()

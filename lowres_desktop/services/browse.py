@@ -21,6 +21,18 @@ def overview(db: Database) -> DatabaseOverview:
         return DatabaseOverview(uow.schools.count(), uow.results.count(), uow.results.years())
 
 
+def school_count(db: Database) -> int:
+    """How many schools there are: a view decides by it whether to read its table in the background."""
+    with db.unit_of_work() as uow:
+        return uow.schools.count()
+
+
+def result_years(db: Database) -> list[int]:
+    """The years with results, without `overview`'s count of every result (a second for a country)."""
+    with db.unit_of_work() as uow:
+        return uow.results.years()
+
+
 def list_schools(db: Database) -> list[School]:
     with db.unit_of_work() as uow:
         schools = uow.schools.all()

@@ -193,3 +193,89 @@ class TaskRunner(QObject):
         self._running = [t for t in self._running if t is not task]
         if not self._running:
             self.sig_busy_changed.emit(False)
+
+
+BACKGROUND_ROWS = 2_000
+"""Above this many schools a view reads its data in the background.
+
+A municipality (a few hundred schools) reads in a few hundredths of a second,
+so its pages fill at once and never flash «Загрузка…»; a region or a country
+takes seconds (tests/bench/bench_gui_tables.py), which must not freeze the window.
+"""
+
+
+_Failure = Callable[[BaseException], None]
+
+
+class Loader(QObject):
+    """Fetches one view's data, off the GUI thread when asked; only the latest request lands.
+
+    `load` supersedes whatever is still running: when the user switches the
+    year twice quickly, the first answer arrives late and is dropped instead of
+    overwriting the second. `show` and `fail` run on the GUI thread.
+    """
+
+    sig_busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._request = 0
+        self._busy = False
+        self._running: dict[int, tuple[_JobSignals, _Job, Callable[[Any], None], _Failure]] = {}
+        """The jobs' Python wrappers, held until they report, and where their answers go."""
+
+    def load(
+        self,
+        fetch: Callable[[], Any],
+        show: Callable[[Any], None],
+        fail: Callable[[BaseException], None],
+        *,
+        background: bool,
+    ) -> None:
+        """`show(fetch())`: now (errors propagate) or from a worker thread (errors go to `fail`)."""
+        self._request += 1
+        request = self._request
+        if not background:
+            self._set_busy(False)
+            show(fetch())
+            return
+
+        def work(_progress: ProgressCallback, _cancel: CancelCheck) -> tuple[int, Any, BaseException | None]:
+            try:
+                return request, fetch(), None
+            except Exception as error:  # noqa: BLE001 - every failure goes to the GUI thread
+                return request, None, error
+
+        signals = _JobSignals()
+        # A bound slot, so that a loader deleted with its view receives nothing.
+        signals.sig_finished.connect(self._on_job_finished)
+        job = _Job(work, signals, threading.Event())
+        self._running[request] = (signals, job, show, fail)
+        self._set_busy(True)
+        QThreadPool.globalInstance().start(job)
+
+    def is_busy(self) -> bool:
+        """True while the latest request has not landed yet."""
+        return self._busy
+
+    def cancel(self) -> None:
+        """Drop whatever is running, e.g. before the database it reads is closed."""
+        self._request += 1
+        self._set_busy(False)
+
+    @Slot(object)
+    def _on_job_finished(self, outcome: tuple[int, Any, BaseException | None]) -> None:
+        request, result, error = outcome
+        _signals, _job, show, fail = self._running.pop(request)
+        if request != self._request:
+            return
+        self._set_busy(False)
+        if error is None:
+            show(result)
+        else:
+            fail(error)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.sig_busy_changed.emit(busy)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.chart_series import school_charts
+from lowres_desktop.services.chart_series import SchoolCharts, school_charts
 from lowres_desktop.ui.charts.analysis_charts import CategoryStripWidget, LineChartWidget
 
 if TYPE_CHECKING:
@@ -51,8 +51,11 @@ class SchoolChartsPanel(QWidget):
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
 
     def show_school(self, db: Database, login: str, profile: RuleProfile) -> None:
-        charts = school_charts(db, login, profile)
-        self.login = login
+        self.set_charts(school_charts(db, login, profile))
+
+    def set_charts(self, charts: SchoolCharts) -> None:
+        """Show series fetched already, e.g. in the background by the analysis page."""
+        self.login = charts.school.login
         self.caption.setText(charts.caption)
         self.low_chart.set_chart(charts.low)
         self.high_chart.set_chart(charts.high)

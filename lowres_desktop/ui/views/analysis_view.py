@@ -2,7 +2,9 @@
 
 One page with tabs that share the year and the rule profile chosen at the
 top; every tab says which profile and year it shows. Changing the profile
-opens the profile dialog with its live «what if» preview.
+opens the profile dialog with its live «what if» preview. Each tab fetches its
+data through its own loader: for a region or a country in the background, the
+heat map first, so the window never freezes and the caption says «загрузка…».
 """
 
 from __future__ import annotations
@@ -48,11 +50,17 @@ from lowres_desktop.services.analysis_wording import (
     profile_title,
     sign_text,
 )
-from lowres_desktop.services.browse import overview
+from lowres_desktop.services.browse import result_years, school_count
 from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
-from lowres_desktop.services.chart_series import dashboard, heat_map
+from lowres_desktop.services.chart_series import (
+    Dashboard,
+    HeatMap,
+    dashboard,
+    heat_map,
+    school_charts,
+)
 from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
-from lowres_desktop.services.objectivity import objectivity_for_year
+from lowres_desktop.services.objectivity import ObjectivityReport, objectivity_for_year
 from lowres_desktop.services.rule_profiles import ProfileList, list_profiles, set_current_profile
 from lowres_desktop.services.wording import format_percent
 from lowres_desktop.ui.charts.analysis_charts import BarChartWidget
@@ -64,6 +72,7 @@ from lowres_desktop.ui.models.heat_map_model import HeatMapTableModel
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.table_setup import setup_table
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 from lowres_desktop.ui.year_combo_box import YearComboBox
 
 if TYPE_CHECKING:
@@ -101,6 +110,24 @@ class AnalysisView(QWidget):
         self.categories: YearCategories | None = None
         self.dynamics: Dynamics | None = None
         self.school_login: str | None = None
+        self._background = False
+        self._caption_text = ""
+        self.heat_loader = Loader(self)
+        self.category_loader = Loader(self)
+        self.dashboard_loader = Loader(self)
+        self.dynamics_loader = Loader(self)
+        self.objectivity_loader = Loader(self)
+        self.school_loader = Loader(self)
+        self.loaders = [
+            self.heat_loader,
+            self.category_loader,
+            self.dashboard_loader,
+            self.dynamics_loader,
+            self.objectivity_loader,
+            self.school_loader,
+        ]
+        for loader in self.loaders:
+            loader.sig_busy_changed.connect(self._on_loader_busy_changed)
         self.years = YearComboBox()
         self.years.sig_year_changed.connect(self._on_years_year_changed)
         self.profile_box = QComboBox()
@@ -255,6 +282,8 @@ class AnalysisView(QWidget):
         self.heat_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.heat_table.horizontalHeader().setDefaultSectionSize(86)
         self.heat_table.clicked.connect(self._on_heat_table_clicked)
+        self.heat_status = QLabel(self.tr("Загрузка тепловой карты…"))
+        self.heat_status.hide()
         legend = QLabel(
             self.tr(
                 "Цвет клетки — доля «2»: белый — нет «2», насыщенный красный — порог и выше, "
@@ -270,6 +299,7 @@ class AnalysisView(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.heat_filter)
+        layout.addWidget(self.heat_status)
         layout.addWidget(self.heat_table, 1)
         layout.addLayout(bottom)
         return tab
@@ -309,7 +339,7 @@ class AnalysisView(QWidget):
             for profile in self.profiles.profiles:
                 self.profile_box.addItem(profile.name)
             self.profile_box.setCurrentIndex(self.profiles.names().index(self.profiles.current.name))
-        self.years.set_years(overview(db).years)
+        self.years.set_years(result_years(db))
         self.reload()
 
     def reload(self) -> None:
@@ -323,36 +353,49 @@ class AnalysisView(QWidget):
             )
             return
         assert year is not None and profile is not None and db is not None
-        self.caption.setText(
-            self.tr("{year} г. · {profile}").format(year=year, profile=profile_title(profile))
+        self._caption_text = self.tr("{year} г. · {profile}").format(
+            year=year, profile=profile_title(profile)
         )
+        self._show_caption()
+        self._background = school_count(db) > BACKGROUND_ROWS
         try:
-            self._load_dashboard(db, year, profile)
-            self._load_categories(db, year, profile)
-            self._load_dynamics(db, year, profile)
-            self.heat_model.set_heat_map(heat_map(db, year, profile))
-            self.heat_table.horizontalHeader().resizeSection(0, 220)
-            self.heat_table.horizontalHeader().resizeSection(1, 200)
-            self._load_objectivity(db, year, profile)
-            if self.school_login is None and self.categories and self.categories.rows:
-                self.school_login = (
-                    next((r.school.login for r in self.categories.rows if r.computed.categories), None)
-                    or self.categories.rows[0].school.login
-                )
-            if self.school_login:
-                self.show_school_charts(self.school_login)
+            # The heat map first: it is the slowest table to wait for, the others follow.
+            for loader, fetch, show in (
+                (self.heat_loader, lambda: heat_map(db, year, profile), self._show_heat_map),
+                (self.category_loader, lambda: categories_for_year(db, year, profile), self._show_categories),
+                (self.dashboard_loader, lambda: dashboard(db, year, profile), self._show_dashboard),
+                (self.dynamics_loader, lambda: dynamics_for_year(db, year, profile), self._show_dynamics),
+                (
+                    self.objectivity_loader,
+                    lambda: objectivity_for_year(db, year, profile),
+                    self._show_objectivity,
+                ),
+            ):
+                loader.load(fetch, show, self._on_load_failed, background=self._background)
         except DomainError as error:
             show_error(self, error)
 
-    def _load_dashboard(self, db: Database, year: int, profile: RuleProfile) -> None:
-        board = dashboard(db, year, profile)
+    def is_loading(self) -> bool:
+        return any(loader.is_busy() for loader in self.loaders)
+
+    def _show_caption(self) -> None:
+        loading = self.tr(" · загрузка…") if self.is_loading() else ""
+        self.caption.setText(self._caption_text + loading)
+
+    def _show_heat_map(self, heat: HeatMap) -> None:
+        self.heat_model.set_heat_map(heat)
+        self.heat_table.horizontalHeader().resizeSection(0, 220)
+        self.heat_table.horizontalHeader().resizeSection(1, 200)
+
+    def _show_dashboard(self, board: Dashboard) -> None:
         self.share_chart.set_chart(board.share)
         self.flow_chart.set_chart(board.flow)
         self.category_chart.set_chart(board.categories)
         self.district_chart.set_chart(board.districts)
 
-    def _load_categories(self, db: Database, year: int, profile: RuleProfile) -> None:
-        self.categories = categories_for_year(db, year, profile)
+    def _show_categories(self, found: YearCategories) -> None:
+        self.categories = found
+        year = found.year
 
         def since(row: CategoryRow) -> str:
             return str(row.computed.flagged_since) if row.computed.flagged_since else ""
@@ -392,6 +435,13 @@ class AnalysisView(QWidget):
             )
         )
         self.reasons.clear()
+        if self.school_login is None and found.rows:
+            self.school_login = (
+                next((r.school.login for r in found.rows if r.computed.categories), None)
+                or found.rows[0].school.login
+            )
+        if self.school_login:
+            self.show_school_charts(self.school_login)
 
     def _chosen_rows(self) -> list[CategoryRow]:
         if self.categories is None:
@@ -406,8 +456,7 @@ class AnalysisView(QWidget):
             return [r for r in rows if r.disagrees]
         return [r for r in rows if choice in r.computed.categories]
 
-    def _load_dynamics(self, db: Database, year: int, profile: RuleProfile) -> None:
-        found = dynamics_for_year(db, year, profile)
+    def _show_dynamics(self, found: Dynamics) -> None:
         self.dynamics = found
         change = found.change
         self.change_label.setText("\n".join(change_text(change)))
@@ -461,8 +510,8 @@ class AnalysisView(QWidget):
         self.district_table.resizeColumnsToContents()
         self.district_table.resizeRowsToContents()
 
-    def _load_objectivity(self, db: Database, year: int, profile: RuleProfile) -> None:
-        report = objectivity_for_year(db, year, profile)
+    def _show_objectivity(self, report: ObjectivityReport) -> None:
+        year = report.year
         flat = [(row.school, sign) for row in report.schools for sign in row.signs]
         self.objectivity_label.setText(
             self.tr(
@@ -486,7 +535,22 @@ class AnalysisView(QWidget):
         if profile is None or db is None:
             return
         self.school_login = login
-        self.school_panel.show_school(db, login, profile)
+        self.school_loader.load(
+            lambda: school_charts(db, login, profile),
+            self.school_panel.set_charts,
+            self._on_load_failed,
+            background=self._background,
+        )
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    @Slot(bool)
+    def _on_loader_busy_changed(self, _busy: bool) -> None:
+        self._show_caption()
+        heat_loading = self.heat_loader.is_busy()
+        self.heat_status.setVisible(heat_loading)
+        self.heat_table.setEnabled(not heat_loading)
 
     # --- slots -------------------------------------------------------------------------------
 

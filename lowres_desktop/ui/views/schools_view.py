@@ -1,4 +1,8 @@
-"""«Школы»: the schools in the database, searchable on any column."""
+"""«Школы»: the schools in the database, searchable on any column.
+
+A country's 40,000 schools are read in the background (tests/bench/bench_gui_tables.py):
+the window stays usable and the count says «Загрузка…» until the rows arrive.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.services.browse import list_schools
+from lowres_desktop.domain.records import School
+from lowres_desktop.services.browse import list_schools, school_count
 from lowres_desktop.services.wording import plural
+from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.schools_table_model import SchoolsTableModel
 from lowres_desktop.ui.table_setup import setup_table
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -41,6 +48,8 @@ class SchoolsView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.count_label = QLabel()
+        self.loader = Loader(self)
+        self.loader.sig_busy_changed.connect(self._on_loader_busy_changed)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         setup_table(self.table)
@@ -55,16 +64,31 @@ class SchoolsView(QWidget):
         layout.addWidget(self.table)
 
     def refresh(self, db: Database) -> None:
-        self.model.set_schools(list_schools(db))
+        self.loader.load(
+            lambda: list_schools(db),
+            self._show_schools,
+            lambda error: show_error(self, error),
+            background=school_count(db) > BACKGROUND_ROWS,
+        )
+
+    def _show_schools(self, schools: list[School]) -> None:
+        self.model.set_schools(schools)
         header = self.table.horizontalHeader()
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FULL_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         self._show_count()
 
+    @Slot(bool)
+    def _on_loader_busy_changed(self, busy: bool) -> None:
+        self.table.setEnabled(not busy)
+        if busy:
+            self.count_label.setText(self.tr("Загрузка…"))
+
     @Slot(str)
     def _on_search_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
-        self._show_count()
+        if not self.loader.is_busy():
+            self._show_count()
 
     @Slot(QModelIndex)
     def _on_table_double_clicked(self, index: QModelIndex) -> None:

@@ -40,8 +40,11 @@ CATEGORY_ORDER: tuple[Category, ...] = tuple(Category)
 
 
 def main_category(categories: Iterable[Category]) -> Category | None:
-    present = set(categories)
-    return next((c for c in CATEGORY_ORDER if c in present), None)
+    present = categories if isinstance(categories, frozenset | set) else set(categories)
+    for category in CATEGORY_ORDER:
+        if category in present:
+            return category
+    return None
 
 
 @dataclass(frozen=True)

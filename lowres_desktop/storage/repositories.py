@@ -157,29 +157,43 @@ class ImportBatch:
     results_unchanged: int
 
 
+_ResultColumns = tuple[str, str, str, int | None, int, int | None, float | None, float | None]
+"""login, procedure kind, subject, grade, year, participants, % «2», % high."""
+
+
 class ResultRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def _query(self) -> Select[tuple[ResultRow, str, ProcedureRow]]:
+    def _query(self) -> Select[_ResultColumns]:
+        """Plain columns: a region's years are a million rows, and ORM objects took 20 s of them."""
         return (
-            select(ResultRow, SchoolRow.login, ProcedureRow)
+            select(
+                SchoolRow.login,
+                ProcedureRow.kind,
+                ProcedureRow.subject,
+                ProcedureRow.grade,
+                ResultRow.year,
+                ResultRow.participants,
+                ResultRow.pct_low,
+                ResultRow.pct_high,
+            )
             .join(SchoolRow, ResultRow.school_id == SchoolRow.id)
             .join(ProcedureRow, ResultRow.procedure_id == ProcedureRow.id)
         )
 
-    def _records(self, statement: Select[tuple[ResultRow, str, ProcedureRow]]) -> list[Result]:
-        return [
-            Result(
-                login=login,
-                procedure=_procedure(procedure),
-                year=row.year,
-                participants=row.participants,
-                pct_low=row.pct_low,
-                pct_high=row.pct_high,
-            )
-            for row, login, procedure in self._session.execute(statement)
-        ]
+    def _records(self, statement: Select[_ResultColumns]) -> list[Result]:
+        procedures: dict[tuple[str, str, int | None], ProcedureKey] = {}
+        records = []
+        for login, kind, subject, grade, year, participants, pct_low, pct_high in self._session.execute(
+            statement
+        ):
+            key = (kind, subject, grade)
+            procedure = procedures.get(key)
+            if procedure is None:
+                procedure = procedures[key] = ProcedureKey(ProcedureKind(kind), subject, grade)
+            records.append(Result(login, procedure, year, participants, pct_low, pct_high))
+        return records
 
     def all(self) -> list[Result]:
         return self._records(self._query())

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.categories import Category
+from lowres_desktop.domain.categories import CATEGORY_ORDER, Category
 from lowres_desktop.domain.dynamics import Trend
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
@@ -407,7 +407,7 @@ class AnalysisView(QWidget):
             Column(
                 self.tr("Категории {year} г.").format(year=year),
                 lambda r: categories_text(r.computed.categories) if r.computed.categories else "",
-                sort_key=lambda r: list(Category).index(r.computed.main) if r.computed.main else 9,
+                sort_key=lambda r: CATEGORY_ORDER.index(main) if (main := r.computed.main) else 9,
                 highlighted=lambda r: Category.LOW in r.computed.categories,
             ),
             Column(self.tr("В списке с"), since, align_right=True),

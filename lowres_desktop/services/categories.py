@@ -6,11 +6,8 @@ country-wide table come back in well under a second (tests/bench/bench_categorie
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -25,6 +22,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile, collect
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
 
 
@@ -41,23 +39,6 @@ class CategoryHistory:
 
     def members(self, year: int, category: Category) -> set[str]:
         return {e.login for e in self.by_year.get(year, []) if category in e.categories}
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while hundreds of thousands of records are built.
-
-    The frozen records hold no reference cycles, yet every few thousand
-    allocations the collector scans them all again: for a country that was
-    half of the time (tests/bench/bench_categories.py).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def category_history(

@@ -16,7 +16,8 @@ from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.analysis_wording import CATEGORY_TITLES, profile_title
-from lowres_desktop.services.categories import collector_paused, shared_category_history
+from lowres_desktop.services.categories import shared_category_history
+from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.wording import format_percent
 from lowres_desktop.storage.unit_of_work import Database
 

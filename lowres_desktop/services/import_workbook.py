@@ -41,7 +41,7 @@ from lowres_desktop.importing.problems import CellProblem, FileRejected
 from lowres_desktop.importing.values import normalize_text
 from lowres_desktop.importing.workbook_reader import SheetGrid, read_workbook
 from lowres_desktop.services.backups import backup_before_import
-from lowres_desktop.services.categories import collector_paused
+from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.minimum_scores import minimum_score_lookup
 from lowres_desktop.services.progress import (
     CancelCheck,

@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
         self.navigation.setSpacing(3)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._stale: set[int] = set()
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
@@ -220,15 +221,30 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return Page(self.stack.currentIndex())
 
+    @Slot(int)
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self._refresh_page(row)
+
     @Slot(str)
     def open_school_card(self, login: str) -> None:
+        self._refresh_page(Page.CARD)
         self.card_view.show_school(login)
         self.show_page(Page.CARD)
 
+    def _refresh_page(self, page: int) -> None:
+        if page in self._stale:
+            self._stale.discard(page)
+            self.views[page].refresh(self.db)
+
     def refresh(self) -> None:
-        """Reload every page and the status bar from the database."""
-        for view in self.views:
-            view.refresh(self.db)
+        """Reload the page on screen and the status bar; every other page reloads when it is shown.
+
+        A region's or a country's pages take seconds each to read, so reading all nine after
+        every import or on opening a database would hold the window for the sum of them.
+        """
+        self._stale = set(range(len(self.views)))
+        self._refresh_page(self.stack.currentIndex())
         summary = overview(self.db)
         years = (
             f"{summary.years[0]}–{summary.years[-1]}"

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from lowres_desktop.services.collector import collector_paused, keep_out_of_collections
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback
 
 Work = Callable[[ProgressCallback, CancelCheck], Any]
@@ -242,7 +243,8 @@ class Loader(QObject):
 
         def work(_progress: ProgressCallback, _cancel: CancelCheck) -> tuple[int, Any, BaseException | None]:
             try:
-                return request, fetch(), None
+                with collector_paused():
+                    return request, fetch(), None
             except Exception as error:  # noqa: BLE001 - every failure goes to the GUI thread
                 return request, None, error
 
@@ -272,6 +274,7 @@ class Loader(QObject):
         self._set_busy(False)
         if error is None:
             show(result)
+            keep_out_of_collections()
         else:
             fail(error)
 

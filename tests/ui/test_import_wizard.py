@@ -156,9 +156,10 @@ def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
     qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
     assert "«ЕГЭ РУ» 2022: ниже минимума — тестовый балл меньше 24" in wizard.commit_page.text.toPlainText()
     wizard.accept()
-    qtbot.waitUntil(lambda: window.history_view.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: "школ: 16" in window.status.text())
     assert window.schools_view.model.rowCount() == 16
     window.show_page(Page.HISTORY)
+    assert window.history_view.model.rowCount() == 2
     window.history_view.select_batch(import_history(seed_db)[0].id)
     assert "ege.csv" in window.history_view.details.toPlainText()
     assert window.history_view.values_model.rowCount() == 0  # read only when its tab is opened
@@ -168,7 +169,9 @@ def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
     assert all(v.was == "—" for v in shown if v.what == "результат")
     assert window.history_view.undo_button.isEnabled()
     window.undo_batch(import_history(seed_db)[0].id)
-    qtbot.waitUntil(lambda: window.schools_view.model.rowCount() == 15, timeout=10000)
+    qtbot.waitUntil(lambda: "школ: 15" in window.status.text(), timeout=10000)
+    window.show_page(Page.SCHOOLS)
+    assert window.schools_view.model.rowCount() == 15
     assert import_history(seed_db)[0].undone_at is not None
     assert not window.history_view.undo_button.isEnabled() or window.history_view.selected_batch() is None
 

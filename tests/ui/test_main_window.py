@@ -72,8 +72,12 @@ def test_import_shows_the_summary_and_refreshes_every_view(
     assert "Результатов: новых — 212, изменённых — 0, без изменений — 0" in text
     assert "изменений нет" not in text.lower()
     assert window.schools_view.model.rowCount() == 15
+    assert window.flagged_view.model.rowCount() == 0  # a hidden page is read when it is shown
+    window.show_page(Page.FLAGGED)
     assert window.flagged_view.model.rowCount() == 15
+    window.show_page(Page.RESULTS)
     assert window.results_view.years.year() == 2019
+    window.show_page(Page.CARD)
     assert window.card_view.picker.count() == 15
     assert "школ: 15" in window.status.text()
     assert window.import_action.isEnabled()
@@ -126,7 +130,9 @@ def test_demo_data_fills_an_empty_database(qtbot, empty_db) -> None:
     box = window.findChild(QMessageBox)
     assert box.text().startswith("Демонстрационные данные добавлены: школ — 100")
     assert window.schools_view.model.rowCount() == 100
+    window.show_page(Page.RESULTS)
     assert window.results_view.years.year() == 2024
+    window.show_page(Page.FLAGGED)
     assert window.flagged_view.model.rowCount() > 0
     box.close()
 

@@ -30,6 +30,7 @@ def test_every_page_table_has_copy_and_export(qtbot, seed_db, tmp_path: Path) ->
     export.export_to(path)
     sheet = load_workbook(path).active
     assert sheet.title == "Школы" and sheet.max_row == 16 and sheet.freeze_panes == "A2"
+    window.show_page(Page.RESULTS)
     results = window.results_view.table.findChild(TableExport)
     results.export_to(tmp_path / "r.xlsx")
     numbers = [

@@ -244,7 +244,9 @@ class Loader(QObject):
         def work(_progress: ProgressCallback, _cancel: CancelCheck) -> tuple[int, Any, BaseException | None]:
             try:
                 with collector_paused():
-                    return request, fetch(), None
+                    fetched = fetch()
+                    keep_out_of_collections()
+                return request, fetched, None
             except Exception as error:  # noqa: BLE001 - every failure goes to the GUI thread
                 return request, None, error
 
@@ -274,7 +276,6 @@ class Loader(QObject):
         self._set_busy(False)
         if error is None:
             show(result)
-            keep_out_of_collections()
         else:
             fail(error)
 

@@ -14,14 +14,15 @@ from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
 from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog, SchoolProfileDialog
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
-from lowres_desktop.ui.views.analysis_view import AnalysisView
+from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
 
 
-def _view(qtbot, db) -> AnalysisView:  # type: ignore[no-untyped-def]
+def _view(qtbot, db, tab: int = Tab.DASHBOARD) -> AnalysisView:  # type: ignore[no-untyped-def]
     view = AnalysisView()
     qtbot.addWidget(view)
     view.resize(1500, 950)
     view.show()
+    view.tabs.setCurrentIndex(tab)
     view.refresh(db)
     return view
 
@@ -35,7 +36,12 @@ def test_every_tab_names_the_profile_and_year(qtbot, demo_db) -> None:
     )
     assert view.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ"
     assert view.category_chart.legend_labels() == ["УНОР", "ШНОР", "группа риска", "стабильно высокие"]
+    assert view.heat_model.rowCount() == 0 and view.category_model.rowCount() == 0  # read when shown
+    view.tabs.setCurrentIndex(Tab.SCHOOL)
     assert "Профиль «" in view.school_panel.caption.text()
+    assert view.category_model.rowCount() > 0  # the charts show the first flagged school
+    view.tabs.setCurrentIndex(Tab.HEAT_MAP)
+    assert view.heat_model.rowCount() == 100
 
 
 def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
@@ -63,7 +69,7 @@ def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
 
 
 def test_categories_show_official_status_disagreement_and_reasons(qtbot, demo_db) -> None:
-    view = _view(qtbot, demo_db)
+    view = _view(qtbot, demo_db, Tab.CATEGORIES)
     view.years.select_year(2019)
     rows = view.category_model.records()
     assert rows and all(r.computed.categories or r.official for r in rows)
@@ -96,7 +102,7 @@ def test_school_profile_dialog_offers_ranked_mentors(qtbot, demo_db) -> None:
 
 
 def test_dynamics_tab_lists_entered_left_stayed(qtbot, demo_db) -> None:
-    view = _view(qtbot, demo_db)
+    view = _view(qtbot, demo_db, Tab.DYNAMICS)
     view.years.select_year(2020)
     assert "вышли 9" in view.change_label.text()
     assert (view.entered_list.count(), view.left_list.count(), view.stayed_list.count()) == (1, 9, 10)
@@ -105,7 +111,7 @@ def test_dynamics_tab_lists_entered_left_stayed(qtbot, demo_db) -> None:
 
 
 def test_heat_map_sorts_filters_hovers_and_opens_the_card(qtbot, demo_db) -> None:
-    view = _view(qtbot, demo_db)
+    view = _view(qtbot, demo_db, Tab.HEAT_MAP)
     model = view.heat_model
     assert model.rowCount() == 100 and model.columnCount() == FIXED_COLUMNS + 8
     column = FIXED_COLUMNS

@@ -11,7 +11,7 @@ from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
 from lowres_desktop.ui.tasks import Loader
 from lowres_desktop.ui.views import analysis_view, schools_view
-from lowres_desktop.ui.views.analysis_view import AnalysisView
+from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
 from lowres_desktop.ui.views.schools_view import SchoolsView
 
 
@@ -53,12 +53,15 @@ def test_analysis_page_in_the_background_shows_what_it_shows_at_once(
     at_once = AnalysisView()
     qtbot.addWidget(at_once)
     at_once.refresh(demo_db)
+    for tab in range(at_once.tabs.count()):
+        at_once.tabs.setCurrentIndex(tab)
     assert not at_once.is_loading()
     monkeypatch.setattr(analysis_view, "BACKGROUND_ROWS", 0)
     view = AnalysisView()
     qtbot.addWidget(view)
     view.resize(1500, 950)
     view.show()
+    view.tabs.setCurrentIndex(Tab.HEAT_MAP)
     view.refresh(demo_db)
     assert view.is_loading()
     assert view.caption.text().endswith(" · загрузка…")
@@ -68,6 +71,10 @@ def test_analysis_page_in_the_background_shows_what_it_shows_at_once(
     assert view.heat_status.isHidden() and view.heat_table.isEnabled()
     assert view.heat_model.rowCount() == 100
     assert _cells(view) == _cells(at_once)
+    assert view.category_model.rowCount() == 0  # another tab, read when it is shown
+    for tab in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(tab)
+        qtbot.waitUntil(lambda: not view.is_loading(), timeout=30000)
     assert view.category_model.rowCount() == at_once.category_model.rowCount() > 0
     assert view.change_label.text() == at_once.change_label.text()
     assert view.objectivity_label.text() == at_once.objectivity_label.text()

@@ -9,8 +9,9 @@ heat map first, so the window never freezes and the caption says «загруз�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QColor
@@ -150,6 +151,9 @@ class AnalysisView(QWidget):
         self.tabs.addTab(self._heat_map_tab(), self.tr("Тепловая карта"))
         self.tabs.addTab(self._school_tab(), self.tr("Графики школы"))
         self.tabs.addTab(self._objectivity_tab(), self.tr("Признаки необъективности"))
+        self._tab_loads: dict[int, tuple[Loader, Callable[[], Any], Callable[[Any], None]]] = {}
+        self._stale_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)
@@ -358,22 +362,63 @@ class AnalysisView(QWidget):
         )
         self._show_caption()
         self._background = school_count(db) > BACKGROUND_ROWS
+        self._tab_loads = {
+            Tab.HEAT_MAP: (self.heat_loader, lambda: heat_map(db, year, profile), self._show_heat_map),
+            Tab.CATEGORIES: (
+                self.category_loader,
+                lambda: categories_for_year(db, year, profile),
+                self._show_categories,
+            ),
+            Tab.DASHBOARD: (
+                self.dashboard_loader,
+                lambda: dashboard(db, year, profile),
+                self._show_dashboard,
+            ),
+            Tab.DYNAMICS: (
+                self.dynamics_loader,
+                lambda: dynamics_for_year(db, year, profile),
+                self._show_dynamics,
+            ),
+            Tab.OBJECTIVITY: (
+                self.objectivity_loader,
+                lambda: objectivity_for_year(db, year, profile),
+                self._show_objectivity,
+            ),
+        }
+        self._stale_tabs = {
+            Tab.DASHBOARD,
+            Tab.CATEGORIES,
+            Tab.DYNAMICS,
+            Tab.HEAT_MAP,
+            Tab.SCHOOL,
+            Tab.OBJECTIVITY,
+        }
+        self._load_tab(self.tabs.currentIndex())
+
+    def _load_tab(self, tab: int) -> None:
+        """Read one tab's data when it is first shown for this year and profile.
+
+        For a country each tab takes seconds to compute; reading all six at once made the
+        one on screen wait for the others.
+        """
+        if tab not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(tab)
+        if tab == Tab.SCHOOL:
+            if self.school_login is not None:
+                self.show_school_charts(self.school_login)
+                return
+            tab = Tab.CATEGORIES  # its first flagged school is the one the charts show
+            self._stale_tabs.discard(tab)
+        loader, fetch, show = self._tab_loads[tab]
         try:
-            # The heat map first: it is the slowest table to wait for, the others follow.
-            for loader, fetch, show in (
-                (self.heat_loader, lambda: heat_map(db, year, profile), self._show_heat_map),
-                (self.category_loader, lambda: categories_for_year(db, year, profile), self._show_categories),
-                (self.dashboard_loader, lambda: dashboard(db, year, profile), self._show_dashboard),
-                (self.dynamics_loader, lambda: dynamics_for_year(db, year, profile), self._show_dynamics),
-                (
-                    self.objectivity_loader,
-                    lambda: objectivity_for_year(db, year, profile),
-                    self._show_objectivity,
-                ),
-            ):
-                loader.load(fetch, show, self._on_load_failed, background=self._background)
+            loader.load(fetch, show, self._on_load_failed, background=self._background)
         except DomainError as error:
             show_error(self, error)
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, tab: int) -> None:
+        self._load_tab(tab)
 
     def is_loading(self) -> bool:
         return any(loader.is_busy() for loader in self.loaders)
@@ -535,6 +580,7 @@ class AnalysisView(QWidget):
         if profile is None or db is None:
             return
         self.school_login = login
+        self._stale_tabs.discard(Tab.SCHOOL)
         self.school_loader.load(
             lambda: school_charts(db, login, profile),
             self.school_panel.set_charts,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.importing.problems import FileRejected
-from lowres_desktop.services.browse import overview
+from lowres_desktop.services.browse import DatabaseOverview, overview, school_count
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import DemoSummary, fill_demo_data
 from lowres_desktop.services.import_history import undo_batch
@@ -44,7 +44,7 @@ from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.office_actions import OfficeActions
 from lowres_desktop.ui.table_export import attach_table_export
-from lowres_desktop.ui.tasks import TaskRunner
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader, TaskRunner
 from lowres_desktop.ui.views.analysis_view import AnalysisView
 from lowres_desktop.ui.views.documents_view import DocumentsView
 from lowres_desktop.ui.views.flagged_view import FlaggedView
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = QLabel()
+        self.status_loader = Loader(self)
         self.statusBar().addPermanentWidget(self.status, 1)
         self._build_menus()
         self.office = OfficeActions(self)
@@ -245,7 +246,21 @@ class MainWindow(QMainWindow):
         """
         self._stale = set(range(len(self.views)))
         self._refresh_page(self.stack.currentIndex())
-        summary = overview(self.db)
+        self.setWindowTitle(
+            self.tr("Школы с низкими образовательными результатами — {name}").format(
+                name=Path(self.db.target).name
+            )
+        )
+        db = self.db
+        large = school_count(db) > BACKGROUND_ROWS
+        if large:
+            self.status.setText(self.tr("База: {path}   ·   загрузка…").format(path=db.target))
+        # Counting a country's results takes a fifth of a second: not on the window's time.
+        self.status_loader.load(
+            lambda: overview(db), self._show_overview, lambda error: show_error(self, error), background=large
+        )
+
+    def _show_overview(self, summary: DatabaseOverview) -> None:
         years = (
             f"{summary.years[0]}–{summary.years[-1]}"
             if len(summary.years) > 1
@@ -255,11 +270,6 @@ class MainWindow(QMainWindow):
             self.tr(
                 "База: {path}   ·   школ: {schools}   ·   результатов: {results}   ·   годы: {years}"
             ).format(path=self.db.target, schools=summary.schools, results=summary.results, years=years)
-        )
-        self.setWindowTitle(
-            self.tr("Школы с низкими образовательными результатами — {name}").format(
-                name=Path(self.db.target).name
-            )
         )
 
     def set_database(self, db: Database) -> None:

@@ -195,3 +195,16 @@ def test_about_dialog_shows_version_and_database(qtbot, seed_db) -> None:
     assert str(seed_db.target) in dialog.ui.databaseLabel.text()
     dialog.close()
     QApplication.processEvents()
+
+
+def test_a_large_database_counts_its_results_for_the_status_bar_in_the_background(
+    qtbot, seed_db, monkeypatch
+) -> None:
+    from lowres_desktop.ui import main_window
+
+    monkeypatch.setattr(main_window, "BACKGROUND_ROWS", 0)
+    window = MainWindow(seed_db)
+    qtbot.addWidget(window)
+    assert window.status.text().endswith("загрузка…")
+    qtbot.waitUntil(lambda: "школ: 15" in window.status.text(), timeout=10000)
+    assert "результатов: 212" in window.status.text()

@@ -683,8 +683,8 @@ def _write_results(
             updates.append({"id": old_row[0], **new, "import_batch_id": batch_id})
             old = {**dict(zip(RESULT_FIELDS, old_row[1:4], strict=True)), "batch": old_row[4]}
         changes.append(Change("result", school_id, procedure_id, result.year, old, new))
-    history.insert_results(batch_id, inserts)
-    history.update_results(batch_id, updates)
+    history.insert_results(batch_note(batch_id), inserts)
+    history.update_results(batch_note(batch_id), updates)
     return changes
 
 
@@ -713,8 +713,8 @@ def _write_comparisons(
             updates.append({"id": old_row[0], **new})
             old = dict(zip(COMPARISON_FIELDS, old_row[1:5], strict=True))
         changes.append(Change("comparison", school_id, procedure_id, comparison.year, old, new))
-    history.insert_comparisons(batch_id, inserts)
-    history.update_comparisons(batch_id, updates)
+    history.insert_comparisons(batch_note(batch_id), inserts)
+    history.update_comparisons(batch_note(batch_id), updates)
     return changes
 
 

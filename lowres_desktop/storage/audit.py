@@ -30,7 +30,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, event, insert, inspect, select
+from sqlalchemy import Result, Table, event, insert, inspect, select
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction, object_mapper, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -219,17 +219,21 @@ class AuditRecorder:
         if entries:
             session.connection().execute(insert(AUDIT_TABLE), entries)
 
-    def _on_execute(self, state: ORMExecuteState) -> None:
+    def _on_execute(self, state: ORMExecuteState) -> Result[Any] | None:
         if not (state.is_insert or state.is_update or state.is_delete):
-            return
+            return None
         statement = state.statement
         table = statement.table  # type: ignore[attr-defined]
         if not isinstance(table, Table) or not _audited(table):
-            return
+            return None
         many = state.parameters if isinstance(state.parameters, list) else None
         note = state.execution_options.get(_BULK_NOTE)
-        if note is not None and many is not None:
+        if note is not None:
             action = "insert" if state.is_insert else "update" if state.is_update else "delete"
+            if many is None:
+                result = state.invoke_statement()
+                self.log_bulk(state.session, action, table, note, result.rowcount)  # type: ignore[attr-defined]
+                return result
             entries = [self._bulk_entry(action, table.name, note, len(many))]
         elif state.is_insert:
             entries = [self._inserted(table, values) for values in many or [state.parameters or {}]]
@@ -239,6 +243,7 @@ class AuditRecorder:
             entries = self._changed_where(state, table)
         if entries:
             state.session.connection().execute(insert(AUDIT_TABLE), entries)
+        return None
 
     def _bulk_entry(self, action: str, table: str, note: str, count: int) -> dict[str, object]:
         summary = f"{count} записей; было и стало для каждой — в журнале импорта ({note})"

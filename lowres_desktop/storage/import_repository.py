@@ -15,7 +15,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, inspect, select, update
+from sqlalchemy import Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
@@ -31,6 +31,8 @@ from lowres_desktop.storage.models_import import (
     SchoolIdentifierRow,
 )
 
+_CHUNK = 500
+"""Ids per IN (…) list: well under every database's limit on parameters."""
 RESULT_FIELDS = ("participants", "pct_low", "pct_high")
 COMPARISON_FIELDS = ("participants", "lowered_pct", "confirmed_pct", "raised_pct")
 SCHOOL_FIELDS = ("full_name", "short_name", "kind")
@@ -86,7 +88,7 @@ class ImportHistoryRepository:
         """(school, procedure, year) → (row id, participants, % low, % high, batch) for these schools."""
         found: dict[tuple[int, int, int], tuple[Any, ...]] = {}
         ids = list(school_ids)
-        for start in range(0, len(ids), 500):
+        for start in range(0, len(ids), _CHUNK):
             rows = self._session.execute(
                 select(
                     ResultRow.school_id,
@@ -97,7 +99,7 @@ class ImportHistoryRepository:
                     ResultRow.pct_low,
                     ResultRow.pct_high,
                     ResultRow.import_batch_id,
-                ).where(ResultRow.school_id.in_(ids[start : start + 500]))
+                ).where(ResultRow.school_id.in_(ids[start : start + _CHUNK]))
             )
             for school, procedure, year, *rest in rows:
                 found[(school, procedure, year)] = tuple(rest)
@@ -106,7 +108,7 @@ class ImportHistoryRepository:
     def stored_comparisons(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], tuple[Any, ...]]:
         found: dict[tuple[int, int, int], tuple[Any, ...]] = {}
         ids = list(school_ids)
-        for start in range(0, len(ids), 500):
+        for start in range(0, len(ids), _CHUNK):
             rows = self._session.execute(
                 select(
                     MarkComparisonRow.school_id,
@@ -117,14 +119,14 @@ class ImportHistoryRepository:
                     MarkComparisonRow.lowered_pct,
                     MarkComparisonRow.confirmed_pct,
                     MarkComparisonRow.raised_pct,
-                ).where(MarkComparisonRow.school_id.in_(ids[start : start + 500]))
+                ).where(MarkComparisonRow.school_id.in_(ids[start : start + _CHUNK]))
             )
             for school, procedure, year, *rest in rows:
                 found[(school, procedure, year)] = tuple(rest)
         return found
 
-    def insert_results(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
-        """New results in bulk, logged as one audit entry naming the batch.
+    def insert_results(self, note: str, rows: list[dict[str, Any]]) -> None:
+        """New results in bulk, logged as one audit entry: `note` names the batch keeping each value.
 
         On SQLite the rows go straight to the driver: a region's file holds tens of thousands of
         results and SQLAlchemy's per-row parameter processing was a third of the import.
@@ -134,7 +136,7 @@ class ImportHistoryRepository:
         connection = self._session.connection()
         table: Table = ResultRow.__table__  # type: ignore[assignment]
         if connection.dialect.name != "sqlite":
-            self._session.execute(insert(table), rows, execution_options=_batch_note(batch_id))
+            self._session.execute(insert(table), rows, execution_options=bulk_note(note))
             return
         names = list(rows[0])
         values_of = itemgetter(*names)
@@ -144,29 +146,59 @@ class ImportHistoryRepository:
             [values_of(row) for row in rows],
         )
         cursor.close()
-        log_bulk(self._session, "insert", table, batch_note(batch_id), len(rows))
+        log_bulk(self._session, "insert", table, note, len(rows))
 
-    def update_results(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+    def update_results(self, note: str, rows: list[dict[str, Any]]) -> None:
         """ORM bulk UPDATE by primary key: rows carry `id` and the new values."""
         if rows:
             self._session.execute(
                 update(ResultRow),
                 _with_versions(self._session, ResultRow, rows),
-                execution_options=_batch_note(batch_id),
+                execution_options=bulk_note(note),
             )
 
-    def insert_comparisons(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+    def delete_batch_results(self, batch_id: int, note: str) -> int:
+        """Delete the results whose last writer is batch `batch_id`; how many there were."""
+        deleted = self._session.execute(
+            delete(ResultRow).where(ResultRow.import_batch_id == batch_id), execution_options=bulk_note(note)
+        )
+        return int(deleted.rowcount)  # type: ignore[attr-defined]
+
+    def insert_comparisons(self, note: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             self._session.execute(
-                insert(MarkComparisonRow.__table__), rows, execution_options=_batch_note(batch_id)
+                insert(MarkComparisonRow.__table__), rows, execution_options=bulk_note(note)
             )
 
-    def update_comparisons(self, batch_id: int, rows: list[dict[str, Any]]) -> None:
+    def update_comparisons(self, note: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             self._session.execute(
                 update(MarkComparisonRow),
                 _with_versions(self._session, MarkComparisonRow, rows),
-                execution_options=_batch_note(batch_id),
+                execution_options=bulk_note(note),
+            )
+
+    def delete_comparisons(self, ids: Sequence[int], note: str) -> None:
+        for start in range(0, len(ids), _CHUNK):
+            self._session.execute(
+                delete(MarkComparisonRow).where(MarkComparisonRow.id.in_(ids[start : start + _CHUNK])),
+                execution_options=bulk_note(note),
+            )
+
+    def schools_with_data(self, school_ids: Sequence[int]) -> set[int]:
+        """Those of these schools that still have results or comparisons."""
+        found: set[int] = set()
+        for start in range(0, len(school_ids), _CHUNK):
+            chunk = school_ids[start : start + _CHUNK]
+            for model in (ResultRow, MarkComparisonRow):
+                found.update(self._session.scalars(select(model.school_id).where(model.school_id.in_(chunk))))
+        return found
+
+    def delete_schools(self, school_ids: Sequence[int], note: str) -> None:
+        for start in range(0, len(school_ids), _CHUNK):
+            self._session.execute(
+                delete(SchoolRow).where(SchoolRow.id.in_(school_ids[start : start + _CHUNK])),
+                execution_options=bulk_note(note),
             )
 
     def add_details(
@@ -271,26 +303,8 @@ class ImportHistoryRepository:
             )
         )
 
-    def current_comparison(self, school_id: int, procedure_id: int, year: int) -> MarkComparisonRow | None:
-        return self._session.scalar(
-            select(MarkComparisonRow).where(
-                MarkComparisonRow.school_id == school_id,
-                MarkComparisonRow.procedure_id == procedure_id,
-                MarkComparisonRow.year == year,
-            )
-        )
-
     def school(self, school_id: int) -> SchoolRow | None:
         return self._session.get(SchoolRow, school_id)
-
-    def school_has_data(self, school_id: int) -> bool:
-        results = self._session.scalar(
-            select(func.count(ResultRow.id)).where(ResultRow.school_id == school_id)
-        )
-        comparisons = self._session.scalar(
-            select(func.count(MarkComparisonRow.id)).where(MarkComparisonRow.school_id == school_id)
-        )
-        return bool(results or comparisons)
 
     def delete_row(self, row: object) -> None:
         self._session.delete(row)
@@ -308,8 +322,9 @@ def batch_note(batch_id: int) -> str:
     return f"пакет импорта № {batch_id}"
 
 
-def _batch_note(batch_id: int) -> dict[str, str]:
-    return bulk_note(batch_note(batch_id))
+def undo_note(batch_id: int) -> str:
+    """Undo restores the values the batch's change records keep: the audit log names them once."""
+    return f"отмена пакета импорта № {batch_id}"
 
 
 def _with_versions(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -325,7 +340,7 @@ def _with_versions(session: Session, model: type[Any], rows: list[dict[str, Any]
     ids = [row["id"] for row in rows]
     for start in range(0, len(ids), 500):
         versions.update(
-            session.execute(select(primary, column).where(primary.in_(ids[start : start + 500]))).all()
+            session.execute(select(primary, column).where(primary.in_(ids[start : start + _CHUNK]))).all()
         )
     return [{**row, column.key: versions[row["id"]]} for row in rows]
 

@@ -252,3 +252,21 @@ def test_cancelling_a_large_import_writes_nothing(db: Database, tmp_path: Path) 
     with pytest.raises(Cancelled):
         import_workbook(db, path, cancel=lambda: True)
     assert dump(db) == before
+
+
+def test_undo_refuses_when_a_value_was_changed_outside_the_history(db: Database, tmp_path: Path) -> None:
+    first = import_workbook(
+        db,
+        long_file(
+            tmp_path,
+            "a.xlsx",
+            [["sch1", "СОШ № 1", "ОГЭ РУ", 2025, 20, 10, 40], ["sch2", "СОШ № 2", "ОГЭ РУ", 2025, 30, 5, 50]],
+        ),
+    )
+    with closing(sqlite3.connect(db.target)) as other_program, other_program:
+        other_program.execute("UPDATE results SET pct_low = 11 WHERE pct_low = 5")
+    before = dump(db)
+    with pytest.raises(DomainError, match="изменено не через импорт"):
+        undo_batch(db, first.batch_id)
+    assert dump(db) == before
+    assert import_history(db)[0].undone_at is None

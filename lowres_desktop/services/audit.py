@@ -1,9 +1,10 @@
-"""The audit log as the user reads it, its CSV export, and correcting one result under locking.
+"""The audit log as the user reads it, and its CSV export.
 
 Every write of every feature is logged by `storage.audit`; here the log is
 turned into rows with Russian names of tables and fields, filtered and
-exported. A corrected result carries the version the user saw, so two
-specialists correcting the same number cannot overwrite each other silently.
+exported. (A result corrected by hand is `services.import_history.edit_result`:
+it carries the values the user saw, so two specialists correcting the same
+number cannot overwrite each other silently.)
 """
 
 from __future__ import annotations
@@ -15,12 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.records import ProcedureKey, Result
-from lowres_desktop.storage.audit import expect_version
-from lowres_desktop.storage.models import ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_office import AuditEntryRow
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -187,50 +183,3 @@ def export_audit(db: Database, path: Path, where: AuditFilter = AuditFilter()) -
     with Path(path).open("w", encoding="utf-8-sig", newline="") as out:
         write_audit_csv(lines, out)
     return len(lines)
-
-
-@dataclass(frozen=True)
-class EditableResult:
-    result: Result
-    version: int
-
-
-def _result_row(session: Session, login: str, procedure: ProcedureKey, year: int) -> ResultRow:
-    grade = ProcedureRow.grade.is_(None) if procedure.grade is None else ProcedureRow.grade == procedure.grade
-    row = session.scalar(
-        select(ResultRow)
-        .join(SchoolRow, ResultRow.school_id == SchoolRow.id)
-        .join(ProcedureRow, ResultRow.procedure_id == ProcedureRow.id)
-        .where(
-            SchoolRow.login == login,
-            ProcedureRow.kind == procedure.kind.value,
-            ProcedureRow.subject == procedure.subject,
-            grade,
-            ResultRow.year == year,
-        )
-    )
-    if row is None:
-        raise DomainError(
-            "Результат не найден: возможно, его удалили в другом окне или на другом компьютере."
-        )
-    return row
-
-
-def result_for_edit(db: Database, login: str, procedure: ProcedureKey, year: int) -> EditableResult:
-    with db.unit_of_work() as uow:
-        row = _result_row(uow.session, login, procedure, year)
-        result = Result(login, procedure, year, row.participants, row.pct_low, row.pct_high)
-        return EditableResult(result, row.version)
-
-
-def correct_result(db: Database, edited: EditableResult) -> EditableResult:
-    """Save a hand correction; refused with EditConflict if someone changed the result since."""
-    result = edited.result
-    with db.unit_of_work() as uow:
-        row = _result_row(uow.session, result.login, result.procedure, result.year)
-        expect_version(uow.session, row, edited.version)
-        row.participants = result.participants
-        row.pct_low = result.pct_low
-        row.pct_high = result.pct_high
-        uow.commit()
-        return EditableResult(result, row.version)

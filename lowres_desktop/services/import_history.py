@@ -16,7 +16,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.records import ProcedureKey
 from lowres_desktop.importing.values import BadValue, parse_count, parse_percent
 from lowres_desktop.services.wording import format_number
-from lowres_desktop.storage.audit import os_user_name
+from lowres_desktop.storage.audit import conflict, os_user_name
 from lowres_desktop.storage.import_repository import (
     COMPARISON_FIELDS,
     RESULT_FIELDS,
@@ -255,6 +255,9 @@ class ResultEdit:
     participants: int | str | None
     pct_low: float | str | None
     pct_high: float | str | None
+    shown: tuple[int | None, float | None, float | None] | None
+    """What the editor showed (participants, % «2», % high), None if there was no result: a save
+    over values someone has changed since is refused, so no one's correction is silently lost."""
 
 
 def _checked(edit: ResultEdit) -> dict[str, float | int | None]:
@@ -270,6 +273,12 @@ def _checked(edit: ResultEdit) -> dict[str, float | int | None]:
     if low is not None and high is not None and low + high > 100 + _EPSILON:
         raise DomainError("% «2» и % высоких результатов вместе не могут быть больше 100.")
     return values
+
+
+def _same_shown(stored: tuple[object, ...] | None, shown: tuple[object, ...] | None) -> bool:
+    if stored is None or shown is None:
+        return stored is shown
+    return all(_same(a, b) for a, b in zip(stored, shown, strict=True))
 
 
 def edit_result(db: Database, edit: ResultEdit) -> int | None:
@@ -288,6 +297,9 @@ def edit_result(db: Database, edit: ResultEdit) -> int | None:
         school_id, procedure_id = school_ids[edit.login], procedure_ids[edit.procedure]
         row = history.current_result(school_id, procedure_id, edit.year)
         old = None if row is None else {name: getattr(row, name) for name in RESULT_FIELDS}
+        stored = None if old is None else tuple(old.values())
+        if not _same_shown(stored, edit.shown):
+            raise conflict(uow.session, ResultRow.__tablename__, str(row.id) if row is not None else "")
         if old is not None and all(_same(old[name], values[name]) for name in RESULT_FIELDS):
             return None
         batch_id = uow.import_batches.add(

@@ -50,7 +50,7 @@ def test_every_layout_then_undo_everything(any_db: Database, tmp_path: Path) -> 
     )
     assert rcoi.results_new == 2
     manual = edit_result(
-        any_db, ResultEdit("sch1", ProcedureKey(ProcedureKind.OGE, "РУ"), 2025, 20, "11,5", 40)
+        any_db, ResultEdit("sch1", ProcedureKey(ProcedureKind.OGE, "РУ"), 2025, 20, "11,5", 40, (20, 12, 40))
     )
     assert values(any_db)[("sch1", "ОГЭ РУ", 2025)] == (20, 11.5, 40)
     for batch in (manual, rcoi.batch_id, comparisons.batch_id, stats.batch_id, second.batch_id):

@@ -143,12 +143,12 @@ def test_undo_restores_exactly_what_a_batch_replaced(db: Database, tmp_path: Pat
 
 def test_a_hand_edit_is_a_batch_that_can_be_undone(db: Database, tmp_path: Path) -> None:
     import_workbook(db, long_file(tmp_path, "a.xlsx", [["sch1", "", "ОГЭ РУ", 2025, 20, 10, 40]]))
-    batch = edit_result(db, ResultEdit("sch1", OGE_RU, 2025, 20, 12.5, 40))
+    batch = edit_result(db, ResultEdit("sch1", OGE_RU, 2025, 20, 12.5, 40, (20, 10, 40)))
     assert results(db)[("sch1", "ОГЭ РУ", 2025)] == (20, 12.5, 40)
     assert import_history(db)[0].kind == "manual"
-    assert edit_result(db, ResultEdit("sch1", OGE_RU, 2025, 20, 12.5, 40)) is None
+    assert edit_result(db, ResultEdit("sch1", OGE_RU, 2025, 20, 12.5, 40, (20, 12.5, 40))) is None
     with pytest.raises(DomainError, match="вне диапазона"):
-        edit_result(db, ResultEdit("sch1", OGE_RU, 2025, 20, 120, 40))
+        edit_result(db, ResultEdit("sch1", OGE_RU, 2025, 20, 120, 40, (20, 12.5, 40)))
     undo_batch(db, batch)
     assert results(db)[("sch1", "ОГЭ РУ", 2025)] == (20, 10, 40)
 

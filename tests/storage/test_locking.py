@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
-from lowres_desktop.services.audit import correct_result, read_audit, result_for_edit
+from lowres_desktop.services.audit import read_audit
+from lowres_desktop.services.import_history import ResultEdit, edit_result
 from lowres_desktop.services.import_workbook import import_workbook
+from lowres_desktop.services.results_table import stored_results
 from lowres_desktop.services.roadmaps import create_from_template, load_roadmap, save_roadmap
 from lowres_desktop.storage.audit import EditConflict
 from lowres_desktop.storage.unit_of_work import Database
@@ -55,26 +57,41 @@ def test_the_second_save_of_a_roadmap_item_is_refused_and_names_who_and_when(dat
         petrova.close()
 
 
+def _shown(db: Database, login: str) -> tuple[int | None, float | None, float | None]:
+    """What a results page opened now shows for the school's ВПР МА 5 of 2019."""
+    (result,) = [r for r in stored_results(db, 2019, login).results if r.procedure == MA5 and r.year == 2019]
+    return (result.participants, result.pct_low, result.pct_high)
+
+
+def _edit(
+    db: Database, login: str, participants: int, shown: tuple[int | None, float | None, float | None]
+) -> int:
+    batch = edit_result(db, ResultEdit(login, MA5, 2019, participants, shown[1], shown[2], shown))
+    assert batch is not None
+    return batch
+
+
 def test_the_second_correction_of_a_result_is_refused(database_target: str, seed_xlsx: Path) -> None:
     ivanova, petrova = _two_users(database_target)
     try:
         import_workbook(ivanova, seed_xlsx)
-        login = result_for_edit_login(ivanova)
-        hers = result_for_edit(ivanova, login, MA5, 2019)
-        mine = result_for_edit(petrova, login, MA5, 2019)
-        saved = correct_result(petrova, replace(mine, result=replace(mine.result, participants=99)))
-        assert saved.version == mine.version + 1
+        login = result_login(ivanova)
+        hers, mine = _shown(ivanova, login), _shown(petrova, login)
+        _edit(petrova, login, 99, mine)
         with pytest.raises(EditConflict, match="Петрова"):
-            correct_result(ivanova, replace(hers, result=replace(hers.result, participants=11)))
-        assert result_for_edit(ivanova, login, MA5, 2019).result.participants == 99
+            _edit(ivanova, login, 11, hers)
+        assert _shown(ivanova, login)[0] == 99
         changes = [line for line in read_audit(ivanova).lines if line.field == "участников"]
         assert [(c.user_name, c.new_value) for c in changes] == [("Петрова", "99")]
+        # After reloading, her correction goes in on top of the new value.
+        _edit(ivanova, login, 11, _shown(ivanova, login))
+        assert _shown(petrova, login)[0] == 11
     finally:
         ivanova.close()
         petrova.close()
 
 
-def result_for_edit_login(db: Database) -> str:
+def result_login(db: Database) -> str:
     with db.unit_of_work() as uow:
         return next(r.login for r in uow.results.for_years([2019]) if r.procedure == MA5)
 
@@ -83,15 +100,15 @@ def test_concurrent_corrections_on_postgresql_lose_nothing(postgres_target: str,
     """Two threads save 25 numbers each into the same result, retrying when refused.
 
     Every accepted save must have been made over the value its author had seen
-    last: the saves form one chain from the first value to the last, so no
-    save silently replaced one its author never saw.
+    last: the saves, in the order the history keeps them, form one chain from
+    the first value to the last, so no save replaced one its author never saw.
     """
     setup = Database.open(postgres_target)
     import_workbook(setup, seed_xlsx)
-    login = result_for_edit_login(setup)
-    start = result_for_edit(setup, login, MA5, 2019)
+    login = result_login(setup)
+    start = _shown(setup, login)[0]
     setup.close()
-    accepted: list[tuple[int, int | None, int]] = []  # (new version, value seen, value saved)
+    accepted: dict[int, tuple[int | None, int]] = {}  # batch: (value seen, value saved)
     refusals: list[str] = []
 
     def save_numbers(name: str, base: int) -> None:
@@ -100,14 +117,13 @@ def test_concurrent_corrections_on_postgresql_lose_nothing(postgres_target: str,
         try:
             for number in range(base, base + 25):
                 while True:
-                    seen = result_for_edit(db, login, MA5, 2019)
-                    mine = replace(seen, result=replace(seen.result, participants=number))
+                    seen = _shown(db, login)
                     try:
-                        saved = correct_result(db, mine)
+                        batch = _edit(db, login, number, seen)
                     except EditConflict:
                         refusals.append(name)
                         continue
-                    accepted.append((saved.version, seen.result.participants, number))
+                    accepted[batch] = (seen[0], number)
                     break
         finally:
             db.close()
@@ -120,16 +136,14 @@ def test_concurrent_corrections_on_postgresql_lose_nothing(postgres_target: str,
         worker.start()
     for worker in workers:
         worker.join()
-    accepted.sort()
-    assert [version for version, _seen, _saved in accepted] == list(
-        range(start.version + 1, start.version + 51)
-    )
-    previous = start.result.participants
-    for _version, seen, saved in accepted:
+    assert len(accepted) == 50
+    previous = start
+    for batch in sorted(accepted):
+        seen, saved = accepted[batch]
         assert seen == previous
         previous = saved
     db = Database.open(postgres_target)
-    assert result_for_edit(db, login, MA5, 2019).result.participants == previous
+    assert _shown(db, login)[0] == previous
     updates = [line for line in read_audit(db, limit=None).lines if line.field == "участников"]
     assert len(updates) == 50
     db.close()

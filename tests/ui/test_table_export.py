@@ -62,7 +62,7 @@ def test_a_result_edited_by_hand_is_saved_and_can_be_undone(qtbot, seed_db) -> N
     dialog = ResultEditDialog("СОШ", procedure, year, current)
     assert dialog.pct_low.text() == "40"
     dialog.pct_low.setText("35,5")
-    window.result_editor.edit(dialog, login, procedure, year)
+    window.result_editor.edit(dialog, login, procedure, year, current)
     qtbot.waitUntil(
         lambda: import_history(seed_db) and import_history(seed_db)[0].kind == "manual", timeout=10000
     )

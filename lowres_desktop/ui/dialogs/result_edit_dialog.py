@@ -101,10 +101,13 @@ class ResultEditor(QObject):
             view.model.result(source.row(), source.column()),
         )
 
-    def edit(self, dialog: ResultEditDialog, login: str, procedure: ProcedureKey, year: int) -> None:
+    def edit(
+        self, dialog: ResultEditDialog, login: str, procedure: ProcedureKey, year: int, shown: Result | None
+    ) -> None:
         participants, low, high = dialog.values()
         db = self._window.db
-        change = ResultEdit(login, procedure, year, participants, low, high)  # type: ignore[arg-type]
+        before = None if shown is None else (shown.participants, shown.pct_low, shown.pct_high)
+        change = ResultEdit(login, procedure, year, participants, low, high, before)  # type: ignore[arg-type]
         self._window.tasks.run(
             lambda _progress, _cancel: edit_result(db, change),
             self._on_saved,
@@ -122,7 +125,7 @@ class ResultEditor(QObject):
         login, name, procedure, year, current = found
         dialog = ResultEditDialog(name, procedure, year, current, self._window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.edit(dialog, login, procedure, year)
+            self.edit(dialog, login, procedure, year, current)
         dialog.deleteLater()
 
     def _on_saved(self, batch_id: int | None) -> None:

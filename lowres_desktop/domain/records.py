@@ -65,3 +65,7 @@ class Result:
     @property
     def key(self) -> tuple[str, ProcedureKey, int]:
         return (self.login, self.procedure, self.year)
+
+
+ResultValues = tuple[int | None, float | None, float | None]
+"""A result's participants, % «2» and % high without its key: how a whole year's table is held."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lowres_desktop.domain.records import ProcedureKey, Result, School
+from lowres_desktop.domain.records import ProcedureKey, Result, ResultValues, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -41,25 +41,34 @@ def list_schools(db: Database) -> list[School]:
 
 @dataclass(frozen=True)
 class ResultsGrid:
-    """Schools × procedures for one year; `cells[login][procedure]` when there is a result."""
+    """Schools × procedures for one year: `values[i][j]` is school i's result in procedure j, or None.
+
+    Values rather than `Result` records: a country's year has 360,000 of them,
+    and the results page needs a record only for the cell being edited or hovered.
+    """
 
     year: int
     procedures: list[ProcedureKey]
     schools: list[School]
-    cells: dict[str, dict[ProcedureKey, Result]]
+    values: list[tuple[ResultValues | None, ...]]
+
+    def result(self, row: int, column: int) -> Result | None:
+        """The record behind one cell, built when asked for (editing or hovering it)."""
+        values = self.values[row][column]
+        if values is None:
+            return None
+        participants, low, high = values
+        return Result(self.schools[row].login, self.procedures[column], self.year, participants, low, high)
 
 
 def results_grid(db: Database, year: int) -> ResultsGrid:
+    """The schools with results in `year` (by district, then name) and their values."""
     with db.unit_of_work() as uow:
-        results = uow.results.for_years([year])
-        schools = uow.schools.all()
-    cells: dict[str, dict[ProcedureKey, Result]] = {}
-    for result in results:
-        cells.setdefault(result.login, {})[result.procedure] = result
-    procedures = sorted({r.procedure for r in results})
-    shown = [s for s in schools if s.login in cells]
+        procedures, cells = uow.analysis.facts.year_results(year)
+        schools = uow.analysis.facts.schools()
+    shown = [schools[login] for login in cells]
     shown.sort(key=lambda s: (s.district or "", natural_sort_key(s.short_name)))
-    return ResultsGrid(year, procedures, shown, cells)
+    return ResultsGrid(year, procedures, shown, [cells[s.login] for s in shown])
 
 
 @dataclass(frozen=True)

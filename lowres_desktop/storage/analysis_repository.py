@@ -21,7 +21,14 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.mentors import ProblemType, SchoolProfile, SocialConditions
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile
-from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
+from lowres_desktop.domain.records import (
+    ProcedureKey,
+    ProcedureKind,
+    Result,
+    ResultValues,
+    School,
+    SchoolKind,
+)
 from lowres_desktop.storage.models import DistrictRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_analysis import (
     MarkComparisonRow,
@@ -456,6 +463,37 @@ class AnalysisFacts:
             select(ResultRow.school_id, *columns).where(ResultRow.year == year).group_by(ResultRow.school_id)
         )
         return [p for p, _i in present], [(logins[row[0]], tuple(row[1:])) for row in rows]
+
+    def year_results(
+        self, year: int
+    ) -> tuple[list[ProcedureKey], dict[str, tuple[ResultValues | None, ...]]]:
+        """The results page's cells: the year's procedures, and per school its values in each of them.
+
+        Plain tuples keyed by ids while reading: a country's year is 360,000
+        results, and a `Result` record or a `ProcedureKey` hash per result
+        took most of a second (tests/bench/bench_gui_year_pages.py).
+        """
+        procedures = self._procedures()
+        rows = self._rows(
+            select(
+                ResultRow.school_id,
+                ResultRow.procedure_id,
+                ResultRow.participants,
+                ResultRow.pct_low,
+                ResultRow.pct_high,
+            ).where(ResultRow.year == year)
+        )
+        present = sorted({row[1] for row in rows}, key=procedures.__getitem__)
+        position = {procedure_id: column for column, procedure_id in enumerate(present)}
+        empty: list[ResultValues | None] = [None] * len(present)
+        cells: dict[int, list[ResultValues | None]] = {}
+        for school, procedure, participants, low, high in rows:
+            values = cells.get(school)
+            if values is None:
+                values = cells[school] = empty.copy()
+            values[position[procedure]] = (participants, low, high)
+        logins = self._logins()
+        return [procedures[i] for i in present], {logins[s]: tuple(v) for s, v in cells.items()}
 
     def active_logins(self) -> list[str]:
         return list(self._session.scalars(select(SchoolRow.login).where(SchoolRow.active.is_(True))))

@@ -2,77 +2,87 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.services.analysis_wording import profile_rule_text
 from lowres_desktop.services.identify_schools import Identification
 from lowres_desktop.services.rule_profiles import identify_by_profile
 from lowres_desktop.services.wording import format_percent, plural
-from lowres_desktop.ui.models.flagged_table_model import FlaggedTableModel
-from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
-from lowres_desktop.ui.table_setup import setup_table
+from lowres_desktop.ui.models.flagged_table_model import FlaggedTableModel, prepare_flagged
+from lowres_desktop.ui.models.record_table_model import PreparedRecords, SortOrder
+from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.views.year_view import YearView
 
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
+
 CRITERIA_COLUMN = 4
+CRITERIA_WIDTH = 380
+"""The criteria wrap within this width; the reasons take the rest."""
 
 
 class FlaggedView(YearView):
+    model: FlaggedTableModel
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(FlaggedTableModel(), parent)
         self.identification: Identification | None = None
-        self.model = FlaggedTableModel(self)
-        self.proxy = RecordSortProxyModel(self.model, self)
         self.rule_label = QLabel()
         self.rule_label.setWordWrap(True)
         self.summary_label = QLabel()
         font = self.summary_label.font()
         font.setBold(True)
         self.summary_label.setFont(font)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_table(self.table)
         self.table.setWordWrap(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.row_fitter = VisibleRowFitter(self.table)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Оцениваемый год:")))
         top.addWidget(self.years)
         top.addSpacing(16)
         top.addWidget(self.summary_label, 1)
+        top.addWidget(QLabel(self.tr("Найти:")))
+        top.addWidget(self.search)
+        top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.rule_label)
         layout.addWidget(self.table)
 
-    def _load(self) -> None:
-        year = self.years.year()
-        if self._db is None or year is None:
-            self.identification = None
-            self.model.clear()
-            self.rule_label.setText("")
-            self.summary_label.setText(self.tr("Результатов в базе нет."))
-            return
-        self.identification = identify_by_profile(self._db, year, self.profile).identification()
-        self.model.set_identification(self.identification)
-        self.rule_label.setText(profile_rule_text(self.profile, year))
-        found = len(self.identification.flagged)
-        total = self.identification.schools_total
+    def _fetch(
+        self, db: Database, year: int, profile: RuleProfile, sort: SortOrder | None
+    ) -> tuple[Identification, PreparedRecords, str]:
+        identification = identify_by_profile(db, year, profile).identification()
+        return identification, prepare_flagged(identification, sort), profile_rule_text(profile, year)
+
+    def _show(self, data: tuple[Identification, PreparedRecords, str]) -> None:
+        identification, rows, rule = data
+        self.identification = identification
+        self.model.set_prepared(rows)
+        self.rule_label.setText(rule)
+        found = len(identification.flagged)
+        total = identification.schools_total
         self.summary_label.setText(
             self.tr("Выявлено {found} из {total} {schools} ({share})").format(
                 found=found,
                 total=total,
                 schools=plural(total, "школы", "школ", "школ"),
-                share=format_percent(self.identification.share),
+                share=format_percent(identification.share),
             )
         )
+        fit_columns(self.table, self.model)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(CRITERIA_COLUMN, min(header.sectionSize(CRITERIA_COLUMN), 380))
-        self.table.resizeRowsToContents()
+        header.resizeSection(CRITERIA_COLUMN, min(header.sectionSize(CRITERIA_COLUMN), CRITERIA_WIDTH))
+        self.row_fitter.fit()
 
-    @Slot(QModelIndex)
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        row = self.proxy.mapToSource(index).row()
-        self.sig_school_activated.emit(self.model.login(row))
+    def _show_nothing(self) -> None:
+        self.identification = None
+        self.model.clear()
+        self.rule_label.setText("")
+        self.summary_label.setText(self.tr("Результатов в базе нет."))
+
+    def _login(self, source_row: int) -> str:
+        return self.model.login(source_row)

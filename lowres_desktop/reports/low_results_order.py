@@ -56,24 +56,23 @@ def _years_text(years: Sequence[int]) -> str:
     return ", ".join(str(y) for y in years) + (" годов" if len(years) > 1 else " года")
 
 
-def _period(data: LowResultsData) -> str:
-    years = data.years
+def _period(years: Sequence[int]) -> str:
     return f"{years[0]}–{years[-1]} годов" if len(years) > 1 else f"{years[0]} года"
 
 
 def title(data: LowResultsData) -> str:
     return (
         "Об итогах выявления общеобразовательных организаций, имеющих низкие образовательные "
-        f"результаты, по результатам оценочных процедур {_period(data)}"
+        f"результаты, по результатам оценочных процедур {_period(data.years)}"
     )
 
 
-def proposed_points(data: LowResultsData) -> tuple[Point, ...]:
-    """The program's proposal; the user edits it before signing."""
+def proposed_points(years: Sequence[int]) -> tuple[Point, ...]:
+    """The program's proposal for the years the rule looks at; the user edits it before signing."""
     return (
         Point(
             "Утвердить список общеобразовательных организаций, имеющих низкие образовательные "
-            f"результаты по итогам {_period(data)} (далее – ШНОР), и результаты оценочных процедур "
+            f"результаты по итогам {_period(years)} (далее – ШНОР), и результаты оценочных процедур "
             "ШНОР (приложение)."
         ),
         Point(
@@ -253,7 +252,7 @@ def build(
         doc_type=DocumentType.ORDER,
         title=title(data),
         preamble=tuple(preamble),
-        points=points if points is not None else proposed_points(data),
+        points=points if points is not None else proposed_points(data.years),
         appendices=(appendix,) if count else (),
         issued=issued,
         number=number,

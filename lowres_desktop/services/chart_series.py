@@ -8,18 +8,20 @@ the same colour on every chart, table and page. Percentage axes run 0–100.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from lowres_desktop.domain.categories import Category, SchoolCategories, main_category
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.analysis_wording import CATEGORY_TITLES, profile_title
-from lowres_desktop.services.categories import shared_category_history
+from lowres_desktop.services.categories import one_school_categories, shared_category_history
 from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.wording import format_percent
-from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
 
 CATEGORY_COLORS: dict[Category, str] = {
     Category.PERSISTENT: "#7f0000",
@@ -111,6 +113,8 @@ class SchoolCharts:
     low: LineChart
     high: LineChart
     categories: list[CategoryYear]
+    results: list[Result]
+    """The school's results by procedure and year: the card's table beside the charts."""
 
 
 def _threshold_levels(profile: RuleProfile, kinds: set[ProcedureKind]) -> list[Level]:
@@ -126,14 +130,40 @@ def _threshold_levels(profile: RuleProfile, kinds: set[ProcedureKind]) -> list[L
     ]
 
 
+Means = dict[tuple[ProcedureKey, int], tuple[float | None, float | None]]
+
+_means: WeakKeyDictionary[Database, tuple[object, Means]] = WeakKeyDictionary()
+_means_lock = threading.Lock()
+
+
+def _shared_municipal_means(db: Database, uow: UnitOfWork) -> Means:
+    """The municipal means, remembered per database and data version like the category history.
+
+    They average every result (a second for a country), yet only change with
+    the data, while the card and the analysis page ask again for every school.
+    """
+    version = db.data_version()
+    with _means_lock:
+        kept = _means.get(db)
+    if version is not None and kept is not None and kept[0] == version:
+        return kept[1]
+    means = uow.analysis.facts.municipal_means()
+    if version is not None and db.data_version() == version:
+        with _means_lock:
+            _means[db] = (version, means)
+    return means
+
+
 def school_charts(db: Database, login: str, profile: RuleProfile) -> SchoolCharts:
+    """One school's charts and results: its own rows, the cached municipal means, its categories."""
     with db.unit_of_work() as uow:
         school = uow.schools.get(login)
         if school is None:
             raise DomainError(f"Школы с логином {login} нет в базе.")
         results = uow.results.for_school(login)
-        means = uow.analysis.facts.municipal_means()
-        history = shared_category_history(db, uow, profile)
+        every_year = uow.results.years()
+        means = _shared_municipal_means(db, uow)
+    results.sort(key=lambda r: (r.procedure, r.year))
     procedures = sorted({r.procedure for r in results if profile.counts(r.procedure)})
     years = sorted({r.year for r in results})
     colors = {p: PROCEDURE_COLORS[i % len(PROCEDURE_COLORS)] for i, p in enumerate(procedures)}
@@ -159,9 +189,7 @@ def school_charts(db: Database, login: str, profile: RuleProfile) -> SchoolChart
     caption = f"{school.short_name} · {profile_title(profile)}"
     strip = [
         CategoryYear(entry.year, entry.categories)
-        for year in history.years
-        for entry in history.by_year[year]
-        if entry.login == login
+        for entry in one_school_categories(login, results, every_year, profile, school.active)
     ]
     return SchoolCharts(
         school,
@@ -170,6 +198,7 @@ def school_charts(db: Database, login: str, profile: RuleProfile) -> SchoolChart
               _threshold_levels(profile, {p.kind for p in procedures})),
         chart("Доля высоких результатов", "% участников", 1, []),
         strip,
+        results,
     )  # fmt: skip
 
 

@@ -28,7 +28,7 @@ from lowres_desktop.reports import (
     school_passport,
 )
 from lowres_desktop.reports.docx_renderer import render_docx
-from lowres_desktop.reports.model import Document, Requisites, parse_points, points_text
+from lowres_desktop.reports.model import Document, Point, Requisites, parse_points, points_text
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.analysis_wording import categories_text
 from lowres_desktop.services.categories import school_category_years
@@ -55,6 +55,7 @@ __all__ = [
     "DocumentRequest",
     "build_document",
     "points_text",
+    "proposed_points",
     "render",
     "save_document",
 ]
@@ -70,6 +71,11 @@ class DocumentKind(StrEnum):
     @property
     def title(self) -> str:
         return _TITLES[self]
+
+    @property
+    def has_points(self) -> bool:
+        """Orders have points the clerk edits; notes (the passport, the dynamics) have none."""
+        return self in (DocumentKind.LOW_RESULTS, DocumentKind.ROADMAP, DocumentKind.MONITORING)
 
 
 _TITLES = {
@@ -127,6 +133,24 @@ def build_document(
     return document
 
 
+def proposed_points(db: Database, request: DocumentRequest) -> tuple[Point, ...]:
+    """The points the program proposes for `request`, without building the document itself.
+
+    The editor shows them as soon as the page opens or the kind changes; the
+    order's tables (for a country, thousands of schools read and checked) wait
+    for the preview. A note has no points: ().
+    """
+    if request.kind is DocumentKind.LOW_RESULTS:
+        year = _require_year(db, request)
+        years_each = RuleParameters(threshold=request.threshold).years_each
+        return low_results_order.proposed_points(list(range(year - years_each + 1, year + 1)))
+    if request.kind is DocumentKind.ROADMAP:
+        return roadmap_order.proposed_points(roadmap_document(db, _roadmap_id(db, request)))
+    if request.kind is DocumentKind.MONITORING:
+        return monitoring_order.proposed_points(round_summary(db, _round_id(db, request)))
+    return ()
+
+
 def _require_year(db: Database, request: DocumentRequest) -> int:
     if request.year is not None:
         return request.year
@@ -145,44 +169,50 @@ def _low_results(db: Database, request: DocumentRequest, requisites: Requisites)
         raise DomainError("В базе нет школ: сначала импортируйте результаты.")
     years = range(year - params.years_each + 1, year + 1)
     with db.unit_of_work() as uow:
-        results = uow.results.for_years(years)
-    flagged_logins = {f.school.login for f in found.flagged}
-    procedures = sorted({r.procedure for r in results if params.counts(r.procedure)}, key=procedure_order)
+        results = uow.results.for_schools(sorted({f.school.login for f in found.flagged}), years)
+        present = uow.results.procedures_in(years)
+    procedures = sorted((p for p in present if params.counts(p)), key=procedure_order)
     data = low_results_order.LowResultsData(
         year=year,
         params=params,
         flagged=[(f.school, f.verdict) for f in found.flagged],
         schools_total=found.schools_total,
         procedures=procedures,
-        results=[r for r in results if r.login in flagged_logins],
+        results=results,
     )
     return low_results_order.build(data, requisites, request.issued, request.number)
 
 
+def _roadmap_id(db: Database, request: DocumentRequest) -> int:
+    if request.roadmap_id is not None:
+        return request.roadmap_id
+    listings = [o.listing for o in list_roadmaps(db)]
+    municipal = [r for r in listings if r.level is RoadmapLevel.MUNICIPAL] or listings
+    if not municipal:
+        raise DomainError("В базе нет «дорожных карт»: создайте или импортируйте план мероприятий.")
+    return municipal[0].id
+
+
 def _roadmap(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
-    roadmap_id = request.roadmap_id
-    if roadmap_id is None:
-        listings = [o.listing for o in list_roadmaps(db)]
-        municipal = [r for r in listings if r.level is RoadmapLevel.MUNICIPAL] or listings
-        if not municipal:
-            raise DomainError("В базе нет «дорожных карт»: создайте или импортируйте план мероприятий.")
-        roadmap_id = municipal[0].id
-    roadmap = roadmap_document(db, roadmap_id)
+    roadmap = roadmap_document(db, _roadmap_id(db, request))
     issued = request.issued or roadmap.order.date
     number = request.number or roadmap.order.number
     return roadmap_order.build(roadmap, requisites, issued, number)
 
 
+def _round_id(db: Database, request: DocumentRequest) -> int:
+    if request.round_id is not None:
+        return request.round_id
+    rounds = [r.round for r in list_rounds(db) if r.round.id is not None]
+    if not rounds:
+        raise DomainError("В базе нет мониторингов: сначала проведите мониторинг «дорожной карты».")
+    latest = max(rounds, key=lambda r: (r.ends_on or r.starts_on or date.min, r.id or 0))
+    assert latest.id is not None
+    return latest.id
+
+
 def _monitoring(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
-    round_id = request.round_id
-    if round_id is None:
-        rounds = [r.round for r in list_rounds(db) if r.round.id is not None]
-        if not rounds:
-            raise DomainError("В базе нет мониторингов: сначала проведите мониторинг «дорожной карты».")
-        latest = max(rounds, key=lambda r: (r.ends_on or r.starts_on or date.min, r.id or 0))
-        round_id = latest.id
-        assert round_id is not None
-    summary = round_summary(db, round_id)
+    summary = round_summary(db, _round_id(db, request))
     return monitoring_order.build(summary, schools_phrase, requisites, request.issued, request.number)
 
 

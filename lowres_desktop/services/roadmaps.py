@@ -147,6 +147,15 @@ def load_roadmap(db: Database, roadmap_id: int) -> Roadmap:
     return roadmap
 
 
+def school_names(db: Database, roadmap: Roadmap) -> dict[str, str]:
+    """Short names of the schools `roadmap` names (its own school and its measures' schools)."""
+    logins = {login for section in roadmap.sections for item in section.items for login in item.schools}
+    if roadmap.school_login:
+        logins.add(roadmap.school_login)
+    with db.unit_of_work() as uow:
+        return uow.schools.short_names(logins)
+
+
 def item_states(db: Database, roadmap_id: int, today: date | None = None) -> dict[int, ItemState]:
     with db.unit_of_work() as uow:
         roadmap = uow.roadmaps.get(roadmap_id)

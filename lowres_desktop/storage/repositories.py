@@ -67,6 +67,18 @@ class SchoolRepository:
     def count(self) -> int:
         return self._session.scalar(select(func.count(SchoolRow.id))) or 0
 
+    def short_names(self, logins: Iterable[str]) -> dict[str, str]:
+        """Short names of these schools only, e.g. the few a roadmap names, not a country's list."""
+        wanted = sorted(set(logins))
+        names: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self._session.execute(
+                select(SchoolRow.login, SchoolRow.short_name).where(SchoolRow.login.in_(chunk))
+            )
+            names.update((login, name) for login, name in rows)
+        return names
+
     def _row(self, login: str) -> SchoolRow | None:
         return self._session.scalar(select(SchoolRow).where(SchoolRow.login == login))
 
@@ -206,12 +218,28 @@ class ResultRepository:
 
     def for_keys(self, logins: Sequence[str]) -> dict[tuple[str, ProcedureKey, int], Result]:
         """Existing results of these schools, keyed like `Result.key`."""
-        found: dict[tuple[str, ProcedureKey, int], Result] = {}
+        return {record.key: record for record in self.for_schools(logins)}
+
+    def for_schools(self, logins: Sequence[str], years: Iterable[int] | None = None) -> list[Result]:
+        """Results of these schools (in `years`, if given), read 500 schools at a time.
+
+        A country's flagged list is thousands of schools: reading theirs is a
+        fraction of reading every school's years and filtering.
+        """
+        found: list[Result] = []
         for start in range(0, len(logins), 500):
-            chunk = list(logins[start : start + 500])
-            for record in self._records(self._query().where(SchoolRow.login.in_(chunk))):
-                found[record.key] = record
+            statement = self._query().where(SchoolRow.login.in_(list(logins[start : start + 500])))
+            if years is not None:
+                statement = statement.where(ResultRow.year.in_(list(years)))
+            found += self._records(statement)
         return found
+
+    def procedures_in(self, years: Iterable[int]) -> list[ProcedureKey]:
+        """The procedures with any result in `years`, without reading the results."""
+        present = select(ResultRow.procedure_id).where(ResultRow.year.in_(list(years))).distinct()
+        columns = select(ProcedureRow.kind, ProcedureRow.subject, ProcedureRow.grade)
+        rows = self._session.execute(columns.where(ProcedureRow.id.in_(present)))
+        return sorted(ProcedureKey(ProcedureKind(kind), subject, grade) for kind, subject, grade in rows)
 
     def years(self) -> list[int]:
         return list(self._session.scalars(select(ResultRow.year).distinct().order_by(ResultRow.year)))

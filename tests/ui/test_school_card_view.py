@@ -98,7 +98,7 @@ def test_picker_completes_on_names_and_logins(qtbot, seed_db) -> None:
     assert completer.currentCompletion().endswith("sch423400")
     completer.setCompletionPrefix("сош № 6")
     assert completer.completionCount() >= 1
-    view.picker.setCurrentIndex(view.picker.findData("sch423400"))
+    view.picker.setCurrentIndex(view.picker.find_login("sch423400"))
     assert view.login.text() == "sch423400"
     assert view.charts.caption.text().startswith("СОШ № 65")
 

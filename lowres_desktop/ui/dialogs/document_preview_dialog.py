@@ -22,11 +22,14 @@ from lowres_desktop.ui.errors import show_error
 
 
 class DocumentPreviewDialog(QDialog):
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, parent: QWidget | None = None, pdf_bytes: bytes | None = None
+    ) -> None:
+        """`pdf_bytes`: the document rendered already, e.g. off the GUI thread for a country's order."""
         super().__init__(parent)
         self.document = document
         self.setWindowTitle(self.tr("Просмотр: {0}").format(document.title))
-        self.pdf_bytes = render(document, "pdf")
+        self.pdf_bytes = render(document, "pdf") if pdf_bytes is None else pdf_bytes
         self._data = QByteArray(self.pdf_bytes)
         self._buffer = QBuffer(self._data, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)

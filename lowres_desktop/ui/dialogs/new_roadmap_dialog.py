@@ -19,6 +19,7 @@ from lowres_desktop.domain.deadlines import Period
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.roadmaps import RoadmapLevel
 from lowres_desktop.services.roadmap_templates import RoadmapTemplate
+from lowres_desktop.ui.school_picker import SchoolPicker
 
 
 class NewRoadmapDialog(QDialog):
@@ -39,9 +40,8 @@ class NewRoadmapDialog(QDialog):
         self.level.addItem(self.tr("муниципальная"), RoadmapLevel.MUNICIPAL)
         self.level.addItem(self.tr("дорожная карта школы"), RoadmapLevel.SCHOOL)
         self.level.currentIndexChanged.connect(self._on_level_changed)
-        self.school = QComboBox()
-        for school in schools:
-            self.school.addItem(f"{school.short_name} ({school.login})", school.login)
+        self.school = SchoolPicker()
+        self.school.set_schools([(f"{s.short_name} ({s.login})", s.login) for s in schools])
         self.first_year = QSpinBox()
         self.last_year = QSpinBox()
         for box in (self.first_year, self.last_year):
@@ -71,7 +71,7 @@ class NewRoadmapDialog(QDialog):
         return self.level.currentData()
 
     def school_login(self) -> str | None:
-        return self.school.currentData() if self.level_value() == RoadmapLevel.SCHOOL else None
+        return self.school.current_login() if self.level_value() == RoadmapLevel.SCHOOL else None
 
     def period(self) -> Period:
         first, last = self.first_year.value(), self.last_year.value()

@@ -3,13 +3,18 @@
 The program proposes the points of each order; the clerk edits them here
 (one line a point, an indented line a sub-point) before the preview, where
 the document is printed or saved as PDF or DOCX.
+
+Opening the page and choosing a kind only propose the points; the document
+itself is built for the preview, and for a region or a country (where the
+order lists thousands of schools) it is built and laid out in the background
+with a progress dialog, as the school list is read.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,19 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.browse import list_schools, result_years, school_count
 from lowres_desktop.services.documents import (
     Document,
     DocumentKind,
     DocumentRequest,
     build_document,
     points_text,
+    proposed_points,
+    render,
 )
 from lowres_desktop.services.monitoring import list_rounds
+from lowres_desktop.services.progress import CancelCheck, ProgressCallback
 from lowres_desktop.services.roadmaps import list_roadmaps
 from lowres_desktop.ui.dialogs.document_preview_dialog import DocumentPreviewDialog
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.school_picker import SchoolPicker
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader, TaskRunner
 from lowres_desktop.ui.year_combo_box import YearComboBox
 
 if TYPE_CHECKING:
@@ -55,9 +65,15 @@ _NEEDS = {
 
 
 class DocumentsView(QWidget):
+    sig_preview_opened = Signal(object)
+    """The preview dialog, once the document is built (at once, or later from the background)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db: Database | None = None
+        self._background = False
+        self.school_loader = Loader(self)
+        self.runner = TaskRunner(self)
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(kind.title, kind)
@@ -68,12 +84,10 @@ class DocumentsView(QWidget):
         self.threshold.setDecimals(1)
         self.threshold.setSuffix(" %")
         self.threshold.setValue(DocumentRequest(DocumentKind.LOW_RESULTS).threshold)
-        self.school = QComboBox()
-        self.school.setEditable(True)
-        self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.school = SchoolPicker()
         self.roadmap = QComboBox()
         self.round = QComboBox()
-        for combo in (self.roadmap, self.round, self.school):
+        for combo in (self.roadmap, self.round):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(40)
         self.dated = QCheckBox(self.tr("указать дату и номер (иначе — пустые строки для регистрации)"))
@@ -125,13 +139,28 @@ class DocumentsView(QWidget):
     def refresh(self, db: Database) -> None:
         """Reload the choices from `db`; the kind, the dates and the edited points stay."""
         self._db = db
-        self.years.set_years(overview(db).years)
-        self._fill(self.school, [(f"{s.short_name} — {s.district or ''} ({s.login})", s.login)
-                                 for s in list_schools(db)])  # fmt: skip
+        self._background = school_count(db) > BACKGROUND_ROWS
+        self.years.set_years(result_years(db))
         self._fill(self.roadmap, [(o.listing.title, o.listing.id) for o in list_roadmaps(db)])
         self._fill(self.round, [(f"{r.round.name} — {r.roadmap_title}", r.round.id) for r in list_rounds(db)])
+        if self._background:
+            self.school.set_placeholder(self.tr("Загрузка списка школ…"))
+        self.school_loader.load(
+            lambda: [(f"{s.short_name} — {s.district or ''} ({s.login})", s.login) for s in list_schools(db)],
+            self._show_schools,
+            self._on_load_failed,
+            background=self._background,
+        )
         if not self.points.toPlainText().strip():
             self.propose_points()
+
+    def _show_schools(self, choices: list[tuple[str, str]]) -> None:
+        self.school.set_placeholder("")
+        self.school.set_schools(choices, self.school.current_login())
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self.school.set_placeholder("")
+        show_error(self, error)
 
     def current_kind(self) -> DocumentKind:
         return DocumentKind(self.kind.currentData())
@@ -152,7 +181,7 @@ class DocumentsView(QWidget):
             points_text=self.points.toPlainText() if with_points and self.points.isEnabled() else None,
             roadmap_id=self.roadmap.currentData() if "roadmap" in needs else None,
             round_id=self.round.currentData() if "round" in needs else None,
-            login=self.school.currentData() if "school" in needs else None,
+            login=self.school.current_login() if "school" in needs else None,
         )
 
     def build(self) -> Document:
@@ -167,40 +196,79 @@ class DocumentsView(QWidget):
     def propose_points(self) -> None:
         """Replace the editor's text with the program's proposal for the chosen document."""
         kind = self.current_kind()
-        document = None
-        if self._db is not None and self._has_choices():
-            try:
-                document = build_document(self._db, self.request(with_points=False))
-            except DomainError as error:
-                self.points_hint.setText(str(error))
-        has_points = document is not None and document.doc_type.has_points
-        self.points.setEnabled(has_points or document is None)
-        self.propose_button.setEnabled(has_points)
-        if document is not None and has_points:
-            self.points.setPlainText(points_text(document.points))
-            self.points_hint.setText(self.tr(
-                "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
-                "Номера документ расставит сам."
-            ))  # fmt: skip
-        elif document is not None:
+        self.points.setEnabled(kind.has_points)
+        self.propose_button.setEnabled(kind.has_points)
+        if not kind.has_points:
             self.points.clear()
             self.points_hint.setText(self.tr("«{0}» — справка без пунктов.").format(kind.title))
+            return
+        if self._db is None or not self._has_choices():
+            return
+        try:
+            points = proposed_points(self._db, self.request(with_points=False))
+        except DomainError as error:
+            self.points_hint.setText(str(error))
+            return
+        self.points.setPlainText(points_text(points))
+        self.points_hint.setText(self.tr(
+            "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
+            "Номера документ расставит сам."
+        ))  # fmt: skip
 
     def open_preview(self) -> DocumentPreviewDialog | None:
-        try:
-            document = self.build()
-        except DomainError as error:
-            show_error(self, error)
+        """The preview at once for a municipality; for a region or a country, built in the background.
+
+        Returns the dialog when it opened at once; otherwise `sig_preview_opened` brings it later.
+        """
+        if not self._background:
+            try:
+                document = self.build()
+            except DomainError as error:
+                show_error(self, error)
+                return None
+            return self._show_preview(document, None)
+        if self._db is None:
+            show_error(self, DomainError(self.tr("База данных не открыта.")))
             return None
-        preview = DocumentPreviewDialog(document, self)
+        db, request = self._db, self.request()
+        laying_out = self.tr("Вёрстка документа…")
+
+        def work(progress: ProgressCallback, cancel: CancelCheck) -> tuple[Document, bytes]:
+            document = build_document(db, request, progress, cancel)
+            progress(1, 2, laying_out)
+            return document, render(document, "pdf")
+
+        self.preview_button.setEnabled(False)
+        self.runner.run(work, self._on_preview_built, self._on_preview_failed,
+                        title=self.tr("Подготовка документа"), writes=False)  # fmt: skip
+        return None
+
+    def is_building(self) -> bool:
+        return self.runner.is_busy()
+
+    def _on_preview_built(self, built: tuple[Document, bytes]) -> None:
+        self.preview_button.setEnabled(True)
+        self._show_preview(*built)
+
+    def _on_preview_failed(self, error: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        show_error(self, error)
+
+    def _show_preview(self, document: Document, pdf_bytes: bytes | None) -> DocumentPreviewDialog:
+        preview = DocumentPreviewDialog(document, self, pdf_bytes)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
+        self.sig_preview_opened.emit(preview)
         return preview
 
     def _has_choices(self) -> bool:
         needs = _NEEDS[self.current_kind()]
-        combos = {"roadmap": self.roadmap, "round": self.round, "school": self.school}
-        return all(combos[need].currentData() is not None for need in needs if need in combos)
+        chosen = {
+            "roadmap": self.roadmap.currentData(),
+            "round": self.round.currentData(),
+            "school": self.school.current_login(),
+        }
+        return all(chosen[need] is not None for need in needs if need in chosen)
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:

@@ -71,6 +71,7 @@ from lowres_desktop.services.roadmaps import (
     item_states,
     list_executors,
     save_roadmap,
+    school_names,
     set_indicator_value,
 )
 from lowres_desktop.services.wording import format_number
@@ -378,7 +379,6 @@ class RoadmapEditor(QWidget):
 
     def set_database(self, db: Database) -> None:
         self._db = db
-        self._school_names = {s.login: s.short_name for s in list_schools(db)}
         self._executors = [u.executor.name for u in list_executors(db)]
 
     def open(self, roadmap: Roadmap) -> None:
@@ -386,6 +386,7 @@ class RoadmapEditor(QWidget):
         assert self._db is not None
         self.undo_stack.clear()
         self._states = item_states(self._db, roadmap.id) if roadmap.id is not None else {}
+        self._school_names = school_names(self._db, roadmap)
         self._show_roadmap(roadmap)
         self.undo_stack.setClean()
         self.setEnabled(True)
@@ -776,9 +777,12 @@ class RoadmapEditor(QWidget):
         if self._db is None or self._roadmap is None or path is None or len(path) != 2:
             return
         item = self._roadmap.sections[path[0]].items[path[1]]
-        dialog = SchoolPickerDialog(list_schools(self._db), item.schools, self.tr("Школы мероприятия"), self)
+        schools = list_schools(self._db)
+        dialog = SchoolPickerDialog(schools, item.schools, self.tr("Школы мероприятия"), self)
         if dialog.exec():
-            changed = replace(item, schools=tuple(sorted(dialog.chosen())))
+            chosen = set(dialog.chosen())
+            self._school_names.update((s.login, s.short_name) for s in schools if s.login in chosen)
+            changed = replace(item, schools=tuple(sorted(chosen)))
             self._apply(
                 replace_item(self._roadmap, (path[0], path[1]), changed), self.tr("Школы мероприятия")
             )

@@ -1,13 +1,17 @@
-"""«Карточка школы»: one school's details, its charts over the years, and the numbers."""
+"""«Карточка школы»: one school's details, its charts over the years, and the numbers.
+
+The card reads one school: its results, its categories (from its own
+results) and the municipal means (cached per data version). For a region or
+a country the school list and the chosen school's data are read in the
+background, so the window never waits for them.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -19,33 +23,39 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.profiles import RuleProfile, default_profile
-from lowres_desktop.services.browse import SchoolCard, list_schools, school_card
+from lowres_desktop.domain.records import School
+from lowres_desktop.services.browse import list_schools, school_count
+from lowres_desktop.services.chart_series import SchoolCharts, school_charts
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.ui.charts.school_charts_panel import SchoolChartsPanel
+from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.school_results_table_model import SchoolResultsTableModel
+from lowres_desktop.ui.school_picker import SchoolPicker
 from lowres_desktop.ui.table_setup import setup_table
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
+
+
+def _choices(schools: list[School]) -> list[tuple[str, str]]:
+    return [(f"{school.short_name} — {school.login}", school.login) for school in schools]
 
 
 class SchoolCardView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db: Database | None = None
+        self._background = False
+        self._wanted: str | None = None
+        """The school the card shows or is reading: kept while the list itself is still loading."""
         self.profile: RuleProfile = default_profile()
-        self.card: SchoolCard | None = None
-        self.picker = QComboBox()
-        self.picker.setEditable(True)
-        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.picker.setMinimumContentsLength(40)
-        self.picker.lineEdit().setPlaceholderText(self.tr("Начните вводить название или логин"))
-        completer = QCompleter(self.picker.model(), self.picker)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.picker.setCompleter(completer)
-        self.picker.currentIndexChanged.connect(self._on_picker_current_index_changed)
+        self.charts_data: SchoolCharts | None = None
+        self.list_loader = Loader(self)
+        self.card_loader = Loader(self)
+        self.picker = SchoolPicker()
+        self.picker.set_placeholder(self.tr("Начните вводить название или логин"))
+        self.picker.sig_login_changed.connect(self._on_picker_login_changed)
         self.full_name = self._value_label()
         self.login = self._value_label()
         self.kind = self._value_label()
@@ -85,35 +95,56 @@ class SchoolCardView(QWidget):
 
     def refresh(self, db: Database) -> None:
         """Reload the school list, staying on the current school while it still exists."""
+        if db is not self._db:
+            self._wanted = None
         self._db = db
         self.profile = current_profile(db)
-        kept = self.current_login()
-        with QSignalBlocker(self.picker):
-            self.picker.clear()
-            for school in list_schools(db):
-                self.picker.addItem(f"{school.short_name} — {school.login}", school.login)
-            index = self.picker.findData(kept) if kept else -1
-            self.picker.setCurrentIndex(index if index >= 0 else 0 if self.picker.count() else -1)
-        self._load()
+        self._background = school_count(db) > BACKGROUND_ROWS
+        if self._background:
+            self.picker.set_placeholder(self.tr("Загрузка списка школ…"))
+        self.list_loader.load(lambda: _choices(list_schools(db)), self._show_list, self._on_load_failed,
+                              background=self._background)  # fmt: skip
+
+    def is_loading(self) -> bool:
+        return self.list_loader.is_busy() or self.card_loader.is_busy()
 
     def show_school(self, login: str) -> None:
-        index = self.picker.findData(login)
-        if index >= 0:
-            self.picker.setCurrentIndex(index)
+        """Open `login`'s card; while the list is loading, the card is read at once all the same."""
+        if self.list_loader.is_busy():
+            self._load(login)
+        elif self.picker.select_login(login):
+            self._load(login)
 
     def current_login(self) -> str | None:
-        data = self.picker.currentData()
-        return str(data) if data is not None else None
+        return self._wanted
 
-    @Slot(int)
-    def _on_picker_current_index_changed(self, _index: int) -> None:
-        self._load()
+    def _show_list(self, choices: list[tuple[str, str]]) -> None:
+        self.picker.set_placeholder(self.tr("Начните вводить название или логин"))
+        offered = {login for _text, login in choices}
+        self.picker.set_schools(choices, self._wanted if self._wanted in offered else None)
+        login = self.picker.current_login()
+        if login is None:
+            self._wanted = None
+            self._show(None)
+        elif login != self._wanted or not self.card_loader.is_busy():
+            self._load(login)
 
-    def _load(self) -> None:
-        login = self.current_login()
-        self.card = school_card(self._db, login) if self._db is not None and login else None
-        card = self.card
-        if card is None:
+    @Slot(str)
+    def _on_picker_login_changed(self, login: str) -> None:
+        self._load(login)
+
+    def _load(self, login: str) -> None:
+        assert self._db is not None
+        self._wanted = login
+        db, profile = self._db, self.profile
+        if self._background:
+            self.charts.caption.setText(self.tr("Загрузка…"))
+        self.card_loader.load(lambda: school_charts(db, login, profile), self._show, self._on_load_failed,
+                              background=self._background)  # fmt: skip
+
+    def _show(self, charts: SchoolCharts | None) -> None:
+        self.charts_data = charts
+        if charts is None:
             for label in (self.full_name, self.login, self.kind, self.district, self.status):
                 label.setText("—")
             self.charts.clear(
@@ -121,14 +152,17 @@ class SchoolCardView(QWidget):
             )
             self.model.set_results([], self.profile)
             return
-        school = card.school
+        school = charts.school
         self.full_name.setText(school.full_name)
         self.login.setText(school.login)
         self.kind.setText(school.kind.value)
         self.district.setText(school.district or "—")
         self.status.setText(self.tr("действует") if school.active else self.tr("не действует"))
-        assert self._db is not None
-        self.charts.show_school(self._db, school.login, self.profile)
-        self.model.set_results(card.results, self.profile)
+        self.charts.set_charts(charts)
+        self.model.set_results(charts.results, self.profile)
         header = self.table.horizontalHeader()
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self.charts.caption.setText("")
+        show_error(self, error)

@@ -1,0 +1,108 @@
+"""The reads behind the school card and the documents page: one school's data, not the region's.
+
+A school's categories come from its own results and must equal its entries in
+the whole history; the municipal means are cached per data version and never
+stale; the proposed points are the built document's points; the order's
+results are read for the flagged schools only, with the same content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from lowres_desktop.domain.profiles import default_profile
+from lowres_desktop.services.categories import category_history, school_category_years
+from lowres_desktop.services.chart_series import school_charts
+from lowres_desktop.services.demo_data import fill_demo_data
+from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document, proposed_points
+from lowres_desktop.services.roadmaps import create_from_template, list_roadmaps
+from lowres_desktop.storage.analysis_repository import AnalysisFacts
+from lowres_desktop.storage.models import ResultRow, SchoolRow
+from lowres_desktop.storage.unit_of_work import Database
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Database:
+    db = Database.open(str(tmp_path / "demo.sqlite"))
+    fill_demo_data(db)
+    return db
+
+
+def test_one_school_categories_equal_its_entries_in_the_history(demo_db: Database) -> None:
+    profile = default_profile()
+    with demo_db.unit_of_work() as uow:
+        uow.session.execute(update(SchoolRow).where(SchoolRow.login == "demo420520").values(active=False))
+        uow.commit()
+        history = category_history(uow, profile)
+        logins = [school.login for school in uow.schools.all()]
+    entries = {login: [] for login in logins}  # type: ignore[var-annotated]
+    for year in history.years:
+        for entry in history.by_year[year]:
+            entries[entry.login].append(entry)
+    assert sum(1 for found in entries.values() if found) == len(logins) - 1
+    for login in logins:
+        assert school_category_years(demo_db, login, profile) == entries[login], login
+        strip = school_charts(demo_db, login, profile).categories
+        assert [(c.year, c.categories) for c in strip] == [(e.year, e.categories) for e in entries[login]]
+
+
+def test_municipal_means_are_read_once_per_data_version(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile = default_profile()
+    reads: list[int] = []
+    read = AnalysisFacts.municipal_means
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return read(self)
+
+    monkeypatch.setattr(AnalysisFacts, "municipal_means", counting)
+    login = "demo420517"
+    before = school_charts(demo_db, login, profile)
+    school_charts(demo_db, "demo420525", profile)
+    assert len(reads) == 1
+    with demo_db.unit_of_work() as uow:
+        uow.session.execute(update(ResultRow).values(pct_low=ResultRow.pct_low / 2))
+        uow.commit()
+    after = school_charts(demo_db, login, profile)
+    assert len(reads) == 2
+    dashed = [line for line in after.low.lines if line.dashed]
+    old = {line.label: line.points for line in before.low.lines if line.dashed}
+    assert dashed and all(
+        new == pytest.approx((year, value / 2)) for line in dashed for new, (year, value) in zip(
+            line.points, old[line.label], strict=True)
+    )  # fmt: skip
+    assert [r.procedure for r in after.results] == sorted(r.procedure for r in after.results)
+
+
+def test_proposed_points_are_the_built_documents_points(demo_db: Database) -> None:
+    create_from_template(demo_db, "seed002_novokuznetsk_2020_2021")
+    roadmap_id = list_roadmaps(demo_db)[0].listing.id
+    for request in (
+        DocumentRequest(DocumentKind.LOW_RESULTS, year=2023, threshold=25.0),
+        DocumentRequest(DocumentKind.LOW_RESULTS),
+        DocumentRequest(DocumentKind.ROADMAP, roadmap_id=roadmap_id),
+        DocumentRequest(DocumentKind.DYNAMICS, year=2024),
+    ):
+        built = build_document(demo_db, request)
+        assert proposed_points(demo_db, request) == built.points, request.kind
+        assert request.kind.has_points == built.doc_type.has_points
+
+
+def test_order_reads_the_results_of_the_flagged_schools(demo_db: Database) -> None:
+    document = build_document(demo_db, DocumentRequest(DocumentKind.LOW_RESULTS, year=2024))
+    with demo_db.unit_of_work() as uow:
+        every = uow.results.for_years([2022, 2023, 2024])
+        chosen = uow.results.for_schools(["demo420517", "demo420525"], [2023, 2024])
+        present = uow.results.procedures_in([2024])
+        names = uow.schools.short_names(["demo420517", "nobody"])
+    assert sorted(chosen, key=lambda r: r.key) == sorted(
+        (r for r in every if r.login in {"demo420517", "demo420525"} and r.year >= 2023), key=lambda r: r.key
+    )
+    assert present == sorted({r.procedure for r in every if r.year == 2024})
+    assert list(names) == ["demo420517"]
+    assert document.appendices, "the demo flags schools, so the order has its results appendix"

@@ -66,7 +66,11 @@ class VisibleRowFitter(QObject):
         table = self._table
         rows = table.model().rowCount()
         height = table.viewport().height()
-        row = max(table.rowAt(0), 0)
+        row = table.rowAt(0)
+        if row < 0:
+            # No row at the top: none at all, or the scroll offset of longer rows just replaced,
+            # which Qt clamps soon (the scroll bar's signal brings us back then).
+            return
         while row < rows and table.rowViewportPosition(row) < height:
             if row not in self._fitted:
                 table.resizeRowToContents(row)

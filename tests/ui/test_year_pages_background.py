@@ -160,3 +160,7 @@ def test_flagged_rows_on_screen_fit_their_reasons_and_refit_after_a_sort(qtbot, 
     table.scrollToBottom()
     qtbot.waitUntil(fitted, timeout=5000)
     assert on_screen()[-1] == view.proxy.rowCount() - 1
+    fewer = min(view.years.itemData(i) for i in range(view.years.count()))
+    view.show_year(fewer)  # shorter than the list scrolled to its end
+    assert view.proxy.rowCount() > 0
+    qtbot.waitUntil(lambda: bool(on_screen()) and fitted(), timeout=5000)

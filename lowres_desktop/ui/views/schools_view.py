@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.records import School
 from lowres_desktop.services.browse import list_schools, school_count
-from lowres_desktop.services.wording import plural
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
+from lowres_desktop.ui.models.record_table_model import PreparedRecords
 from lowres_desktop.ui.models.schools_table_model import SchoolsTableModel
+from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
+from lowres_desktop.ui.views.year_view import shown_schools_text
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -64,18 +65,18 @@ class SchoolsView(QWidget):
         layout.addWidget(self.table)
 
     def refresh(self, db: Database) -> None:
+        sort = self.model.requested_sort()
         self.loader.load(
-            lambda: list_schools(db),
+            lambda: self.model.prepare_schools(list_schools(db), sort),
             self._show_schools,
             lambda error: show_error(self, error),
             background=school_count(db) > BACKGROUND_ROWS,
         )
 
-    def _show_schools(self, schools: list[School]) -> None:
-        self.model.set_schools(schools)
-        header = self.table.horizontalHeader()
-        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FULL_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+    def _show_schools(self, prepared: PreparedRecords) -> None:
+        self.model.set_prepared(prepared)
+        fit_columns(self.table, self.model)
+        self.table.horizontalHeader().setSectionResizeMode(FULL_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         self._show_count()
 
     @Slot(bool)
@@ -96,12 +97,4 @@ class SchoolsView(QWidget):
         self.sig_school_activated.emit(school.login)
 
     def _show_count(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if shown == total:
-            text = self.tr("{count} {schools}").format(
-                count=total, schools=plural(total, "школа", "школы", "школ")
-            )
-        else:
-            text = self.tr("Показано {shown} из {total}").format(shown=shown, total=total)
-        self.count_label.setText(text)
+        self.count_label.setText(shown_schools_text(self.proxy.rowCount(), self.model.rowCount()))

@@ -71,7 +71,13 @@ from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.heat_map_model import HeatMapTableModel
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
-from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
+from lowres_desktop.ui.models.record_table_model import (
+    Column,
+    PreparedRecords,
+    RecordTableModel,
+    prepare_records,
+)
+from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 from lowres_desktop.ui.year_combo_box import YearComboBox
@@ -89,6 +95,17 @@ class Tab:
     HEAT_MAP = 3
     SCHOOL = 4
     OBJECTIVITY = 5
+
+
+def chosen_rows(rows: list[CategoryRow], choice: object) -> list[CategoryRow]:
+    """The rows the category filter keeps: all (None), any category or status, disagreements, one category."""
+    if choice is None:
+        return rows
+    if choice == "any":
+        return [r for r in rows if r.computed.categories or r.official]
+    if choice == "disagree":
+        return [r for r in rows if r.disagrees]
+    return [r for r in rows if choice in r.computed.categories]
 
 
 def _caption() -> QLabel:
@@ -151,7 +168,8 @@ class AnalysisView(QWidget):
         self.tabs.addTab(self._heat_map_tab(), self.tr("Тепловая карта"))
         self.tabs.addTab(self._school_tab(), self.tr("Графики школы"))
         self.tabs.addTab(self._objectivity_tab(), self.tr("Признаки необъективности"))
-        self._tab_loads: dict[int, tuple[Loader, Callable[[], Any], Callable[[Any], None]]] = {}
+        self._tab_loads: dict[int, Callable[[], None]] = {}
+        """Per tab, what starts reading its data for the year and profile on screen."""
         self._stale_tabs: set[int] = set()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
@@ -362,24 +380,22 @@ class AnalysisView(QWidget):
         )
         self._show_caption()
         self._background = school_count(db) > BACKGROUND_ROWS
+
+        def start(
+            loader: Loader, fetch: Callable[[], Any], show: Callable[[Any], None]
+        ) -> Callable[[], None]:
+            return lambda: loader.load(fetch, show, self._on_load_failed, background=self._background)
+
         self._tab_loads = {
-            Tab.HEAT_MAP: (self.heat_loader, lambda: heat_map(db, year, profile), self._show_heat_map),
-            Tab.CATEGORIES: (
-                self.category_loader,
-                lambda: categories_for_year(db, year, profile),
-                self._show_categories,
+            Tab.HEAT_MAP: start(self.heat_loader, lambda: heat_map(db, year, profile), self._show_heat_map),
+            Tab.CATEGORIES: lambda: self._load_categories(lambda: categories_for_year(db, year, profile)),
+            Tab.DASHBOARD: start(
+                self.dashboard_loader, lambda: dashboard(db, year, profile), self._show_dashboard
             ),
-            Tab.DASHBOARD: (
-                self.dashboard_loader,
-                lambda: dashboard(db, year, profile),
-                self._show_dashboard,
+            Tab.DYNAMICS: start(
+                self.dynamics_loader, lambda: dynamics_for_year(db, year, profile), self._show_dynamics
             ),
-            Tab.DYNAMICS: (
-                self.dynamics_loader,
-                lambda: dynamics_for_year(db, year, profile),
-                self._show_dynamics,
-            ),
-            Tab.OBJECTIVITY: (
+            Tab.OBJECTIVITY: start(
                 self.objectivity_loader,
                 lambda: objectivity_for_year(db, year, profile),
                 self._show_objectivity,
@@ -410,9 +426,8 @@ class AnalysisView(QWidget):
                 return
             tab = Tab.CATEGORIES  # its first flagged school is the one the charts show
             self._stale_tabs.discard(tab)
-        loader, fetch, show = self._tab_loads[tab]
         try:
-            loader.load(fetch, show, self._on_load_failed, background=self._background)
+            self._tab_loads[tab]()
         except DomainError as error:
             show_error(self, error)
 
@@ -438,14 +453,24 @@ class AnalysisView(QWidget):
         self.category_chart.set_chart(board.categories)
         self.district_chart.set_chart(board.districts)
 
-    def _show_categories(self, found: YearCategories) -> None:
-        self.categories = found
-        year = found.year
+    def _load_categories(self, fetch: Callable[[], YearCategories]) -> None:
+        """Read the categories and prepare the table's rows on the loader's thread (40,000 for a country)."""
+        choice, sort = self.category_choice.currentData(), self.category_model.requested_sort()
 
+        def prepared() -> tuple[YearCategories, PreparedRecords]:
+            found = fetch()
+            columns = self._category_columns(found.year)
+            return found, prepare_records(chosen_rows(found.rows, choice), columns, sort)
+
+        self.category_loader.load(
+            prepared, self._show_categories, self._on_load_failed, background=self._background
+        )
+
+    def _category_columns(self, year: int) -> list[Column]:
         def since(row: CategoryRow) -> str:
             return str(row.computed.flagged_since) if row.computed.flagged_since else ""
 
-        columns = [
+        return [
             Column(self.tr("Школа"), lambda r: r.school.short_name, tooltip=lambda r: r.school.full_name),
             Column(self.tr("Логин ОО"), lambda r: r.school.login),
             Column(self.tr("Район"), lambda r: r.school.district or ""),
@@ -470,8 +495,12 @@ class AnalysisView(QWidget):
                 header_tooltip=self.tr("Вычисленная категория и статус по приказу различаются"),
             ),
         ]
-        self.category_model.set_records(self._chosen_rows(), columns)
-        self.category_table.resizeColumnsToContents()
+
+    def _show_categories(self, loaded: tuple[YearCategories, PreparedRecords]) -> None:
+        found, prepared = loaded
+        self.categories = found
+        self.category_model.set_prepared(prepared)
+        fit_columns(self.category_table, self.category_model)
         counts = ", ".join(f"{CATEGORY_TITLES[c]}: {self.categories.count(c)}" for c in Category)
         disagreements = sum(1 for r in self.categories.rows if r.disagrees)
         self.category_counts.setText(
@@ -481,25 +510,13 @@ class AnalysisView(QWidget):
         )
         self.reasons.clear()
         if self.school_login is None and found.rows:
+            # The charts tab, opened first, waits for this: it shows the first school with a category.
             self.school_login = (
                 next((r.school.login for r in found.rows if r.computed.categories), None)
                 or found.rows[0].school.login
             )
-        if self.school_login:
-            self.show_school_charts(self.school_login)
-
-    def _chosen_rows(self) -> list[CategoryRow]:
-        if self.categories is None:
-            return []
-        choice = self.category_choice.currentData()
-        rows = self.categories.rows
-        if choice is None:
-            return rows
-        if choice == "any":
-            return [r for r in rows if r.computed.categories or r.official]
-        if choice == "disagree":
-            return [r for r in rows if r.disagrees]
-        return [r for r in rows if choice in r.computed.categories]
+            if self.tabs.currentIndex() == Tab.SCHOOL:
+                self.show_school_charts(self.school_login)
 
     def _show_dynamics(self, found: Dynamics) -> None:
         self.dynamics = found
@@ -638,10 +655,9 @@ class AnalysisView(QWidget):
 
     @Slot(int)
     def _on_category_choice_changed(self, _index: int) -> None:
-        if self.categories is not None and self.profile() is not None:
-            self.category_model.set_records(self._chosen_rows(), [
-                self.category_model.column(c) for c in range(self.category_model.columnCount())
-            ])  # fmt: skip
+        found = self.categories
+        if found is not None and self.profile() is not None:
+            self._load_categories(lambda: found)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_category_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:

@@ -158,6 +158,16 @@ def best_of(runs: int, action) -> tuple[float, object]:  # type: ignore[no-untyp
     return statistics.median(times), value
 
 
+def country_database(description: str) -> Path:
+    """The 40,000-school database the GUI benchmarks open (`--db`), built here the first time."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "lowres_bench_40000.sqlite")
+    path: Path = parser.parse_args().db
+    if not path.exists():
+        build(path, 40_000)
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schools", type=int, default=40_000)

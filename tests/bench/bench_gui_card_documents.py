@@ -16,7 +16,6 @@ script measures an older tree for a before/after comparison.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -40,7 +39,7 @@ from lowres_desktop.storage.unit_of_work import Database  # noqa: E402
 from lowres_desktop.ui.views.documents_view import DocumentsView  # noqa: E402
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView  # noqa: E402
 from lowres_desktop.ui.views.school_card_view import SchoolCardView  # noqa: E402
-from tests.bench.bench_categories import build  # noqa: E402
+from tests.bench.bench_categories import country_database  # noqa: E402
 from tests.bench.bench_gui_tables import VISIBLE_PAUSE, report, timed, wait_loaded  # noqa: E402
 
 W = TypeVar("W", bound=QWidget)
@@ -146,14 +145,10 @@ def with_roadmaps(source: Path, folder: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "lowres_bench_40000.sqlite")
-    args = parser.parse_args()
-    if not args.db.exists():
-        build(args.db, 40_000)
+    path = country_database(__doc__)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
-        db = Database.open(str(with_roadmaps(args.db, Path(folder))))
+        db = Database.open(str(with_roadmaps(path, Path(folder))))
         card = max(card_page(db))
         documents, preview = documents_page(db)
         roadmaps = max(roadmaps_page(db))

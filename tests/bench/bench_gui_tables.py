@@ -14,10 +14,8 @@ seconds, what a user waits for:
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +34,7 @@ from lowres_desktop.storage.unit_of_work import Database  # noqa: E402
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS  # noqa: E402
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab  # noqa: E402
 from lowres_desktop.ui.views.schools_view import SchoolsView  # noqa: E402
-from tests.bench.bench_categories import build  # noqa: E402
+from tests.bench.bench_categories import country_database  # noqa: E402
 
 VISIBLE_PAUSE = 0.1
 """About what people notice as a pause after a click."""
@@ -162,18 +160,14 @@ def schools_page(db: Database) -> list[float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "lowres_bench_40000.sqlite")
-    args = parser.parse_args()
-    if not args.db.exists():
-        build(args.db, 40_000)
+    path = country_database(__doc__)
     app = QApplication.instance() or QApplication([])
-    db = Database.open(str(args.db))
+    db = Database.open(str(path))
     heat_worst = max(heat_map_page(db))
     schools_worst = max(schools_page(db))
     db.close()
     print("Сервисы данных (идут в фоне, окно не ждёт их):")
-    services(args.db)
+    services(path)
     print(
         f"Худшая остановка окна: тепловая карта {heat_worst:.3f} с; таблица школ {schools_worst:.3f} с "
         f"(заметно от {VISIBLE_PAUSE} с)"

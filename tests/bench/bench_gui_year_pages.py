@@ -9,10 +9,8 @@ event-loop freeze meanwhile; then the two data services alone.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from lowres_desktop.ui.models.results_table_model import ResultsTableModel  # no
 from lowres_desktop.ui.views.flagged_view import FlaggedView  # noqa: E402
 from lowres_desktop.ui.views.results_view import ResultsView  # noqa: E402
 from lowres_desktop.ui.views.year_view import YearView  # noqa: E402
-from tests.bench.bench_categories import build  # noqa: E402
+from tests.bench.bench_categories import country_database  # noqa: E402
 from tests.bench.bench_gui_tables import VISIBLE_PAUSE, report, sort, timed, wait_loaded  # noqa: E402
 
 LATEST = 2024
@@ -82,13 +80,9 @@ def services(path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "lowres_bench_40000.sqlite")
-    args = parser.parse_args()
-    if not args.db.exists():
-        build(args.db, 40_000)
+    path = country_database(__doc__)
     app = QApplication.instance() or QApplication([])
-    db = Database.open(str(args.db))
+    db = Database.open(str(path))
     descending = Qt.SortOrder.DescendingOrder
     results_worst = max(
         page(
@@ -114,7 +108,7 @@ def main() -> int:
     )
     db.close()
     print("Сервисы данных (идут в фоне, окно не ждёт их):")
-    services(args.db)
+    services(path)
     print(
         f"Худшая остановка окна: результаты {results_worst:.3f} с; низкие результаты {flagged_worst:.3f} с "
         f"(заметно от {VISIBLE_PAUSE} с)"

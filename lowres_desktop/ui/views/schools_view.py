@@ -8,26 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from lowres_desktop.services.browse import list_schools, school_count
 from lowres_desktop.ui.errors import show_error
-from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import PreparedRecords
 from lowres_desktop.ui.models.schools_table_model import SchoolsTableModel
 from lowres_desktop.ui.table_fit import fit_columns
-from lowres_desktop.ui.table_setup import setup_table
-from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
-from lowres_desktop.ui.views.year_view import shown_schools_text
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS
+from lowres_desktop.ui.views.table_page import TablePage
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -36,26 +32,11 @@ FULL_NAME_COLUMN = 2
 """The column that takes the spare width: full names are the longest text."""
 
 
-class SchoolsView(QWidget):
-    sig_school_activated = Signal(str)
-    """A login, when the user asks to open that school's card."""
-
+class SchoolsView(TablePage):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = SchoolsTableModel(self)
-        self.proxy = RecordSortProxyModel(self.model, self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Поиск по логину, названию, типу, территории…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.count_label = QLabel()
-        self.loader = Loader(self)
-        self.loader.sig_busy_changed.connect(self._on_loader_busy_changed)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_table(self.table)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        hint = QCoreApplication.translate("SchoolsView", "Поиск по логину, названию, типу, территории…")
+        super().__init__(SchoolsTableModel(), hint, 1, parent)
+        self.model: SchoolsTableModel
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Найти:")))
         top.addWidget(self.search, 1)
@@ -79,22 +60,5 @@ class SchoolsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(FULL_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         self._show_count()
 
-    @Slot(bool)
-    def _on_loader_busy_changed(self, busy: bool) -> None:
-        self.table.setEnabled(not busy)
-        if busy:
-            self.count_label.setText(self.tr("Загрузка…"))
-
-    @Slot(str)
-    def _on_search_text_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        if not self.loader.is_busy():
-            self._show_count()
-
-    @Slot(QModelIndex)
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        school = self.model.school(self.proxy.mapToSource(index).row())
-        self.sig_school_activated.emit(school.login)
-
-    def _show_count(self) -> None:
-        self.count_label.setText(shown_schools_text(self.proxy.rowCount(), self.model.rowCount()))
+    def _login(self, source_row: int) -> str:
+        return self.model.school(source_row).login

@@ -10,61 +10,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import QWidget
 
 from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.services.browse import result_years, school_count
 from lowres_desktop.services.rule_profiles import current_profile
-from lowres_desktop.services.wording import plural
 from lowres_desktop.ui.errors import show_error
-from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import RecordTableModel, SortOrder
-from lowres_desktop.ui.table_setup import setup_table
-from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS
+from lowres_desktop.ui.views.table_page import TablePage
 from lowres_desktop.ui.year_combo_box import YearComboBox
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
 
 
-def shown_schools_text(shown: int, total: int) -> str:
-    """«40000 школ», or «Показано 3 из 40000» while a search hides some."""
-    if shown == total:
-        return QCoreApplication.translate("YearView", "{count} {schools}").format(
-            count=total, schools=plural(total, "школа", "школы", "школ")
-        )
-    text = QCoreApplication.translate("YearView", "Показано {shown} из {total}")
-    return text.format(shown=shown, total=total)
-
-
-class YearView(QWidget):
-    sig_school_activated = Signal(str)
-    """A login, when the user asks to open that school's card."""
-
+class YearView(TablePage):
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            model, QCoreApplication.translate("YearView", "Поиск по школе, логину, тексту…"), 0, parent
+        )
         self._db: Database | None = None
         self._background = False
         self.profile: RuleProfile = default_profile()
-        self.model = model
-        model.setParent(self)
-        self.proxy = RecordSortProxyModel(model, self)
         self.years = YearComboBox()
         self.years.sig_year_changed.connect(self._on_years_year_changed)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Поиск по школе, логину, тексту…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.count_label = QLabel()
-        self.loader = Loader(self)
-        self.loader.sig_busy_changed.connect(self._on_loader_busy_changed)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        setup_table(self.table)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
 
     def refresh(self, db: Database) -> None:
         """Reload from `db`: its years, and the profile chosen on the analysis page."""
@@ -76,10 +47,6 @@ class YearView(QWidget):
 
     def show_year(self, year: int) -> None:
         self.years.select_year(year)
-
-    def is_loading(self) -> bool:
-        """True until the latest year's rows are on screen."""
-        return self.loader.is_busy()
 
     @Slot(int)
     def _on_years_year_changed(self, _year: int) -> None:
@@ -117,25 +84,3 @@ class YearView(QWidget):
     def _show_nothing(self) -> None:
         """The page of a database without results."""
         raise NotImplementedError
-
-    def _login(self, source_row: int) -> str:
-        raise NotImplementedError
-
-    @Slot(bool)
-    def _on_loader_busy_changed(self, busy: bool) -> None:
-        self.table.setEnabled(not busy)
-        if busy:
-            self.count_label.setText(self.tr("Загрузка…"))
-
-    @Slot(str)
-    def _on_search_text_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        if not self.loader.is_busy():
-            self._show_count()
-
-    def _show_count(self) -> None:
-        self.count_label.setText(shown_schools_text(self.proxy.rowCount(), self.model.rowCount()))
-
-    @Slot(QModelIndex)
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
-        self.sig_school_activated.emit(self._login(self.proxy.mapToSource(index).row()))

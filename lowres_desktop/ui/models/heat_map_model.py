@@ -46,6 +46,7 @@ class HeatMapTableModel(QAbstractTableModel):
         self._brushes: dict[tuple[int, int], QBrush] = {}
         self._names: list[tuple[tuple[int, int | str], ...]] | None = None
         """Natural sort keys of the school names, computed on the first sort by name."""
+        self._values: dict[int, list[float | None]] = {}
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
@@ -59,6 +60,7 @@ class HeatMapTableModel(QAbstractTableModel):
         ]
         self._brushes = {}
         self._names = None
+        self._values = {}
         # The service already ordered the rows by district and name: no sort until the user asks.
         self._order = self._filtered()
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
@@ -95,6 +97,12 @@ class HeatMapTableModel(QAbstractTableModel):
         index = column - FIXED_COLUMNS
         return lambda i: (rows[i].values[index] is None, rows[i].values[index] or 0.0)
 
+    def _column_values(self, index: int) -> list[float | None]:
+        """One procedure's values by row, read once: sorting then compares them without Python calls."""
+        if index not in self._values:
+            self._values[index] = [r.values[index] for r in self._rows]
+        return self._values[index]
+
     def _apply_sort(self) -> None:
         column, order = self._sort
         if column < 0:
@@ -102,11 +110,10 @@ class HeatMapTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if column >= FIXED_COLUMNS:
             # Empty cells stay last whichever way the values go.
-            index = column - FIXED_COLUMNS
-            rows = self._rows
-            present = [i for i in self._order if rows[i].values[index] is not None]
-            missing = [i for i in self._order if rows[i].values[index] is None]
-            present.sort(key=lambda i: rows[i].values[index], reverse=descending)  # type: ignore[arg-type, return-value]
+            values = self._column_values(column - FIXED_COLUMNS)
+            present = [i for i in self._order if values[i] is not None]
+            missing = [i for i in self._order if values[i] is None]
+            present.sort(key=values.__getitem__, reverse=descending)  # type: ignore[arg-type]
             self._order = present + missing
             return
         self._order.sort(key=self._key(column), reverse=descending)

@@ -17,6 +17,7 @@ from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.analysis_wording import CATEGORY_TITLES
 from lowres_desktop.services.chart_series import HeatMap, HeatRow, category_color
 from lowres_desktop.services.wording import format_number, format_percent, procedure_title
+from lowres_desktop.ui.models.later_release import LaterRelease
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FIXED_COLUMNS = 3
@@ -47,10 +48,16 @@ class HeatMapTableModel(QAbstractTableModel):
         self._names: list[tuple[tuple[int, int | str], ...]] | None = None
         """Natural sort keys of the school names, computed on the first sort by name."""
         self._values: dict[int, list[float | None]] = {}
+        self._releaser = LaterRelease(self)
+        """The previous year's rows go a slice at a time: dropping 40,000 at once stalls the window."""
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def set_heat_map(self, heat: HeatMap) -> None:
+        if heat.rows is not self._rows:
+            self._releaser.release(
+                self._rows, self._order, self._texts, self._names or [], *self._values.values()
+            )
         self.beginResetModel()
         self.heat = heat
         self._rows = heat.rows

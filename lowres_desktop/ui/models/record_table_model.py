@@ -19,10 +19,10 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
-    Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+
+from lowres_desktop.ui.models.later_release import LaterRelease
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -63,10 +63,6 @@ def _sorted_rows(keys: list[Any], order: Qt.SortOrder) -> list[int]:
     empty = [row for row, key in enumerate(keys) if key is None or key == ""]
     present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
     return present + empty
-
-
-RELEASED_PER_SLICE = 2_000
-"""Items `release_later` frees at a time before the event loop runs again."""
 
 
 @dataclass(frozen=True)
@@ -123,10 +119,7 @@ class RecordTableModel(QAbstractTableModel):
         self._requested_sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[int, list[Any]] = {}
         self._widest: list[int] = []
-        self._released: list[list[Any]] = []
-        self._release_timer = QTimer(self)
-        self._release_timer.setInterval(0)
-        self._release_timer.timeout.connect(self._on_release_timer_timeout)
+        self._releaser = LaterRelease(self)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -159,25 +152,8 @@ class RecordTableModel(QAbstractTableModel):
         self._keep_requested_sort()
 
     def release_later(self, *containers: list[Any]) -> None:
-        """Empty lists nobody else reads a slice at a time, whenever the event loop is idle.
-
-        Freeing the previous year of a country's table (a million small
-        objects) at once held the window for a tenth of a second when the year
-        changed; a worker thread freeing it would take the interpreter lock
-        from the window just as often.
-        """
-        self._released += [items for items in containers if items]
-        if self._released:
-            self._release_timer.start()
-
-    @Slot()
-    def _on_release_timer_timeout(self) -> None:
-        items = self._released[-1]
-        del items[-RELEASED_PER_SLICE:]
-        if not items:
-            self._released.pop()
-            if not self._released:
-                self._release_timer.stop()
+        """Empty lists nobody else reads a slice at a time, whenever the event loop is idle."""
+        self._releaser.release(*containers)
 
     def _keep_requested_sort(self) -> None:
         """New records keep the order the header shows (a no-op when they come sorted so)."""

@@ -212,6 +212,7 @@ class AnalysisView(QWidget):
         self.category_choice.setCurrentIndex(1)
         self.category_choice.currentIndexChanged.connect(self._on_category_choice_changed)
         self.category_counts = QLabel()
+        self.category_counts.setWordWrap(True)
         self.category_table = QTableView()
         self.category_table.setModel(self.category_proxy)
         setup_table(self.category_table)

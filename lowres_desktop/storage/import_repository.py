@@ -9,11 +9,11 @@ statement naming the batch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from lowres_desktop.storage.models_import import (
     SchoolIdentifierRow,
 )
 
+_T = TypeVar("_T")
 _CHUNK = 500
 """Ids per IN (…) list: well under every database's limit on parameters."""
 RESULT_FIELDS = ("participants", "pct_low", "pct_high")
@@ -87,8 +88,7 @@ class ImportHistoryRepository:
     def stored_results(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], tuple[Any, ...]]:
         """(school, procedure, year) → (row id, participants, % low, % high, batch) for these schools."""
         found: dict[tuple[int, int, int], tuple[Any, ...]] = {}
-        ids = list(school_ids)
-        for start in range(0, len(ids), _CHUNK):
+        for chunk in _chunks(school_ids):
             rows = self._session.execute(
                 select(
                     ResultRow.school_id,
@@ -99,7 +99,7 @@ class ImportHistoryRepository:
                     ResultRow.pct_low,
                     ResultRow.pct_high,
                     ResultRow.import_batch_id,
-                ).where(ResultRow.school_id.in_(ids[start : start + _CHUNK]))
+                ).where(ResultRow.school_id.in_(chunk))
             )
             for school, procedure, year, *rest in rows:
                 found[(school, procedure, year)] = tuple(rest)
@@ -107,8 +107,7 @@ class ImportHistoryRepository:
 
     def stored_comparisons(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], tuple[Any, ...]]:
         found: dict[tuple[int, int, int], tuple[Any, ...]] = {}
-        ids = list(school_ids)
-        for start in range(0, len(ids), _CHUNK):
+        for chunk in _chunks(school_ids):
             rows = self._session.execute(
                 select(
                     MarkComparisonRow.school_id,
@@ -119,7 +118,7 @@ class ImportHistoryRepository:
                     MarkComparisonRow.lowered_pct,
                     MarkComparisonRow.confirmed_pct,
                     MarkComparisonRow.raised_pct,
-                ).where(MarkComparisonRow.school_id.in_(ids[start : start + _CHUNK]))
+                ).where(MarkComparisonRow.school_id.in_(chunk))
             )
             for school, procedure, year, *rest in rows:
                 found[(school, procedure, year)] = tuple(rest)
@@ -179,25 +178,24 @@ class ImportHistoryRepository:
             )
 
     def delete_comparisons(self, ids: Sequence[int], note: str) -> None:
-        for start in range(0, len(ids), _CHUNK):
+        for chunk in _chunks(ids):
             self._session.execute(
-                delete(MarkComparisonRow).where(MarkComparisonRow.id.in_(ids[start : start + _CHUNK])),
+                delete(MarkComparisonRow).where(MarkComparisonRow.id.in_(chunk)),
                 execution_options=bulk_note(note),
             )
 
     def schools_with_data(self, school_ids: Sequence[int]) -> set[int]:
         """Those of these schools that still have results or comparisons."""
         found: set[int] = set()
-        for start in range(0, len(school_ids), _CHUNK):
-            chunk = school_ids[start : start + _CHUNK]
+        for chunk in _chunks(school_ids):
             for model in (ResultRow, MarkComparisonRow):
                 found.update(self._session.scalars(select(model.school_id).where(model.school_id.in_(chunk))))
         return found
 
     def delete_schools(self, school_ids: Sequence[int], note: str) -> None:
-        for start in range(0, len(school_ids), _CHUNK):
+        for chunk in _chunks(school_ids):
             self._session.execute(
-                delete(SchoolRow).where(SchoolRow.id.in_(school_ids[start : start + _CHUNK])),
+                delete(SchoolRow).where(SchoolRow.id.in_(chunk)),
                 execution_options=bulk_note(note),
             )
 
@@ -255,14 +253,14 @@ class ImportHistoryRepository:
         keys = {(c.target, c.school_id, c.procedure_id, c.year) for c in changes}
         schools = sorted({c.school_id for c in changes})
         touching: set[int] = set()
-        for start in range(0, len(schools), 500):
+        for chunk in _chunks(schools):
             rows = self._session.scalars(
                 select(ImportChangeRow)
                 .join(ImportBatchDetailRow, ImportBatchDetailRow.batch_id == ImportChangeRow.batch_id)
                 .where(
                     ImportChangeRow.batch_id > batch_id,
                     ImportBatchDetailRow.undone_at.is_(None),
-                    ImportChangeRow.school_id.in_(schools[start : start + 500]),
+                    ImportChangeRow.school_id.in_(chunk),
                 )
             )
             for row in rows:
@@ -306,9 +304,6 @@ class ImportHistoryRepository:
     def school(self, school_id: int) -> SchoolRow | None:
         return self._session.get(SchoolRow, school_id)
 
-    def delete_row(self, row: object) -> None:
-        self._session.delete(row)
-
     def add_row(self, row: object) -> None:
         self._session.add(row)
 
@@ -327,6 +322,12 @@ def undo_note(batch_id: int) -> str:
     return f"отмена пакета импорта № {batch_id}"
 
 
+def _chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
+    """`items` in slices of `_CHUNK`, for IN (…) lists."""
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
 def _with_versions(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add each row's current version when the table has optimistic locking (a `version_id_col`).
 
@@ -337,11 +338,8 @@ def _with_versions(session: Session, model: type[Any], rows: list[dict[str, Any]
         return rows
     primary = inspect(model).primary_key[0]
     versions: dict[Any, Any] = {}
-    ids = [row["id"] for row in rows]
-    for start in range(0, len(ids), 500):
-        versions.update(
-            session.execute(select(primary, column).where(primary.in_(ids[start : start + _CHUNK]))).all()
-        )
+    for chunk in _chunks([row["id"] for row in rows]):
+        versions.update(session.execute(select(primary, column).where(primary.in_(chunk))).all())
     return [{**row, column.key: versions[row["id"]]} for row in rows]
 
 

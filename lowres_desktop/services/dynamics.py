@@ -21,6 +21,7 @@ from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.categories import shared_category_history
+from lowres_desktop.services.collector import release_gradually
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -84,6 +85,7 @@ def dynamics_for_year(db: Database, year: int, profile: RuleProfile) -> Dynamics
     target = profile.categories.target_share
     shares = [YearShare(one, len(lists[one]), len(active), target) for one in history.years]
     trends = procedure_trends(results, lists[year], year, profile.categories.trend_tolerance)
+    release_gradually(results)
     return Dynamics(
         year=year,
         profile=profile,

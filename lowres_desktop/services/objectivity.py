@@ -13,6 +13,7 @@ from lowres_desktop.domain.objectivity import MarkComparison, ObjectivitySign, o
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.services.collector import release_gradually
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -49,5 +50,6 @@ def objectivity_for_year(db: Database, year: int, profile: RuleProfile) -> Objec
     for sign in objectivity_signs(comparisons, results, year, settings):
         grouped.setdefault(sign.login, []).append(sign)
     rows = [SchoolSigns(schools[login], signs) for login, signs in grouped.items() if login in schools]
+    release_gradually(results)
     rows.sort(key=lambda row: natural_sort_key(row.school.short_name))
     return ObjectivityReport(year, profile, rows, len(comparisons))

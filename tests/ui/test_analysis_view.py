@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 
 from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.domain.records import ProcedureKind
+from lowres_desktop.services.analysis_wording import SIGN_TITLES, sign_text
+from lowres_desktop.services.dynamics import dynamics_for_year
+from lowres_desktop.services.objectivity import objectivity_for_year
 from lowres_desktop.services.rule_profiles import list_profiles
 from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
 from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog, SchoolProfileDialog
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
+
+
+def _cells(model: QAbstractItemModel) -> list[tuple[str, ...]]:
+    return [
+        tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())
+    ]
 
 
 def _view(qtbot, db, tab: int = Tab.DASHBOARD) -> AnalysisView:  # type: ignore[no-untyped-def]
@@ -105,9 +114,58 @@ def test_dynamics_tab_lists_entered_left_stayed(qtbot, demo_db) -> None:
     view = _view(qtbot, demo_db, Tab.DYNAMICS)
     view.years.select_year(2020)
     assert "вышли 9" in view.change_label.text()
-    assert (view.entered_list.count(), view.left_list.count(), view.stayed_list.count()) == (1, 9, 10)
+    lists = (view.entered_model, view.left_model, view.stayed_model)
+    assert [m.rowCount() for m in lists] == [1, 9, 10]
+    assert [view.entered_title.text(), view.left_title.text()] == ["<b>Вошли (1)</b>", "<b>Вышли (9)</b>"]
+    found = dynamics_for_year(demo_db, 2020, list_profiles(demo_db).current)
+    change = found.change
+    for model, logins in zip(lists, (change.entered, change.left, change.stayed), strict=True):
+        expected = []
+        for school in found.named(logins):
+            in_row, total = found.years_on_list.get(school.login, (0, 0))
+            expected.append(school.short_name + (f" — {in_row} г. подряд, всего {total}" if in_row else ""))
+        assert model.stringList() == expected
+    assert any(" г. подряд, всего " in text for text in view.stayed_model.stringList())
     assert view.trend_model.rowCount() == 8
-    assert view.district_table.rowCount() > 1
+    years = found.years[-4:]
+    districts = [row for row in found.districts_flagged if any(row.by_year.get(y) for y in years)]
+    expected_cells = [
+        (row.district, *("\n".join(s.short_name for s in row.by_year.get(y, [])) or "—" for y in years))
+        for row in districts
+    ]
+    expected_cells.append(
+        ("Всего ОО", *(str(sum(len(r.by_year.get(y, [])) for r in found.districts_flagged)) for y in years))
+    )
+    assert _cells(view.district_model) == expected_cells and len(expected_cells) > 1
+    headers = [view.district_model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(years) + 1)]
+    assert headers == ["Район", *map(str, years)]
+    # Rows on screen grow to show every name, wrapped in a narrow column.
+    table = view.district_table
+    tall = next(r for r, cells in enumerate(expected_cells) if "\n" in cells[-1])
+    table.setColumnWidth(len(years), 50)
+    assert table.sizeHintForRow(tall) > 2 * table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: table.rowHeight(tall) == table.sizeHintForRow(tall))
+
+
+def test_objectivity_tab_lists_every_sign_of_every_school(qtbot, demo_db) -> None:
+    view = _view(qtbot, demo_db, Tab.OBJECTIVITY)
+    report = objectivity_for_year(demo_db, 2024, list_profiles(demo_db).current)
+    expected = [
+        (row.school.short_name, row.school.district or "", SIGN_TITLES[sign.kind], sign_text(sign))
+        for row in report.schools
+        for sign in row.signs
+    ]
+    assert _cells(view.objectivity_model) == expected and expected
+    assert view.objectivity_label.text().startswith(
+        f"2024 г.: признаки необъективности у {len(report.schools)} ОО"
+    )
+    header = view.objectivity_table.horizontalHeader()
+    longest = max(expected, key=lambda row: len(row[3]))[3]
+    assert header.sectionSize(3) >= view.objectivity_table.fontMetrics().horizontalAdvance(longest)
+    view.objectivity_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    view.years.select_year(2023)  # the next year's rows keep the order the header shows
+    names = [row[0] for row in _cells(view.objectivity_model)]
+    assert names == sorted(names, reverse=True)
 
 
 def test_heat_map_sorts_filters_hovers_and_opens_the_card(qtbot, demo_db) -> None:

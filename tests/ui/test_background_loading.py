@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
@@ -41,7 +41,10 @@ def test_schools_page_loads_in_the_background_then_sorts_and_filters(qtbot, seed
 
 
 def _cells(view: AnalysisView) -> list[tuple[str, ...]]:
-    model = view.heat_model
+    return _table(view.heat_model)
+
+
+def _table(model: QAbstractItemModel) -> list[tuple[str, ...]]:
     return [
         tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())
     ]
@@ -78,6 +81,11 @@ def test_analysis_page_in_the_background_shows_what_it_shows_at_once(
     assert view.category_model.rowCount() == at_once.category_model.rowCount() > 0
     assert view.change_label.text() == at_once.change_label.text()
     assert view.objectivity_label.text() == at_once.objectivity_label.text()
+    for model in ("objectivity_model", "district_model", "trend_model", "category_model"):
+        assert _table(getattr(view, model)) == _table(getattr(at_once, model)), model
+    for model in ("entered_model", "left_model", "stayed_model"):
+        assert getattr(view, model).stringList() == getattr(at_once, model).stringList(), model
+    assert view.objectivity_model.rowCount() > 0 and view.stayed_model.rowCount() > 0
     assert view.school_panel.login == at_once.school_panel.login is not None
     model = view.heat_model
     model.sort(FIXED_COLUMNS, Qt.SortOrder.DescendingOrder)

@@ -10,10 +10,11 @@ heat map first, so the window never freezes and the caption says «загруз�
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSignalBlocker, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +25,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -75,9 +74,10 @@ from lowres_desktop.ui.models.record_table_model import (
     Column,
     PreparedRecords,
     RecordTableModel,
+    SortOrder,
     prepare_records,
 )
-from lowres_desktop.ui.table_fit import fit_columns
+from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 from lowres_desktop.ui.year_combo_box import YearComboBox
@@ -106,6 +106,17 @@ def chosen_rows(rows: list[CategoryRow], choice: object) -> list[CategoryRow]:
     if choice == "disagree":
         return [r for r in rows if r.disagrees]
     return [r for r in rows if choice in r.computed.categories]
+
+
+@dataclass(frozen=True)
+class DynamicsScreen:
+    """The dynamics tab's texts, built on the loader's thread (thousands of names for a country)."""
+
+    dynamics: Dynamics
+    lists: tuple[list[str], list[str], list[str]]
+    """The entered, left and stayed schools as the lists show them."""
+    trends: PreparedRecords
+    districts: PreparedRecords
 
 
 def _caption() -> QLabel:
@@ -252,16 +263,19 @@ class AnalysisView(QWidget):
         font = self.change_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.change_label.setFont(font)
-        self.entered_list = QListWidget()
-        self.left_list = QListWidget()
-        self.stayed_list = QListWidget()
+        # String models filled with one call each: a country's list has thousands of schools.
+        self.entered_model, self.left_model, self.stayed_model = (QStringListModel(self) for _ in range(3))
         self.entered_title, self.left_title, self.stayed_title = QLabel(), QLabel(), QLabel()
         lists = QHBoxLayout()
-        for title, widget in (
-            (self.entered_title, self.entered_list),
-            (self.left_title, self.left_list),
-            (self.stayed_title, self.stayed_list),
+        for title, model in (
+            (self.entered_title, self.entered_model),
+            (self.left_title, self.left_model),
+            (self.stayed_title, self.stayed_model),
         ):
+            widget = QListView()
+            widget.setModel(model)
+            widget.setUniformItemSizes(True)
+            widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             column = QVBoxLayout()
             column.addWidget(title)
             column.addWidget(widget)
@@ -270,9 +284,13 @@ class AnalysisView(QWidget):
         self.trend_table = QTableView()
         self.trend_table.setModel(RecordSortProxyModel(self.trend_model, self))
         setup_table(self.trend_table)
-        self.district_table = QTableWidget()
+        self.district_model = RecordTableModel(self)
+        self.district_table = QTableView()
+        self.district_table.setModel(self.district_model)
         self.district_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.district_table.setWordWrap(True)
+        # Rows as tall as their names, measured when they come into view: a country's cells hold hundreds.
+        self.district_fitter = VisibleRowFitter(self.district_table)
         bottom = QHBoxLayout()
         trend_column = QVBoxLayout()
         trend_column.addWidget(QLabel(self.tr("Динамика доли «2» у школ списка по процедурам")))
@@ -393,14 +411,8 @@ class AnalysisView(QWidget):
             Tab.DASHBOARD: start(
                 self.dashboard_loader, lambda: dashboard(db, year, profile), self._show_dashboard
             ),
-            Tab.DYNAMICS: start(
-                self.dynamics_loader, lambda: dynamics_for_year(db, year, profile), self._show_dynamics
-            ),
-            Tab.OBJECTIVITY: start(
-                self.objectivity_loader,
-                lambda: objectivity_for_year(db, year, profile),
-                self._show_objectivity,
-            ),
+            Tab.DYNAMICS: lambda: self._load_dynamics(db, year, profile),
+            Tab.OBJECTIVITY: lambda: self._load_objectivity(db, year, profile),
         }
         self._stale_tabs = {
             Tab.DASHBOARD,
@@ -519,79 +531,121 @@ class AnalysisView(QWidget):
             if self.tabs.currentIndex() == Tab.SCHOOL:
                 self.show_school_charts(self.school_login)
 
-    def _show_dynamics(self, found: Dynamics) -> None:
+    def _load_dynamics(self, db: Database, year: int, profile: RuleProfile) -> None:
+        """Read the dynamics and build every text of the tab on the loader's thread."""
+        sort = self.trend_model.requested_sort()
+        self.dynamics_loader.load(
+            lambda: self._dynamics_screen(dynamics_for_year(db, year, profile), sort),
+            self._show_dynamics,
+            self._on_load_failed,
+            background=self._background,
+        )
+
+    def _dynamics_screen(self, found: Dynamics, sort: SortOrder | None) -> DynamicsScreen:
+        change = found.change
+
+        def named(logins: tuple[str, ...]) -> list[str]:
+            texts = []
+            for school in found.named(logins):
+                in_row, total = found.years_on_list.get(school.login, (0, 0))
+                suffix = self.tr(" — {n} г. подряд, всего {t}").format(n=in_row, t=total) if in_row else ""
+                texts.append(f"{school.short_name}{suffix}")
+            return texts
+
+        return DynamicsScreen(
+            found,
+            (named(change.entered), named(change.left), named(change.stayed)),
+            prepare_records(found.trend_summary, self._trend_columns(), sort),
+            prepare_records(*self._district_rows(found), None),
+        )
+
+    def _trend_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Процедура"), lambda s: s.procedure.code),
+            Column(self.tr("Школ"), lambda s: str(s.schools), sort_key=lambda s: s.schools, align_right=True),
+            Column(
+                TREND_TITLES[Trend.POSITIVE].capitalize(),
+                lambda s: f"{s.positive} ({format_percent(s.positive_share)})",
+                sort_key=lambda s: s.positive_share,
+            ),
+            Column(
+                self.tr("Отрицательная"),
+                lambda s: f"{s.negative} ({format_percent(s.negative_share)})",
+                sort_key=lambda s: s.negative_share,
+                highlighted=lambda s: (s.negative_share or 0) >= 50,
+            ),
+        ]
+
+    def _district_rows(self, found: Dynamics) -> tuple[list[tuple[str, list[str]]], list[Column]]:
+        """Seed 003's table 3 for the last four years: a district's schools per year, then the totals."""
+        years = found.years[-4:]
+        rows = [
+            (
+                row.district,
+                ["\n".join(s.short_name for s in row.by_year.get(one, [])) or "—" for one in years],
+            )
+            for row in found.districts_flagged
+            if any(row.by_year.get(y) for y in years)
+        ]
+        totals = [str(sum(len(row.by_year.get(one, [])) for row in found.districts_flagged)) for one in years]
+        rows.append((self.tr("Всего ОО"), totals))
+        columns = [Column(self.tr("Район"), lambda r: r[0])]
+        columns += [
+            Column(str(one), lambda r, column=column: r[1][column]) for column, one in enumerate(years)
+        ]
+        return rows, columns
+
+    def _show_dynamics(self, screen: DynamicsScreen) -> None:
+        found = screen.dynamics
         self.dynamics = found
         change = found.change
         self.change_label.setText("\n".join(change_text(change)))
-        for title, label, widget, logins in (
-            (self.tr("Вошли"), self.entered_title, self.entered_list, change.entered),
-            (self.tr("Вышли"), self.left_title, self.left_list, change.left),
-            (self.tr("Остались"), self.stayed_title, self.stayed_list, change.stayed),
+        for title, label, model, logins, texts in zip(
+            (self.tr("Вошли"), self.tr("Вышли"), self.tr("Остались")),
+            (self.entered_title, self.left_title, self.stayed_title),
+            (self.entered_model, self.left_model, self.stayed_model),
+            (change.entered, change.left, change.stayed),
+            screen.lists,
+            strict=True,
         ):
             label.setText(f"<b>{title} ({len(logins)})</b>")
-            widget.clear()
-            for school in found.named(list(logins)):
-                in_row, total = found.years_on_list.get(school.login, (0, 0))
-                suffix = self.tr(" — {n} г. подряд, всего {t}").format(n=in_row, t=total) if in_row else ""
-                widget.addItem(f"{school.short_name}{suffix}")
-        self.trend_model.set_records(
-            found.trend_summary,
-            [
-                Column(self.tr("Процедура"), lambda s: s.procedure.code),
-                Column(
-                    self.tr("Школ"), lambda s: str(s.schools), sort_key=lambda s: s.schools, align_right=True
-                ),
-                Column(
-                    TREND_TITLES[Trend.POSITIVE].capitalize(),
-                    lambda s: f"{s.positive} ({format_percent(s.positive_share)})",
-                    sort_key=lambda s: s.positive_share,
-                ),
-                Column(
-                    self.tr("Отрицательная"),
-                    lambda s: f"{s.negative} ({format_percent(s.negative_share)})",
-                    sort_key=lambda s: s.negative_share,
-                    highlighted=lambda s: (s.negative_share or 0) >= 50,
-                ),
-            ],
-        )
-        self.trend_table.resizeColumnsToContents()
-        years = found.years[-4:]
-        self.district_table.clear()
-        self.district_table.setColumnCount(len(years) + 1)
-        self.district_table.setHorizontalHeaderLabels([self.tr("Район"), *map(str, years)])
-        rows = [row for row in found.districts_flagged if any(row.by_year.get(y) for y in years)]
-        self.district_table.setRowCount(len(rows) + 1)
-        for number, row in enumerate(rows):
-            self.district_table.setItem(number, 0, QTableWidgetItem(row.district))
-            for column, one in enumerate(years, start=1):
-                names = "\n".join(s.short_name for s in row.by_year.get(one, [])) or "—"
-                self.district_table.setItem(number, column, QTableWidgetItem(names))
-        self.district_table.setItem(len(rows), 0, QTableWidgetItem(self.tr("Всего ОО")))
-        for column, one in enumerate(years, start=1):
-            total = sum(len(row.by_year.get(one, [])) for row in found.districts_flagged)
-            self.district_table.setItem(len(rows), column, QTableWidgetItem(str(total)))
-        self.district_table.resizeColumnsToContents()
-        self.district_table.resizeRowsToContents()
+            model.setStringList(texts)
+        self.trend_model.set_prepared(screen.trends)
+        fit_columns(self.trend_table, self.trend_model)
+        self.district_model.set_prepared(screen.districts)
+        fit_columns(self.district_table, self.district_model)
 
-    def _show_objectivity(self, report: ObjectivityReport) -> None:
-        year = report.year
-        flat = [(row.school, sign) for row in report.schools for sign in row.signs]
+    def _load_objectivity(self, db: Database, year: int, profile: RuleProfile) -> None:
+        """Read the signs and prepare the table's rows on the loader's thread."""
+        sort = self.objectivity_model.requested_sort()
+
+        def prepared() -> tuple[ObjectivityReport, PreparedRecords]:
+            report = objectivity_for_year(db, year, profile)
+            flat = [(row.school, sign) for row in report.schools for sign in row.signs]
+            return report, prepare_records(flat, self._objectivity_columns(), sort)
+
+        self.objectivity_loader.load(
+            prepared, self._show_objectivity, self._on_load_failed, background=self._background
+        )
+
+    def _objectivity_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Школа"), lambda p: p[0].short_name, tooltip=lambda p: p[0].full_name),
+            Column(self.tr("Район"), lambda p: p[0].district or ""),
+            Column(self.tr("Признак"), lambda p: SIGN_TITLES[p[1].kind]),
+            Column(self.tr("Основание"), lambda p: sign_text(p[1])),
+        ]
+
+    def _show_objectivity(self, loaded: tuple[ObjectivityReport, PreparedRecords]) -> None:
+        report, prepared = loaded
         self.objectivity_label.setText(
             self.tr(
                 "{year} г.: признаки необъективности у {schools} ОО (сравнений отметок с журналом в базе: "
                 "{comparisons}). Это не категория низких результатов: это повод изучить оценивание."
-            ).format(year=year, schools=len(report.schools), comparisons=report.comparisons)
+            ).format(year=report.year, schools=len(report.schools), comparisons=report.comparisons)
         )
-        self.objectivity_model.set_records(
-            flat,
-            [
-                Column(self.tr("Школа"), lambda p: p[0].short_name, tooltip=lambda p: p[0].full_name),
-                Column(self.tr("Район"), lambda p: p[0].district or ""),
-                Column(self.tr("Признак"), lambda p: SIGN_TITLES[p[1].kind]),
-                Column(self.tr("Основание"), lambda p: sign_text(p[1])),
-            ],
-        )
-        self.objectivity_table.resizeColumnsToContents()
+        self.objectivity_model.set_prepared(prepared)
+        fit_columns(self.objectivity_table, self.objectivity_model)
 
     def show_school_charts(self, login: str) -> None:
         profile, db = self.profile(), self._db

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.rule import RuleParameters, Verdict, identify_low_result_schools
 from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.services.collector import release_gradually
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -37,5 +38,6 @@ def identify_schools(db: Database, year: int, params: RuleParameters | None = No
     active = [login for login, school in schools.items() if school.active]
     verdicts = identify_low_result_schools((r for r in results if r.login in schools), year, params, active)
     flagged = [FlaggedSchool(schools[v.login], v) for v in verdicts if v.flagged and v.login in schools]
+    release_gradually(results)
     flagged.sort(key=lambda f: natural_sort_key(f.school.short_name))
     return Identification(year, params, flagged, len(active))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import CursorResult, Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
@@ -29,6 +30,17 @@ def _school(row: SchoolRow) -> School:
         district=row.district.name if row.district else None,
         active=row.active,
     )
+
+
+def _plain_rows(session: Session, statement: Select[Any]) -> CursorResult[Any]:
+    """Core rows fetched one by one rather than through the ORM's `Session.execute`.
+
+    The ORM fetches and wraps all rows in one compiled loop that never lets go
+    of the interpreter lock: a country's six years of results held it for 0.3 s
+    on a loader's thread, and the window stalled as long.
+    """
+    session.flush()  # as `Session.execute` would: rows added in this unit of work count
+    return session.connection().execute(statement)
 
 
 def _procedure(row: ProcedureRow) -> ProcedureKey:
@@ -57,7 +69,7 @@ class SchoolRepository:
         kinds = {kind.value: kind for kind in SchoolKind}
         return [
             School(login, full_name, short_name, kinds[kind], district, bool(active))
-            for login, full_name, short_name, kind, district, active in self._session.execute(statement)
+            for login, full_name, short_name, kind, district, active in _plain_rows(self._session, statement)
         ]
 
     def get(self, login: str) -> School | None:
@@ -195,17 +207,11 @@ class ResultRepository:
         )
 
     def _records(self, statement: Select[_ResultColumns]) -> list[Result]:
-        """Core rows fetched one by one rather than through the ORM's `Session.execute`.
-
-        The ORM fetches and wraps all rows in one compiled loop that never lets go
-        of the interpreter lock: a country's six years held it for 0.3 s on a
-        loader's thread, and the window stalled as long.
-        """
         procedures: dict[tuple[str, str, int | None], ProcedureKey] = {}
         records = []
-        self._session.flush()  # as `Session.execute` would: rows added in this unit of work count
-        rows = self._session.connection().execute(statement)
-        for login, kind, subject, grade, year, participants, pct_low, pct_high in rows:
+        for login, kind, subject, grade, year, participants, pct_low, pct_high in _plain_rows(
+            self._session, statement
+        ):
             key = (kind, subject, grade)
             procedure = procedures.get(key)
             if procedure is None:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.monitoring import Status
-from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.browse import list_schools, overview, school_count
 from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.monitoring import (
     CHANGE_WORDS,
@@ -62,6 +62,7 @@ from lowres_desktop.services.wording import format_percent
 from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -370,11 +371,14 @@ class MonitoringView(QWidget):
         if not roadmaps:
             show_error(self, DomainError("Сначала создайте дорожную карту на странице «Дорожные карты»."))
             return None
-        years = overview(self._db).years
-        flagged = {
-            year: [f.school.login for f in identify_schools(self._db, year).flagged] for year in years[-3:]
-        }
-        return RoundDialog(roadmaps, list_schools(self._db), flagged, current, self)
+        db = self._db
+
+        def flagged() -> dict[int, list[str]]:
+            years = overview(db).years
+            return {year: [f.school.login for f in identify_schools(db, year).flagged] for year in years[-3:]}
+
+        background = school_count(db) > BACKGROUND_ROWS
+        return RoundDialog(roadmaps, lambda: list_schools(db), flagged, current, self, background=background)
 
     def save_round_from(self, dialog: RoundDialog) -> None:
         assert self._db is not None

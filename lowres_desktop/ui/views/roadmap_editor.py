@@ -64,7 +64,7 @@ from lowres_desktop.domain.roadmaps import (
     replace_item,
     with_parsed_dates,
 )
-from lowres_desktop.services.browse import list_schools
+from lowres_desktop.services.browse import list_schools, school_count
 from lowres_desktop.services.roadmaps import (
     ItemState,
     indicators_progress,
@@ -78,6 +78,7 @@ from lowres_desktop.services.wording import format_number
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolPickerDialog
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -777,11 +778,18 @@ class RoadmapEditor(QWidget):
         if self._db is None or self._roadmap is None or path is None or len(path) != 2:
             return
         item = self._roadmap.sections[path[0]].items[path[1]]
-        schools = list_schools(self._db)
-        dialog = SchoolPickerDialog(schools, item.schools, self.tr("Школы мероприятия"), self)
+        db = self._db
+        dialog = SchoolPickerDialog(
+            lambda: list_schools(db),
+            item.schools,
+            self.tr("Школы мероприятия"),
+            self,
+            background=school_count(db) > BACKGROUND_ROWS,
+        )
         if dialog.exec():
-            chosen = set(dialog.chosen())
-            self._school_names.update((s.login, s.short_name) for s in schools if s.login in chosen)
+            chosen_schools = dialog.chosen_schools()
+            chosen = {s.login for s in chosen_schools}
+            self._school_names.update((s.login, s.short_name) for s in chosen_schools)
             changed = replace(item, schools=tuple(sorted(chosen)))
             self._apply(
                 replace_item(self._roadmap, (path[0], path[1]), changed), self.tr("Школы мероприятия")

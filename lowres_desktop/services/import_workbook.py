@@ -16,6 +16,7 @@ policy decides it — replace (the file wins), keep (the database wins), fail
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -659,30 +660,11 @@ def _write_results(
     procedure_ids: dict[ProcedureKey, int],
 ) -> list[Change]:
     history = uow.imports.history
-    ids = {school_ids[r.login] for r, _wins in plan.results}
-    stored = history.stored_results(list(ids))
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    changes: list[Change] = []
-    for result, _wins in plan.results:
-        school_id, procedure_id = school_ids[result.login], procedure_ids[result.procedure]
-        new = dict(zip(RESULT_FIELDS, _values(result), strict=True))
-        old_row = stored.get((school_id, procedure_id, result.year))
-        if old_row is None:
-            inserts.append(
-                {
-                    "school_id": school_id,
-                    "procedure_id": procedure_id,
-                    "year": result.year,
-                    **new,
-                    "import_batch_id": batch_id,
-                }
-            )
-            old = None
-        else:
-            updates.append({"id": old_row[0], **new, "import_batch_id": batch_id})
-            old = {**dict(zip(RESULT_FIELDS, old_row[1:4], strict=True)), "batch": old_row[4]}
-        changes.append(Change("result", school_id, procedure_id, result.year, old, new))
+    results = [result for result, _wins in plan.results]
+    stored = history.stored_results(list({school_ids[r.login] for r in results}))
+    inserts, updates, changes = _split_writes(
+        "result", results, RESULT_FIELDS, _values, stored, school_ids, procedure_ids, batch_id
+    )
     history.insert_results(batch_note(batch_id), inserts)
     history.update_results(batch_note(batch_id), updates)
     return changes
@@ -697,25 +679,55 @@ def _write_comparisons(
 ) -> list[Change]:
     history = uow.imports.history
     stored = history.stored_comparisons(list({school_ids[c.login] for c in plan.comparisons}))
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
-    changes: list[Change] = []
-    for comparison in plan.comparisons:
-        school_id, procedure_id = school_ids[comparison.login], procedure_ids[comparison.procedure]
-        new = dict(zip(COMPARISON_FIELDS, _comparison_values(comparison), strict=True))
-        old_row = stored.get((school_id, procedure_id, comparison.year))
-        if old_row is None:
-            inserts.append(
-                {"school_id": school_id, "procedure_id": procedure_id, "year": comparison.year, **new}
-            )
-            old = None
-        else:
-            updates.append({"id": old_row[0], **new})
-            old = dict(zip(COMPARISON_FIELDS, old_row[1:5], strict=True))
-        changes.append(Change("comparison", school_id, procedure_id, comparison.year, old, new))
+    inserts, updates, changes = _split_writes(
+        "comparison",
+        plan.comparisons,
+        COMPARISON_FIELDS,
+        _comparison_values,
+        stored,
+        school_ids,
+        procedure_ids,
+    )
     history.insert_comparisons(batch_note(batch_id), inserts)
     history.update_comparisons(batch_note(batch_id), updates)
     return changes
+
+
+def _split_writes(
+    target: str,
+    records: Sequence[Any],
+    fields: tuple[str, ...],
+    values_of: Callable[[Any], tuple[float | int | None, ...]],
+    stored: dict[tuple[int, int, int], tuple[Any, ...]],
+    school_ids: dict[str, int],
+    procedure_ids: dict[ProcedureKey, int],
+    batch_id: int | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Change]]:
+    """Rows to insert, rows to update (by id) and the change records of `records`.
+
+    With `batch_id` (results), every written row names the batch and a replaced
+    value keeps the batch that had written it, so undo gives both back.
+    """
+    marked = {} if batch_id is None else {"import_batch_id": batch_id}
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    changes: list[Change] = []
+    for record in records:
+        school_id, procedure_id = school_ids[record.login], procedure_ids[record.procedure]
+        new = dict(zip(fields, values_of(record), strict=True))
+        old_row = stored.get((school_id, procedure_id, record.year))
+        old: dict[str, Any] | None = None
+        if old_row is None:
+            inserts.append(
+                {"school_id": school_id, "procedure_id": procedure_id, "year": record.year, **new, **marked}
+            )
+        else:
+            updates.append({"id": old_row[0], **new, **marked})
+            old = dict(zip(fields, old_row[1 : 1 + len(fields)], strict=True))
+            if batch_id is not None:
+                old["batch"] = old_row[1 + len(fields)]
+        changes.append(Change(target, school_id, procedure_id, record.year, old, new))
+    return inserts, updates, changes
 
 
 def import_workbook(

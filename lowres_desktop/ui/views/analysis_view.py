@@ -380,6 +380,7 @@ class AnalysisView(QWidget):
             for profile in self.profiles.profiles:
                 self.profile_box.addItem(profile.name)
             self.profile_box.setCurrentIndex(self.profiles.names().index(self.profiles.current.name))
+        self._background = school_count(db) > BACKGROUND_ROWS
         self.years.set_years(result_years(db))
         self.reload()
 
@@ -398,7 +399,6 @@ class AnalysisView(QWidget):
             year=year, profile=profile_title(profile)
         )
         self._show_caption()
-        self._background = school_count(db) > BACKGROUND_ROWS
 
         def start(
             loader: Loader, fetch: Callable[[], Any], show: Callable[[Any], None]

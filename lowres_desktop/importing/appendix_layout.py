@@ -67,15 +67,39 @@ class _Columns:
     blocks: dict[int, tuple[ProcedureKey, int, Measure]]
 
     @cached_property
-    def groups(self) -> list[tuple[ProcedureKey, int, list[tuple[int, Measure]]]]:
-        """The value columns of each procedure-year, in the order they first appear.
+    def readers(self) -> list[tuple[int, Callable[[object], float | int | None]]]:
+        """(0-based column, parser) of every value column: a row's values are read in one pass."""
+        return [
+            (column - 1, parse_count if measure == Measure.PARTICIPANTS else parse_percent)
+            for column, (_procedure, _year, measure) in self.blocks.items()
+        ]
 
-        Read once per sheet, not once per row: a region's workbook has tens of thousands of cells.
+    @cached_property
+    def width(self) -> int:
+        """Cells a row needs so that every value column exists (rows may end early)."""
+        return max(self.blocks)
+
+    @cached_property
+    def groups(self) -> list[tuple[ProcedureKey, int, int, int, int]]:
+        """(procedure, year, participants, low, high) of each procedure-year, in the order they first appear.
+
+        The measures are positions in a row's values as `readers` reads them, -1 where the block
+        has no such column (the values end with a None). Worked out once per sheet, not once per
+        row: a region's workbook has tens of thousands of cells.
         """
-        grouped: dict[tuple[ProcedureKey, int], list[tuple[int, Measure]]] = {}
-        for column, (procedure, year, measure) in self.blocks.items():
-            grouped.setdefault((procedure, year), []).append((column, measure))
-        return [(procedure, year, measures) for (procedure, year), measures in grouped.items()]
+        grouped: dict[tuple[ProcedureKey, int], dict[Measure, int]] = {}
+        for position, (procedure, year, measure) in enumerate(self.blocks.values()):
+            grouped.setdefault((procedure, year), {})[measure] = position
+        return [
+            (
+                procedure,
+                year,
+                slots.get(Measure.PARTICIPANTS, -1),
+                slots.get(Measure.LOW, -1),
+                slots.get(Measure.HIGH, -1),
+            )
+            for (procedure, year), slots in grouped.items()
+        ]
 
 
 def find_header_row(grid: SheetGrid) -> int | None:
@@ -217,9 +241,9 @@ def _parse_row(
     seen_logins: dict[str, int],
 ) -> None:
     cells = grid.rows[row - 1]
-    if all(is_blank(v) for v in cells):
-        return
     login = _fixed_text(grid, row, columns.id_column)
+    if not login and all(is_blank(v) for v in cells):
+        return
     name = _fixed_text(grid, row, columns.name)
     territory = _fixed_text(grid, row, columns.territory)
     label = next((t for t in (territory, name, login) if t), "")
@@ -257,25 +281,29 @@ def _parse_row(
         parsed.problems.append(CellProblem(grid.name, row, columns.name, None, "нет названия ОО"))
         return
     parsed.schools.append(SchoolInFile(login, name, territory or None, row, columns.id_kind))
-    width = len(cells)
-    for procedure, year, measures in columns.groups:
-        found: dict[Measure, float | int | None] = {}
-        for column, measure in measures:
-            raw = cells[column - 1] if column <= width else None
-            try:
-                found[measure] = parse_count(raw) if measure == Measure.PARTICIPANTS else parse_percent(raw)
-            except BadValue as error:
-                parsed.problems.append(CellProblem(grid.name, row, column, raw, str(error)))
-        if all(v is None for v in found.values()):
+    if len(cells) < columns.width:
+        cells = cells + [None] * (columns.width - len(cells))
+    try:
+        values = [parse(cells[index]) for index, parse in columns.readers]
+    except BadValue:
+        values = _values_with_problems(grid, row, cells, columns, parsed)
+    values.append(None)
+    for procedure, year, participants, low, high in columns.groups:
+        counted, low_share, high_share = values[participants], values[low], values[high]
+        if counted is None and low_share is None and high_share is None:
             continue
-        participants = found.get(Measure.PARTICIPANTS)
-        parsed.results.append(
-            Result(
-                login=login,
-                procedure=procedure,
-                year=year,
-                participants=int(participants) if participants is not None else None,
-                pct_low=found.get(Measure.LOW),
-                pct_high=found.get(Measure.HIGH),
-            )
-        )
+        parsed.results.append(Result(login, procedure, year, counted, low_share, high_share))
+
+
+def _values_with_problems(
+    grid: SheetGrid, row: int, cells: list[object], columns: _Columns, parsed: ParsedSheet
+) -> list[float | int | None]:
+    """A row's values when some cell is bad: each bad cell becomes a problem and reads as empty."""
+    values: list[float | int | None] = []
+    for index, parse in columns.readers:
+        try:
+            values.append(parse(cells[index]))
+        except BadValue as error:
+            parsed.problems.append(CellProblem(grid.name, row, index + 1, cells[index], str(error)))
+            values.append(None)
+    return values

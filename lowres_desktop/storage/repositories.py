@@ -95,15 +95,24 @@ class SchoolRepository:
         return self._session.scalar(select(SchoolRow).where(SchoolRow.login == login))
 
     def _district(self, name: str | None) -> DistrictRow | None:
-        if not name:
-            return None
-        if name not in self._districts:
-            row = self._session.scalar(select(DistrictRow).where(DistrictRow.name == name))
-            if row is None:
-                row = DistrictRow(name=name)
-                self._session.add(row)
-            self._districts[name] = row
-        return self._districts[name]
+        return self._districts_named({name})[name] if name else None
+
+    def _districts_named(self, names: set[str]) -> dict[str, DistrictRow]:
+        """These districts with their ids, created where missing: read in one query, not one per name."""
+        wanted = sorted(names - set(self._districts))
+        for start in range(0, len(wanted), 500):
+            rows = self._session.scalars(
+                select(DistrictRow).where(DistrictRow.name.in_(wanted[start : start + 500]))
+            )
+            self._districts.update((row.name, row) for row in rows)
+        for name in wanted:
+            if name not in self._districts:
+                self._districts[name] = DistrictRow(name=name)
+                self._session.add(self._districts[name])
+        found = {name: self._districts[name] for name in names}
+        if any(row.id is None for row in found.values()):
+            self._session.flush()
+        return found
 
     def add(self, school: School) -> None:
         self._session.add(
@@ -125,8 +134,7 @@ class SchoolRepository:
         """
         if not schools:
             return
-        districts = {name: self._district(name) for name in {s.district for s in schools if s.district}}
-        self._session.flush()
+        districts = self._districts_named({s.district for s in schools if s.district})
         rows = [
             {
                 "login": school.login,

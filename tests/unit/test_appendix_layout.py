@@ -109,6 +109,28 @@ def test_bad_cells_are_placed_exactly(tmp_path: Path, bad: object, column: str, 
     assert why in problem.why
 
 
+def test_every_bad_cell_of_a_row_is_placed_and_its_good_cells_still_read(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "two_bad.xlsx",
+        ["Название ОО", "Логин ОО", "ВПР МА 5 2020", None, "ОГЭ РУ 2021", None, "ЕГЭ РУ 2022", None],
+        [None, None, "% 2", "% Выс. рез-тов", "% 2", "% Выс. рез-тов", "% 2", "% Выс. рез-тов"],
+        ["СОШ № 1", "sch1", "много", 5, 12, -3, 7],
+        ["СОШ № 2", "sch2", 10],
+    )
+    parsed = parse(path)
+    assert [(p.row, p.place, p.why) for p in parsed.problems] == [
+        (3, "лист «Sheet», строка 3, столбец C", "не число"),
+        (3, "лист «Sheet», строка 3, столбец F", "процент вне диапазона 0–100"),
+    ]
+    got = {(r.login, r.procedure.code): (r.pct_low, r.pct_high) for r in parsed.results}
+    assert got == {
+        ("sch1", "ВПР МА 5"): (None, 5),
+        ("sch1", "ОГЭ РУ"): (12, None),
+        ("sch1", "ЕГЭ РУ"): (7, None),
+        ("sch2", "ВПР МА 5"): (10, None),
+    }
+
+
 def test_missing_login_and_duplicate_login_are_problems(tmp_path: Path) -> None:
     path = _sheet(
         tmp_path / "dup.xlsx",

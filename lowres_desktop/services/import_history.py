@@ -17,12 +17,12 @@ from lowres_desktop.domain.records import ProcedureKey
 from lowres_desktop.importing.values import BadValue, parse_count, parse_percent
 from lowres_desktop.services.wording import format_number
 from lowres_desktop.storage.audit import conflict, os_user_name
+from lowres_desktop.storage.import_changes import Change, pack
 from lowres_desktop.storage.import_repository import (
     COMPARISON_FIELDS,
     RESULT_FIELDS,
     SCHOOL_FIELDS,
     BatchSummary,
-    Change,
     undo_note,
 )
 from lowres_desktop.storage.models import ResultRow
@@ -324,7 +324,9 @@ def edit_result(db: Database, edit: ResultEdit) -> int | None:
         for name in RESULT_FIELDS:
             setattr(row, name, values[name])
         row.import_batch_id = batch_id
-        history.add_changes(batch_id, [Change("result", school_id, procedure_id, edit.year, old, values)])
+        history.add_changes(
+            batch_id, pack([Change("result", school_id, procedure_id, edit.year, old, values)])
+        )
         history.add_details(batch_id, "manual", "", "", [], 0, 0)
         uow.commit()
     return batch_id

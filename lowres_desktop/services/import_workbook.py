@@ -53,12 +53,8 @@ from lowres_desktop.services.progress import (
 )
 from lowres_desktop.services.reference import subject_names
 from lowres_desktop.storage.audit import os_user_name
-from lowres_desktop.storage.import_repository import (
-    COMPARISON_FIELDS,
-    RESULT_FIELDS,
-    Change,
-    batch_note,
-)
+from lowres_desktop.storage.import_changes import Change, PackedChanges
+from lowres_desktop.storage.import_repository import COMPARISON_FIELDS, RESULT_FIELDS, batch_note
 from lowres_desktop.storage.repositories import ImportBatch
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
 
@@ -611,14 +607,14 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
     procedure_ids = history.procedure_ids()
     for ref, login in plan.aliases:
         uow.imports.identifiers.assign(school_ids[login], ref.kind.value, ref.value)
-    changes: list[Change] = []
+    changes = PackedChanges()
     for login, school in plan.schools_new:
-        changes.append(
+        changes.add(
             Change("school", school_ids[login], None, None, None, {"login": login, "name": school.name})
         )
     for login, old, new in plan.schools_renamed:
         old_school = stored_schools[login]
-        changes.append(
+        changes.add(
             Change(
                 "school",
                 school_ids[login],
@@ -632,9 +628,9 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
                 },
             )
         )
-    changes += _write_results(uow, plan, batch_id, school_ids, procedure_ids)
-    changes += _write_comparisons(uow, plan, batch_id, school_ids, procedure_ids)
-    history.add_changes(batch_id, changes)
+    _write_results(uow, plan, batch_id, school_ids, procedure_ids, changes)
+    _write_comparisons(uow, plan, batch_id, school_ids, procedure_ids, changes)
+    history.add_changes(batch_id, changes.rows())
     history.add_details(
         batch_id,
         "file",
@@ -658,16 +654,16 @@ def _write_results(
     batch_id: int,
     school_ids: dict[str, int],
     procedure_ids: dict[ProcedureKey, int],
-) -> list[Change]:
+    changes: PackedChanges,
+) -> None:
     history = uow.imports.history
     results = [result for result, _wins in plan.results]
     stored = history.stored_results(list({school_ids[r.login] for r in results}))
-    inserts, updates, changes = _split_writes(
-        "result", results, RESULT_FIELDS, _values, stored, school_ids, procedure_ids, batch_id
+    inserts, updates = _split_writes(
+        "result", results, RESULT_FIELDS, _values, stored, school_ids, procedure_ids, changes, batch_id
     )
     history.insert_results(batch_note(batch_id), inserts)
     history.update_results(batch_note(batch_id), updates)
-    return changes
 
 
 def _write_comparisons(
@@ -676,10 +672,11 @@ def _write_comparisons(
     batch_id: int,
     school_ids: dict[str, int],
     procedure_ids: dict[ProcedureKey, int],
-) -> list[Change]:
+    changes: PackedChanges,
+) -> None:
     history = uow.imports.history
     stored = history.stored_comparisons(list({school_ids[c.login] for c in plan.comparisons}))
-    inserts, updates, changes = _split_writes(
+    inserts, updates = _split_writes(
         "comparison",
         plan.comparisons,
         COMPARISON_FIELDS,
@@ -687,10 +684,10 @@ def _write_comparisons(
         stored,
         school_ids,
         procedure_ids,
+        changes,
     )
     history.insert_comparisons(batch_note(batch_id), inserts)
     history.update_comparisons(batch_note(batch_id), updates)
-    return changes
 
 
 def _split_writes(
@@ -701,33 +698,33 @@ def _split_writes(
     stored: dict[tuple[int, int, int], tuple[Any, ...]],
     school_ids: dict[str, int],
     procedure_ids: dict[ProcedureKey, int],
+    changes: PackedChanges,
     batch_id: int | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Change]]:
-    """Rows to insert, rows to update (by id) and the change records of `records`.
+) -> tuple[list[tuple[Any, ...]], list[dict[str, Any]]]:
+    """Rows to insert (school, procedure, year, `fields`…[, batch]) and rows to update (by id)
+    of `records`, each recorded in `changes`.
 
     With `batch_id` (results), every written row names the batch and a replaced
     value keeps the batch that had written it, so undo gives both back.
     """
-    marked = {} if batch_id is None else {"import_batch_id": batch_id}
-    inserts: list[dict[str, Any]] = []
+    marked: tuple[int, ...] = () if batch_id is None else (batch_id,)
+    inserts: list[tuple[Any, ...]] = []
     updates: list[dict[str, Any]] = []
-    changes: list[Change] = []
     for record in records:
-        school_id, procedure_id = school_ids[record.login], procedure_ids[record.procedure]
-        new = dict(zip(fields, values_of(record), strict=True))
-        old_row = stored.get((school_id, procedure_id, record.year))
+        school_id, procedure_id, year = school_ids[record.login], procedure_ids[record.procedure], record.year
+        values = values_of(record)
+        old_row = stored.get((school_id, procedure_id, year))
         old: dict[str, Any] | None = None
         if old_row is None:
-            inserts.append(
-                {"school_id": school_id, "procedure_id": procedure_id, "year": record.year, **new, **marked}
-            )
+            inserts.append((school_id, procedure_id, year, *values, *marked))
         else:
-            updates.append({"id": old_row[0], **new, **marked})
+            written = dict(zip(fields, values, strict=True))
+            updates.append({"id": old_row[0], **written, **({"import_batch_id": batch_id} if marked else {})})
             old = dict(zip(fields, old_row[1 : 1 + len(fields)], strict=True))
-            if batch_id is not None:
+            if marked:
                 old["batch"] = old_row[1 + len(fields)]
-        changes.append(Change(target, school_id, procedure_id, record.year, old, new))
-    return inserts, updates, changes
+        changes.add_values(target, school_id, procedure_id, year, fields, values, old)
+    return inserts, updates
 
 
 def import_workbook(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 PACKED_TARGETS = {"result": "results", "comparison": "comparisons"}
@@ -38,28 +37,71 @@ def _key(procedure_id: int | None, year: int | None) -> str:
     return f"{procedure_id}/{year}"
 
 
-def pack(changes: Iterable[Change]) -> list[Change]:
-    """The rows to store, each as a Change: one per school and packed target, one per other change."""
-    rows: list[Change] = []
-    groups: dict[tuple[str, int], tuple[list[str], itemgetter[str], list[list[Any]], dict[str, Any]]] = {}
-    for change in changes:
-        packed = PACKED_TARGETS.get(change.target)
-        if packed is None:
-            rows.append(change)
-            continue
-        group = groups.get((packed, change.school_id))
+class PackedChanges:
+    """A batch's change records, packed per school as they are added.
+
+    The import adds one record per value it writes (tens of thousands): `add_values`
+    takes the values as a tuple in the order of `fields`, so that no dict nor
+    `Change` is built per record.
+    """
+
+    def __init__(self) -> None:
+        self._single: list[Change] = []
+        self._groups: dict[tuple[str, int], tuple[tuple[str, ...], list[list[Any]], dict[str, Any]]] = {}
+
+    def add(self, change: Change) -> None:
+        if change.target in PACKED_TARGETS:
+            self.add_values(
+                change.target,
+                change.school_id,
+                change.procedure_id,
+                change.year,
+                tuple(change.new),
+                tuple(change.new.values()),
+                change.old,
+            )
+        else:
+            self._single.append(change)
+
+    def add_values(
+        self,
+        target: str,
+        school_id: int,
+        procedure_id: int | None,
+        year: int | None,
+        fields: tuple[str, ...],
+        values: tuple[Any, ...],
+        old: dict[str, Any] | None,
+    ) -> None:
+        """One written record of a packed target (`PACKED_TARGETS`); `old` None when it is new."""
+        group = self._groups.get((target, school_id))
         if group is None:
-            fields = list(change.new)
-            group = groups[(packed, change.school_id)] = (fields, itemgetter(*fields), [], {})
-        _fields, values_of, entries, old = group
-        entries.append([change.procedure_id, change.year, *values_of(change.new)])
-        if change.old is not None:
-            old[_key(change.procedure_id, change.year)] = change.old
-    for (packed, school_id), (fields, _values_of, entries, old) in groups.items():
-        rows.append(
-            Change(packed, school_id, None, None, old or None, {"fields": fields, "changes": entries})
-        )
-    return rows
+            group = self._groups[(target, school_id)] = (fields, [], {})
+        group[1].append([procedure_id, year, *values])
+        if old is not None:
+            group[2][_key(procedure_id, year)] = old
+
+    def rows(self) -> list[Change]:
+        """The rows to store, each as a Change: one per school and packed target, one per other change."""
+        return self._single + [
+            Change(
+                PACKED_TARGETS[target],
+                school_id,
+                None,
+                None,
+                old or None,
+                {"fields": list(fields), "changes": entries},
+            )
+            for (target, school_id), (fields, entries, old) in self._groups.items()
+        ]
+
+
+def pack(changes: Iterable[Change]) -> list[Change]:
+    """The rows to store for these changes (see `PackedChanges`)."""
+    packed = PackedChanges()
+    for change in changes:
+        packed.add(change)
+    return packed.rows()
 
 
 def unpack(row: Change) -> Iterator[Change]:

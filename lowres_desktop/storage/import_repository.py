@@ -9,18 +9,18 @@ statement naming the batch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, insert, inspect, select, update
+from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
-from lowres_desktop.storage.audit import bulk_note, log_bulk
-from lowres_desktop.storage.import_changes import Change, pack, unpack
+from lowres_desktop.storage.audit import bulk_note
+from lowres_desktop.storage.bulk_insert import insert_rows
+from lowres_desktop.storage.import_changes import Change, unpack
 from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_analysis import MarkComparisonRow
 from lowres_desktop.storage.models_import import (
@@ -36,6 +36,9 @@ _CHUNK = 500
 """Ids per IN (…) list: well under every database's limit on parameters."""
 RESULT_FIELDS = ("participants", "pct_low", "pct_high")
 COMPARISON_FIELDS = ("participants", "lowered_pct", "confirmed_pct", "raised_pct")
+RESULT_COLUMNS = ("school_id", "procedure_id", "year", *RESULT_FIELDS, "import_batch_id")
+COMPARISON_COLUMNS = ("school_id", "procedure_id", "year", *COMPARISON_FIELDS)
+CHANGE_COLUMNS = ("batch_id", "target", "school_id", "procedure_id", "year", "old_values", "new_values")
 SCHOOL_FIELDS = ("full_name", "short_name", "kind")
 
 
@@ -124,28 +127,10 @@ class ImportHistoryRepository:
                 found[(school, procedure, year)] = tuple(rest)
         return found
 
-    def insert_results(self, note: str, rows: list[dict[str, Any]]) -> None:
-        """New results in bulk, logged as one audit entry: `note` names the batch keeping each value.
-
-        On SQLite the rows go straight to the driver: a region's file holds tens of thousands of
-        results and SQLAlchemy's per-row parameter processing was a third of the import.
-        """
-        if not rows:
-            return
-        connection = self._session.connection()
-        table: Table = ResultRow.__table__  # type: ignore[assignment]
-        if connection.dialect.name != "sqlite":
-            self._session.execute(insert(table), rows, execution_options=bulk_note(note))
-            return
-        names = list(rows[0])
-        values_of = itemgetter(*names)
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        cursor.executemany(
-            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-            [values_of(row) for row in rows],
-        )
-        cursor.close()
-        log_bulk(self._session, "insert", table, note, len(rows))
+    def insert_results(self, note: str, rows: list[tuple[Any, ...]]) -> None:
+        """New results (values in the order of `RESULT_COLUMNS`), logged as one audit entry: `note`
+        names the batch keeping each value."""
+        insert_rows(self._session, ResultRow.__table__, RESULT_COLUMNS, rows, note)  # type: ignore[arg-type]
 
     def update_results(self, note: str, rows: list[dict[str, Any]]) -> None:
         """ORM bulk UPDATE by primary key: rows carry `id` and the new values."""
@@ -163,11 +148,9 @@ class ImportHistoryRepository:
         )
         return int(deleted.rowcount)  # type: ignore[attr-defined]
 
-    def insert_comparisons(self, note: str, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            self._session.execute(
-                insert(MarkComparisonRow.__table__), rows, execution_options=bulk_note(note)
-            )
+    def insert_comparisons(self, note: str, rows: list[tuple[Any, ...]]) -> None:
+        """New comparisons, values in the order of `COMPARISON_COLUMNS`."""
+        insert_rows(self._session, MarkComparisonRow.__table__, COMPARISON_COLUMNS, rows, note)  # type: ignore[arg-type]
 
     def update_comparisons(self, note: str, rows: list[dict[str, Any]]) -> None:
         if rows:
@@ -221,26 +204,20 @@ class ImportHistoryRepository:
             )
         )
 
-    def add_changes(self, batch_id: int, changes: Iterable[Change]) -> None:
-        """Record what a batch wrote, packed per school (see `storage/import_changes.py`).
+    def add_changes(self, batch_id: int, rows: Sequence[Change]) -> None:
+        """Record what a batch wrote: `rows` packed per school (see `storage/import_changes.py`).
 
-        On the connection, not the session: these rows are themselves the log of the batch, so
-        the audit log's session hook does not copy them a second time.
+        Not in the audit log: these rows are themselves the log of the batch.
         """
-        values = [
-            {
-                "batch_id": batch_id,
-                "target": row.target,
-                "school_id": row.school_id,
-                "procedure_id": row.procedure_id,
-                "year": row.year,
-                "old_values": row.old,
-                "new_values": row.new,
-            }
-            for row in pack(changes)
-        ]
-        if values:
-            self._session.connection().execute(insert(ImportChangeRow.__table__), values)
+        insert_rows(
+            self._session,
+            ImportChangeRow.__table__,  # type: ignore[arg-type]
+            CHANGE_COLUMNS,
+            [
+                (batch_id, row.target, row.school_id, row.procedure_id, row.year, row.old, row.new)
+                for row in rows
+            ],
+        )
 
     def changes(self, batch_id: int) -> list[Change]:
         rows = self._session.scalars(

@@ -1,0 +1,68 @@
+"""Many rows into one table in one statement, straight to the SQLite driver where the database is SQLite.
+
+A region's file writes tens of thousands of results and a change record per
+school; SQLAlchemy's per-row parameter handling of an executemany cost as
+much as SQLite's own work. On SQLite the rows go to the driver as tuples,
+through the columns' own bind processors (JSON, dates, booleans) so that
+what is stored is what SQLAlchemy would store; other databases get the Core
+statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from lowres_desktop.storage.audit import bulk_note, log_bulk
+
+
+def insert_rows(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    note: str | None = None,
+) -> None:
+    """Insert `rows` (values in the order of `columns`) in the session's transaction.
+
+    With `note`, the audit log gets one entry naming the record that keeps the rows'
+    values; without, the rows are not logged (they are themselves such a record).
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        values = [dict(zip(columns, row, strict=True)) for row in rows]
+        if note is None:
+            connection.execute(insert(table), values)
+        else:
+            session.execute(insert(table), values, execution_options=bulk_note(note))
+        return
+    processors = [
+        (index, processor)
+        for index, name in enumerate(columns)
+        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+    ]
+    if processors:
+        rows = [_processed(row, processors) for row in rows]
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            rows,
+        )
+    finally:
+        cursor.close()
+    if note is not None:
+        log_bulk(session, "insert", table, note, len(rows))
+
+
+def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
+    values = list(row)
+    for index, processor in processors:
+        values[index] = processor(values[index])
+    return tuple(values)

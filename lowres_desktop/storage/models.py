@@ -99,7 +99,8 @@ class ResultRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="RESTRICT"), index=True)
-    year: Mapped[int] = mapped_column(Integer, index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    """Looked up through `ix_results_year_facts` (models_analysis.py), which starts with it."""
     participants: Mapped[int | None] = mapped_column(Integer)
     pct_low: Mapped[float | None] = mapped_column(Float)
     pct_high: Mapped[float | None] = mapped_column(Float)

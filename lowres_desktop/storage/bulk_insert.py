@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Float, Table, insert
 from sqlalchemy.orm import Session
 
 from lowres_desktop.storage.audit import bulk_note, log_bulk
@@ -45,7 +45,8 @@ def insert_rows(
     processors = [
         (index, processor)
         for index, name in enumerate(columns)
-        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+        if not isinstance(table.c[name].type, Float)
+        and (processor := table.c[name].type.bind_processor(dialect)) is not None
     ]
     if processors:
         rows = [_processed(row, processors) for row in rows]

@@ -6,16 +6,18 @@ from datetime import datetime
 
 from sqlalchemy import Table, func, insert, select, text
 
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School, SchoolKind
 from lowres_desktop.storage.audit import AUDIT_TABLE
 from lowres_desktop.storage.bulk_insert import insert_rows
 from lowres_desktop.storage.import_repository import CHANGE_COLUMNS
-from lowres_desktop.storage.models import ImportBatchRow, SchoolRow
+from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_import import ImportChangeRow
 from lowres_desktop.storage.unit_of_work import Database
 
 BATCHES: Table = ImportBatchRow.__table__  # type: ignore[assignment]
 CHANGES: Table = ImportChangeRow.__table__  # type: ignore[assignment]
 SCHOOLS: Table = SchoolRow.__table__  # type: ignore[assignment]
+RESULTS: Table = ResultRow.__table__  # type: ignore[assignment]
 
 
 def _stored(db: Database, table: str, columns: str) -> list[tuple[object, ...]]:
@@ -67,6 +69,23 @@ def test_dates_booleans_and_json_are_stored_as_sqlalchemy_stores_them(any_db: Da
             ({"1/2023": {"pct_low": None, "batch": 3}}, new),
         ]
         assert uow.session.scalar(select(ImportBatchRow.imported_at).where(ImportBatchRow.id == 2)) == when
+
+
+def test_numbers_into_float_columns_are_stored_as_sqlalchemy_stores_them(any_db: Database) -> None:
+    with any_db.unit_of_work() as uow:
+        uow.schools.add(School("sch1", "СОШ № 1", "СОШ № 1", SchoolKind.SOSH))
+        uow.procedures.add(ProcedureKey(ProcedureKind.VPR, "МА", 5))
+        uow.session.flush()
+        school_id = uow.session.scalar(select(SchoolRow.id))
+        procedure_id = uow.session.scalar(select(ProcedureRow.id))
+        columns = ("school_id", "procedure_id", "year", "participants", "pct_low", "pct_high")
+        core = (school_id, procedure_id, 2023, 25, 12, 40.5)
+        uow.session.execute(insert(RESULTS), [dict(zip(columns, core, strict=True))])
+        insert_rows(uow.session, RESULTS, columns, [(school_id, procedure_id, 2024, 25, 12, 40.5)])
+        uow.commit()
+    rows = _stored(any_db, "results", "participants, pct_low, pct_high")
+    assert rows[0] == rows[1] == (25, 12.0, 40.5)
+    assert [type(value) for value in rows[1]] == [int, float, float]
 
 
 def test_a_note_logs_one_audit_entry_and_no_note_logs_none(any_db: Database) -> None:

@@ -192,9 +192,7 @@ def fill_demo_data(
         for school in schools:
             uow.schools.add(school)
         known = set(uow.procedures.ids())
-        for procedure in sorted({r.procedure for r in results} - known):
-            uow.procedures.add(procedure)
-        uow.session.flush()
+        uow.procedures.add_many(sorted({r.procedure for r in results} - known))
         check_cancel(cancel)
         progress(2, 3, "Запись результатов…")
         uow.results.save(results)

@@ -154,6 +154,10 @@ class ImportPlan:
     aliases: list[tuple[SchoolRef, str]] = field(default_factory=list)
     rows: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Login → (sheet, row) where the file names the school, to place conflicts."""
+    stored_results: dict[tuple[int, int, int], tuple[Any, ...]] = field(default_factory=dict, repr=False)
+    stored_comparisons: dict[tuple[int, int, int], tuple[Any, ...]] = field(default_factory=dict, repr=False)
+    """What the database held for the file's schools when planned: `apply_import` plans and
+    writes in one transaction, so its writes split on these without reading them again."""
 
 
 @dataclass
@@ -402,7 +406,7 @@ def _plan(uow: UnitOfWork, reading: FileReading, choices: ImportChoices) -> Impo
         for login in {r.login for r in results} | {c.login for c in comparisons}
         if login in school_ids
     ]
-    stored_results = history.stored_results(known)
+    stored_results = plan.stored_results = history.stored_results(known)
     for result in results:
         key = _ids(school_ids, procedure_ids, result.login, result.procedure, result.year)
         stored = stored_results.get(key) if key else None
@@ -425,7 +429,7 @@ def _plan(uow: UnitOfWork, reading: FileReading, choices: ImportChoices) -> Impo
             continue
         plan.results_changed += 1
         plan.results.append((Result(result.login, result.procedure, result.year, *merged), file_wins))
-    stored_comparisons = history.stored_comparisons(known) if comparisons else {}
+    stored_comparisons = plan.stored_comparisons = history.stored_comparisons(known) if comparisons else {}
     for comparison in comparisons:
         key = _ids(school_ids, procedure_ids, comparison.login, comparison.procedure, comparison.year)
         stored = stored_comparisons.get(key) if key else None
@@ -579,8 +583,7 @@ def apply_import(
 
 def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: ImportReport) -> int:
     history = uow.imports.history
-    for procedure in plan.procedures_new:
-        uow.procedures.add(procedure)
+    uow.procedures.add_many(plan.procedures_new)
     stored_schools = {s.login: s for s in uow.schools.all()} if plan.schools_renamed else {}
     batch_id = uow.import_batches.add(
         ImportBatch(
@@ -658,9 +661,16 @@ def _write_results(
 ) -> None:
     history = uow.imports.history
     results = [result for result, _wins in plan.results]
-    stored = history.stored_results(list({school_ids[r.login] for r in results}))
     inserts, updates = _split_writes(
-        "result", results, RESULT_FIELDS, _values, stored, school_ids, procedure_ids, changes, batch_id
+        "result",
+        results,
+        RESULT_FIELDS,
+        _values,
+        plan.stored_results,
+        school_ids,
+        procedure_ids,
+        changes,
+        batch_id,
     )
     history.insert_results(batch_note(batch_id), inserts)
     history.update_results(batch_note(batch_id), updates)
@@ -675,13 +685,12 @@ def _write_comparisons(
     changes: PackedChanges,
 ) -> None:
     history = uow.imports.history
-    stored = history.stored_comparisons(list({school_ids[c.login] for c in plan.comparisons}))
     inserts, updates = _split_writes(
         "comparison",
         plan.comparisons,
         COMPARISON_FIELDS,
         _comparison_values,
-        stored,
+        plan.stored_comparisons,
         school_ids,
         procedure_ids,
         changes,

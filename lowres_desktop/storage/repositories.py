@@ -170,10 +170,18 @@ class ProcedureRepository:
         return {_procedure(row): row.id for row in self._session.scalars(select(ProcedureRow))}
 
     def add(self, procedure: ProcedureKey) -> int:
-        row = ProcedureRow(kind=procedure.kind.value, subject=procedure.subject, grade=procedure.grade)
-        self._session.add(row)
-        self._session.flush()
+        (row,) = self._add_rows([procedure])
         return row.id
+
+    def add_many(self, procedures: Sequence[ProcedureKey]) -> None:
+        """Procedures a file introduces, flushed once rather than once each."""
+        self._add_rows(procedures)
+
+    def _add_rows(self, procedures: Sequence[ProcedureKey]) -> list[ProcedureRow]:
+        rows = [ProcedureRow(kind=p.kind.value, subject=p.subject, grade=p.grade) for p in procedures]
+        self._session.add_all(rows)
+        self._session.flush()
+        return rows
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,14 @@ def category_color(category: Category | None) -> str:
     return CATEGORY_COLORS[category] if category else NO_CATEGORY_COLOR
 
 
+def text_on(background: str, dark: str, light: str = "#ffffff") -> str:
+    """`light` on a dark background, `dark` on a light one: «УНОР» written on its dark red block
+    must be read from the back of a room, on a projector."""
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return light if luminance < 0.4 else dark
+
+
 @dataclass(frozen=True)
 class Line:
     label: str

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from lowres_desktop.services.browse import school_card
+from lowres_desktop.services.chart_series import CATEGORY_COLORS, NO_CATEGORY_COLOR, text_on
 from lowres_desktop.ui.views.school_card_view import SchoolCardView
 
 
@@ -108,3 +109,34 @@ def test_empty_database_draws_nothing(qtbot, empty_db) -> None:
     assert view.current_login() is None
     assert view.charts.low_chart.plot.listDataItems() == []
     assert view.charts.caption.text().startswith("Школ в базе нет")
+
+
+def test_category_names_are_white_on_dark_blocks_and_dark_on_light_ones(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db)
+    view.show_school("sch426100")
+    strip = view.charts.strip_chart.plot
+    blocks = {
+        round(float(item.opts["x"][0])): item.opts["brush"]
+        for item in strip.items
+        if isinstance(item, pg.BarGraphItem)
+    }
+    texts = [item for item in strip.items if isinstance(item, pg.TextItem)]
+    assert texts
+    shown = set()
+    for text in texts:
+        background = pg.mkBrush(blocks[round(text.pos().x())]).color()
+        colour = text.color.name()
+        shown.add((background.name(), colour))
+    # In the seed this school is ШНОР (red block: white text) in some years and has no category
+    # (grey block: dark text) in others.
+    assert shown == {("#d62728", "#ffffff"), ("#c8c8c8", "#202020")}
+
+
+def test_every_category_colour_gets_a_readable_text_colour() -> None:
+    assert {color: text_on(color, "#202020") for color in [*CATEGORY_COLORS.values(), NO_CATEGORY_COLOR]} == {
+        "#7f0000": "#ffffff",
+        "#d62728": "#ffffff",
+        "#ff9f1c": "#202020",
+        "#2ca02c": "#202020",
+        "#c8c8c8": "#202020",
+    }

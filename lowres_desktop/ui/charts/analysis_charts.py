@@ -16,7 +16,13 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lowres_desktop.services.analysis_wording import categories_text
-from lowres_desktop.services.chart_series import BarChart, CategoryYear, LineChart, category_color
+from lowres_desktop.services.chart_series import (
+    BarChart,
+    CategoryYear,
+    LineChart,
+    category_color,
+    text_on,
+)
 
 TEXT_COLOR = "#202020"
 FONT_POINTS = 12
@@ -197,7 +203,9 @@ class CategoryStripWidget(ChartWidget):
             color = category_color(one.main)
             item = pg.BarGraphItem(x=[index], height=[1], width=0.92, brush=color, pen=pg.mkPen("w"))
             self.plot.addItem(item)
-            text = pg.TextItem(categories_text(one.categories), color=TEXT_COLOR, anchor=(0.5, 0.5))
+            text = pg.TextItem(
+                categories_text(one.categories), color=text_on(color, TEXT_COLOR), anchor=(0.5, 0.5)
+            )
             text.setFont(QFont("", FONT_POINTS - 1))
             text.setPos(index, 0.5)
             self.plot.addItem(text)

@@ -6,10 +6,12 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from docx import Document as read_docx
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from lowres_desktop.services.documents import DocumentKind
@@ -66,6 +68,60 @@ def test_preview_prints_every_page(qtbot: QtBot, demo_db: Database, tmp_path: Pa
     assert re.search(rf"Pages:\s+{preview.pdf.pageCount()}\n", info.stdout), info.stdout
     page = preview.pdf.render(0, preview.pdf.pagePointSize(0).toSize())
     assert isinstance(page, QImage) and not page.isNull()
+
+
+def _pdf_printer(path: Path, dpi: int) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(dpi)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_a_high_resolution_printer_gets_pages_of_600_dpi_and_landscape_pages_turned(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    view = _view(qtbot, demo_db)
+    preview = view.open_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    sizes = [preview.pdf.pagePointSize(page) for page in range(preview.pdf.pageCount())]
+    assert any(size.width() > size.height() for size in sizes), "the order's appendix is landscape"
+    printer = _pdf_printer(tmp_path / "printed.pdf", 1200)
+    assert printer.resolution() == 1200
+    assert preview.print_with_progress(printer) == preview.pdf.pageCount()
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(tmp_path / "printed.pdf")], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    images = [(int(line.split()[3]), int(line.split()[4]), line.split()[5]) for line in listing]
+    # One opaque image per page (no soft mask), every one a portrait A4 sheet at 600 dpi.
+    assert images == [(4961, 7016, "rgb")] * len(sizes)
+
+
+def test_cancelling_the_progress_dialog_stops_printing(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = _view(qtbot, demo_db)
+    preview = view.open_preview()
+    assert preview is not None and preview.pdf.pageCount() >= 3
+    qtbot.addWidget(preview)
+    shown: list[tuple[str, int, int]] = []
+    original = QProgressDialog.setValue
+
+    def set_value(dialog: QProgressDialog, value: int) -> None:
+        original(dialog, value)
+        shown.append((dialog.labelText(), value, dialog.maximum()))
+        if value == 1:
+            dialog.cancel()  # what «Отменить» does, while the second page is about to print
+
+    monkeypatch.setattr(QProgressDialog, "setValue", set_value)
+    printed = preview.print_with_progress(_pdf_printer(tmp_path / "cancelled.pdf", 150))
+    assert printed == 1
+    pages = preview.pdf.pageCount()
+    assert shown[:2] == [
+        (f"Печать: страница 1 из {pages}…", 0, pages),
+        (f"Печать: страница 2 из {pages}…", 1, pages),
+    ]
 
 
 def test_each_kind_shows_its_parameters(qtbot: QtBot, demo_db: Database) -> None:

@@ -304,10 +304,17 @@ def render(document: Document, fmt: str) -> bytes:
     raise DomainError(f"Неизвестный формат «{fmt}»: укажите файл .pdf или .docx.")
 
 
-def save_document(document: Document, path: Path) -> Path:
-    """Write the document in the format its file name asks for."""
+def save_document(
+    document: Document,
+    path: Path,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelCheck = never_cancel,
+) -> Path:
+    """Write the document in the format its file name asks for; cancelled, it writes nothing."""
     fmt = path.suffix.lower().lstrip(".")
+    progress(0, 0, f"Вёрстка «{path.name}»…")
     data = render(document, fmt)
+    check_cancel(cancel)
     try:
         path.write_bytes(data)
     except OSError as error:

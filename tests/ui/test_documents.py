@@ -14,7 +14,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from lowres_desktop.services.documents import DocumentKind
+from lowres_desktop.services.documents import DocumentKind, save_document
+from lowres_desktop.services.progress import Cancelled
 from lowres_desktop.services.requisites import load_requisites
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
@@ -122,6 +123,36 @@ def test_cancelling_the_progress_dialog_stops_printing(
         (f"Печать: страница 1 из {pages}…", 0, pages),
         (f"Печать: страница 2 из {pages}…", 1, pages),
     ]
+
+
+def test_docx_is_saved_off_the_window_thread_and_the_dialog_waits_for_it(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    view = _view(qtbot, demo_db)
+    preview = view.open_preview()
+    assert preview is not None  # deleted on close: not given to qtbot
+    preview.show()
+    target = tmp_path / "приказ.docx"
+    preview.save_in_background(target)
+    assert not preview.save_docx_button.isEnabled() and not preview.close_button.isEnabled()
+    preview.reject()
+    assert preview.isVisible(), "closing waits for the save under way"
+    qtbot.waitUntil(lambda: preview.save_docx_button.isEnabled(), timeout=30_000)
+    assert preview.saved_label.text() == f"Сохранено: {target}"
+    paragraphs = [p.text.replace("\u00a0", " ") for p in read_docx(str(target)).paragraphs]
+    assert "ПРИКАЗ" in paragraphs
+    assert any("имеющих низкие образовательные результаты" in text for text in paragraphs)
+    with qtbot.waitSignal(preview.finished, timeout=1000):
+        preview.reject()
+
+
+def test_a_cancelled_save_writes_nothing(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    view = _view(qtbot, demo_db)
+    preview = view.open_preview()
+    assert preview is not None
+    with pytest.raises(Cancelled):
+        save_document(preview.document, tmp_path / "order.docx", cancel=lambda: True)
+    assert not (tmp_path / "order.docx").exists()
 
 
 def test_each_kind_shows_its_parameters(qtbot: QtBot, demo_db: Database) -> None:

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.documents import Document, render, save_document
+from lowres_desktop.services.progress import CancelCheck, ProgressCallback
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.tasks import TaskRunner
 
 PRINT_DPI = 600
 """The highest resolution pages are rasterised at. A printer reporting 1200 dpi made every
@@ -72,18 +74,21 @@ class DocumentPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.pdf)
         self.pages_label = QLabel(self.tr("Страниц: {0}").format(self.pdf.pageCount()))
+        self.saved_label = QLabel()
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.runner = TaskRunner(self)
         self.print_button = QPushButton(self.tr("Печать…"))
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.save_pdf_button = QPushButton(self.tr("Сохранить PDF…"))
         self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
         self.save_docx_button = QPushButton(self.tr("Сохранить DOCX для правки…"))
         self.save_docx_button.clicked.connect(self._on_save_docx_button_clicked)
-        close = QPushButton(self.tr("Закрыть"))
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton(self.tr("Закрыть"))
+        self.close_button.clicked.connect(self.reject)
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
-        bar.addStretch(1)
-        for button in (self.print_button, self.save_pdf_button, self.save_docx_button, close):
+        bar.addWidget(self.saved_label, 1)
+        for button in (self.print_button, self.save_pdf_button, self.save_docx_button, self.close_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -129,14 +134,48 @@ class DocumentPreviewDialog(QDialog):
     def save(self, path: Path) -> Path:
         """Save as PDF (the bytes shown) or DOCX (the same document rendered for editing)."""
         if path.suffix.lower() == ".pdf":
-            try:
-                path.write_bytes(self.pdf_bytes)
-            except OSError as error:
-                raise DomainError(
-                    self.tr("Не удалось записать файл «{0}»: {1}").format(path, error)
-                ) from error
-            return path
+            return self._write_pdf(path)
         return save_document(self.document, path)
+
+    def _write_pdf(self, path: Path) -> Path:
+        try:
+            path.write_bytes(self.pdf_bytes)
+        except OSError as error:
+            raise DomainError(self.tr("Не удалось записать файл «{0}»: {1}").format(path, error)) from error
+        return path
+
+    def save_in_background(self, path: Path) -> None:
+        """`save` off the window's thread: a region's order takes seconds to lay out as DOCX.
+
+        The save buttons wait meanwhile; the label under the pages says where the file went.
+        """
+        document = self.document
+
+        def work(progress: ProgressCallback, cancel: CancelCheck) -> Path:
+            if path.suffix.lower() == ".pdf":
+                return self._write_pdf(path)
+            return save_document(document, path, progress, cancel)
+
+        self._set_saving(True)
+        self.runner.run(work, self._on_saved, self._on_save_failed, title=self.tr("Сохранение документа"),
+                        writes=False)  # fmt: skip
+
+    def _set_saving(self, saving: bool) -> None:
+        for button in (self.save_pdf_button, self.save_docx_button, self.close_button):
+            button.setEnabled(not saving)
+
+    def reject(self) -> None:
+        """Closing waits for a save under way: its answer comes back to this dialog."""
+        if not self.runner.is_busy():
+            super().reject()
+
+    def _on_saved(self, path: Path) -> None:
+        self._set_saving(False)
+        self.saved_label.setText(self.tr("Сохранено: {0}").format(path))
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        show_error(self, error)
 
     def _ask_and_save(self, caption: str, pattern: str, suffix: str) -> None:
         name, _ = QFileDialog.getSaveFileName(self, caption, "", pattern)
@@ -145,10 +184,7 @@ class DocumentPreviewDialog(QDialog):
         path = Path(name)
         if path.suffix.lower() != suffix:
             path = path.with_suffix(suffix)
-        try:
-            self.save(path)
-        except DomainError as error:
-            show_error(self, error)
+        self.save_in_background(path)
 
     @Slot()
     def _on_print_button_clicked(self) -> None:

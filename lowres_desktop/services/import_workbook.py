@@ -631,8 +631,27 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
                 },
             )
         )
-    _write_results(uow, plan, batch_id, school_ids, procedure_ids, changes)
-    _write_comparisons(uow, plan, batch_id, school_ids, procedure_ids, changes)
+    note = batch_note(batch_id)
+    results = [result for result, _wins in plan.results]
+    inserts, updates = _split_writes(
+        "result",
+        results,
+        RESULT_FIELDS,
+        _values,
+        plan.stored_results,
+        school_ids,
+        procedure_ids,
+        changes,
+        batch_id,
+    )
+    history.insert_results(note, inserts)
+    history.update_results(note, updates)
+    inserts, updates = _split_writes(
+        "comparison", plan.comparisons, COMPARISON_FIELDS, _comparison_values, plan.stored_comparisons,
+        school_ids, procedure_ids, changes,
+    )  # fmt: skip
+    history.insert_comparisons(note, inserts)
+    history.update_comparisons(note, updates)
     history.add_changes(batch_id, changes.rows())
     history.add_details(
         batch_id,
@@ -649,54 +668,6 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
 def _new_school(login: str, school: SchoolInFile) -> School:
     name = school.name or (f"ОО с кодом ГИА {school.login}" if school.id_kind == IdKind.GIA_CODE else login)
     return School(login, name, short_school_name(name), guess_school_kind(name), school.territory)
-
-
-def _write_results(
-    uow: UnitOfWork,
-    plan: ImportPlan,
-    batch_id: int,
-    school_ids: dict[str, int],
-    procedure_ids: dict[ProcedureKey, int],
-    changes: PackedChanges,
-) -> None:
-    history = uow.imports.history
-    results = [result for result, _wins in plan.results]
-    inserts, updates = _split_writes(
-        "result",
-        results,
-        RESULT_FIELDS,
-        _values,
-        plan.stored_results,
-        school_ids,
-        procedure_ids,
-        changes,
-        batch_id,
-    )
-    history.insert_results(batch_note(batch_id), inserts)
-    history.update_results(batch_note(batch_id), updates)
-
-
-def _write_comparisons(
-    uow: UnitOfWork,
-    plan: ImportPlan,
-    batch_id: int,
-    school_ids: dict[str, int],
-    procedure_ids: dict[ProcedureKey, int],
-    changes: PackedChanges,
-) -> None:
-    history = uow.imports.history
-    inserts, updates = _split_writes(
-        "comparison",
-        plan.comparisons,
-        COMPARISON_FIELDS,
-        _comparison_values,
-        plan.stored_comparisons,
-        school_ids,
-        procedure_ids,
-        changes,
-    )
-    history.insert_comparisons(batch_note(batch_id), inserts)
-    history.update_comparisons(batch_note(batch_id), updates)
 
 
 def _split_writes(

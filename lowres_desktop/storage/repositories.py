@@ -7,11 +7,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, Select, func, insert, select
+from sqlalchemy import CursorResult, Select, func, select
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
-from lowres_desktop.storage.audit import bulk_note
+from lowres_desktop.storage.bulk_insert import insert_rows
 from lowres_desktop.storage.models import (
     DistrictRow,
     ImportBatchRow,
@@ -45,6 +45,9 @@ def _plain_rows(session: Session, statement: Select[Any]) -> CursorResult[Any]:
 
 def _procedure(row: ProcedureRow) -> ProcedureKey:
     return ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade)
+
+
+_NEW_SCHOOL_COLUMNS = ("login", "full_name", "short_name", "kind", "district_id", "active")
 
 
 class SchoolRepository:
@@ -136,17 +139,17 @@ class SchoolRepository:
             return
         districts = self._districts_named({s.district for s in schools if s.district})
         rows = [
-            {
-                "login": school.login,
-                "full_name": school.full_name,
-                "short_name": school.short_name,
-                "kind": school.kind.value,
-                "district_id": districts[school.district].id if school.district else None,
-                "active": school.active,
-            }
+            (
+                school.login,
+                school.full_name,
+                school.short_name,
+                school.kind.value,
+                districts[school.district].id if school.district else None,
+                school.active,
+            )
             for school in schools
         ]
-        self._session.execute(insert(SchoolRow.__table__), rows, execution_options=bulk_note(note))
+        insert_rows(self._session, SchoolRow.__table__, _NEW_SCHOOL_COLUMNS, rows, note)  # type: ignore[arg-type]
 
     def update(self, school: School) -> None:
         row = self._row(school.login)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QTableView, QWizard
 
 from lowres_desktop.importing.parsed import IdKind
 from lowres_desktop.services.import_history import import_history
@@ -15,6 +15,7 @@ from lowres_desktop.services.import_workbook import CREATE_SCHOOL, SchoolRef, re
 from lowres_desktop.services.results_table import stored_results
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.main_window import MainWindow, Page
+from lowres_desktop.ui.school_picker import SchoolPicker
 from tests.data.exchange_files import build_long, build_rcoi_csv
 
 
@@ -41,6 +42,19 @@ def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: page.isComplete(), timeout=10000)
     wizard.next()
+
+
+def _choose(qtbot, table: QTableView, row: int, choice: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the row's «Школа» cell and pick `choice` in the searchable list that opens."""
+    index = table.model().index(row, 2)
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: table.findChild(SchoolPicker) is not None)
+    picker = table.findChild(SchoolPicker)
+    picker.setCurrentIndex(picker.find_login(choice))
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.findChild(SchoolPicker) is None)  # the editor closes
 
 
 def _unknown_header_file(tmp_path: Path) -> Path:
@@ -144,12 +158,14 @@ def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
     _next(qtbot, wizard)
     _next(qtbot, wizard)
     preview = wizard.preview_page
-    assert preview.unknown.rowCount() == 2
+    unknown = preview.unknown_model
+    assert unknown.rowCount() == 2
+    assert [unknown.data(unknown.index(row, 2)) for row in range(2)] == ["Пропустить строки этой школы"] * 2
     assert preview.model.data(preview.model.index(2, 1), Qt.ItemDataRole.BackgroundRole) is not None
-    first = preview.unknown.cellWidget(0, 2)
-    first.setCurrentIndex(first.findData("sch420220"))
-    second = preview.unknown.cellWidget(1, 2)
-    second.setCurrentIndex(second.findData(CREATE_SCHOOL))
+    _choose(qtbot, preview.unknown, 0, "sch420220")
+    assert unknown.data(unknown.index(0, 2)) == "СОШ № 12 (sch420220)"
+    _choose(qtbot, preview.unknown, 1, CREATE_SCHOOL)
+    assert unknown.data(unknown.index(1, 2)) == "Создать новую школу"
     _next(qtbot, wizard)
     assert wizard.files[0].choices.assign[SchoolRef(IdKind.GIA_CODE, "540001")] == "sch420220"
     _next(qtbot, wizard)
@@ -174,6 +190,33 @@ def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
     assert window.schools_view.model.rowCount() == 15
     assert import_history(seed_db)[0].undone_at is not None
     assert not window.history_view.undo_button.isEnabled() or window.history_view.selected_batch() is None
+
+
+def test_a_regions_new_schools_are_created_or_skipped_all_at_once(
+    qtbot, empty_db, tmp_path, monkeypatch
+) -> None:
+    window = _window(qtbot, empty_db)
+    rows = [[f"sch{n}", f"МБОУ «СОШ № {n}»", "ОГЭ РУ", 2025, 20, 10, 40] for n in range(1, 301)]
+    path = build_long(tmp_path / "region.xlsx", rows)
+    wizard = _wizard(qtbot, window, [path], monkeypatch)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    preview = wizard.preview_page
+    unknown = preview.unknown_model
+    assert unknown.rowCount() == 300
+    assert set(unknown.choices().values()) == {CREATE_SCHOOL}
+    preview.skip_all_button.click()
+    assert set(unknown.choices().values()) == {"skip"}
+    assert unknown.data(unknown.index(299, 2)) == "Пропустить строки этой школы"
+    preview.create_all_button.click()
+    _choose(qtbot, preview.unknown, 7, "skip")
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
+    wizard.accept()
+    with empty_db.unit_of_work() as uow:
+        logins = {school.login for school in uow.schools.all()}
+    assert len(logins) == 299 and "sch8" not in logins
 
 
 def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db) -> None:

@@ -65,6 +65,12 @@ from lowres_desktop.services.import_workbook import (
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.services.results_table import known_procedure_codes
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome
+from lowres_desktop.ui.models.unknown_schools_model import (
+    CHOICE_COLUMN,
+    SKIP,
+    SchoolChoiceDelegate,
+    UnknownSchoolsModel,
+)
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -90,7 +96,6 @@ ORIGIN_TITLES = {
     Origin.USER: "задан вручную",
     Origin.UNRECOGNISED: "не распознан",
 }
-SKIP = "skip"
 
 
 @dataclass
@@ -507,6 +512,12 @@ class MappingPage(QWizardPage):
         self._show_file()
 
 
+def _choice(state: FileState, ref: SchoolRef) -> str:
+    """What the row shows: the user's earlier choice, else create for a login and skip for a code."""
+    chosen = state.choices.assign.get(ref, CREATE_SCHOOL if ref.kind == IdKind.LOGIN else None)
+    return SKIP if chosen is None else chosen
+
+
 class PreviewPage(QWizardPage):
     """Rows with problems at their cells, and unknown schools to create, assign or skip."""
 
@@ -529,12 +540,17 @@ class PreviewPage(QWizardPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problems = QListWidget()
         self.problems.currentRowChanged.connect(self._on_problems_row_changed)
-        self.unknown = QTableWidget(0, 3)
-        self.unknown.setHorizontalHeaderLabels(
-            [self.tr("Код или логин"), self.tr("Название в файле"), self.tr("Школа")]
-        )
-        self.unknown.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.unknown_model = UnknownSchoolsModel(self)
+        self.unknown = QTableView()
+        self.unknown.setModel(self.unknown_model)
+        self.unknown.setItemDelegateForColumn(CHOICE_COLUMN, SchoolChoiceDelegate(self.unknown))
+        self.unknown.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.unknown.horizontalHeader().setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.unknown.verticalHeader().setVisible(False)
+        self.create_all_button = QPushButton(self.tr("Создать все"))
+        self.create_all_button.clicked.connect(self._on_create_all_button_clicked)
+        self.skip_all_button = QPushButton(self.tr("Пропустить все"))
+        self.skip_all_button.clicked.connect(self._on_skip_all_button_clicked)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -542,13 +558,18 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
-        layout.addWidget(QLabel(self.tr("Школы, которых нет в базе:")))
+        unknown_bar = QHBoxLayout()
+        unknown_bar.addWidget(
+            QLabel(self.tr("Школы, которых нет в базе (щёлкните ячейку «Школа», чтобы выбрать):")), 1
+        )
+        unknown_bar.addWidget(self.create_all_button)
+        unknown_bar.addWidget(self.skip_all_button)
+        layout.addLayout(unknown_bar)
         layout.addWidget(self.unknown, 1)
-        self._schools: list[tuple[str, str]] = []
         self._problem_places: list[tuple[str, int, int]] = []
 
     def initializePage(self) -> None:
-        self._schools = [(s.login, s.short_name) for s in list_schools(self._wizard.db)]
+        self.unknown_model.set_schools([(s.login, s.short_name) for s in list_schools(self._wizard.db)])
         for state in self._wizard.files:
             self._wizard.plan(state)
         self.file_combo.blockSignals(True)
@@ -580,7 +601,7 @@ class PreviewPage(QWizardPage):
         state = self.current()
         self.problems.clear()
         self._problem_places = []
-        self.unknown.setRowCount(0)
+        self.unknown_model.set_rows([])
         if state is None or state.reading is None:
             self.model.set_reading(None, None)
             self.summary.setText(state.error if state and state.error else "")
@@ -597,9 +618,10 @@ class PreviewPage(QWizardPage):
             for _login, s in (plan.schools_new if plan else [])
             if s.id_kind == IdKind.LOGIN
         ]
-        for ref, name in unknown:
-            self._add_unknown(state, ref, name)
+        self.unknown_model.set_rows([(ref, name, _choice(state, ref)) for ref, name in unknown])
         self.unknown.resizeColumnsToContents()
+        for button in (self.create_all_button, self.skip_all_button):
+            button.setEnabled(bool(unknown))
         self.summary.setText(
             self.tr("Ошибок: {problems}. Школ не из базы: {unknown}.").format(
                 problems=len(state.reading.problems), unknown=len(unknown)
@@ -607,33 +629,22 @@ class PreviewPage(QWizardPage):
         )
         self.completeChanged.emit()
 
-    def _add_unknown(self, state: FileState, ref: SchoolRef, name: str) -> None:
-        row = self.unknown.rowCount()
-        self.unknown.insertRow(row)
-        item = QTableWidgetItem(ref.value)
-        item.setData(Qt.ItemDataRole.UserRole, ref.kind.value)
-        self.unknown.setItem(row, 0, item)
-        self.unknown.setItem(row, 1, QTableWidgetItem(name))
-        combo = QComboBox()
-        combo.addItem(self.tr("Пропустить строки этой школы"), SKIP)
-        combo.addItem(self.tr("Создать новую школу"), CREATE_SCHOOL)
-        for login, short_name in self._schools:
-            combo.addItem(f"{short_name} ({login})", login)
-        chosen = state.choices.assign.get(ref, CREATE_SCHOOL if ref.kind == IdKind.LOGIN else None)
-        combo.setCurrentIndex(max(combo.findData(SKIP if chosen is None else chosen), 0))
-        self.unknown.setCellWidget(row, 2, combo)
-
     def _store_assignments(self) -> None:
         index = self.file_combo.currentIndex()
         if not 0 <= index < len(self._wizard.files):
             return
         state = self._wizard.files[index]
-        for row in range(self.unknown.rowCount()):
-            item = self.unknown.item(row, 0)
-            ref = SchoolRef(IdKind(item.data(Qt.ItemDataRole.UserRole)), item.text())
-            value = self.unknown.cellWidget(row, 2).currentData()
-            state.choices.assign[ref] = None if value == SKIP else value
+        for ref, choice in self.unknown_model.choices().items():
+            state.choices.assign[ref] = None if choice == SKIP else choice
         state.choices.skip_unmatched = True
+
+    @Slot()
+    def _on_create_all_button_clicked(self) -> None:
+        self.unknown_model.choose_all(CREATE_SCHOOL)
+
+    @Slot()
+    def _on_skip_all_button_clicked(self) -> None:
+        self.unknown_model.choose_all(SKIP)
 
     @Slot(int)
     def _on_problems_row_changed(self, row: int) -> None:

@@ -476,7 +476,7 @@ def _ids(
 
 def plan_import(db: Database, reading: FileReading, choices: ImportChoices | None = None) -> ImportPlan:
     """What `apply_import` would do now; writes nothing."""
-    with db.unit_of_work() as uow:
+    with collector_paused(), db.unit_of_work() as uow:
         return _plan(uow, reading, choices or ImportChoices())
 
 

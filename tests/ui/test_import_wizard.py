@@ -103,14 +103,22 @@ def test_map_an_unknown_header_decide_a_conflict_and_remember_it(
     assert preview.isComplete() and "Ошибок: 0" in preview.summary.text()
     _next(qtbot, wizard)
     conflicts = wizard.conflicts_page
-    assert conflicts.table.rowCount() == 1
-    assert conflicts.table.item(0, 3).text() == "ВПР МА 5, 2019"
-    assert (
-        conflicts.table.item(0, 4).text() == "— / 40 / 2"
-        and conflicts.table.item(0, 5).text() == "— / 41 / 3"
-    )
+    model = conflicts.model
+    assert model.rowCount() == 1
+    assert [model.data(model.index(0, column)) for column in (2, 3, 4, 5)] == [
+        "sch420220",
+        "ВПР МА 5, 2019",
+        "— / 40 / 2",
+        "— / 41 / 3",
+    ]
+    box = model.index(0, 0)
+    assert model.data(box, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert not model.flags(box) & Qt.ItemFlag.ItemIsEnabled, "boxes wait for «Решить по строкам»"
     conflicts.per_row_radio.setChecked(True)
-    conflicts.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert model.flags(box) & Qt.ItemFlag.ItemIsEnabled
+    conflicts.table.setCurrentIndex(box)
+    qtbot.keyClick(conflicts.table, Qt.Key.Key_Space)  # what a click on the box does, too
+    assert model.data(box, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     _next(qtbot, wizard)
     qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
     text = wizard.commit_page.text.toPlainText()
@@ -143,6 +151,8 @@ def test_problems_are_shown_at_their_cells_and_block_the_import(
     preview.problems.setCurrentRow(0)
     index = preview.table.currentIndex()
     assert preview.model.data(index) == "150"
+    assert preview.model.headerData(0, Qt.Orientation.Horizontal) == "Строка"  # one sheet: row numbers
+    assert preview.model.data(preview.model.index(index.row(), 0)) == "3"
     assert "вне диапазона" in preview.model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert preview.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
     wizard.reject()

@@ -65,12 +65,15 @@ from lowres_desktop.services.import_workbook import (
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.services.results_table import known_procedure_codes
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome
+from lowres_desktop.ui.models.conflicts_model import ConflictChoice, ConflictsModel, conflict_columns
 from lowres_desktop.ui.models.unknown_schools_model import (
     CHOICE_COLUMN,
     SKIP,
     SchoolChoiceDelegate,
     UnknownSchoolsModel,
 )
+from lowres_desktop.ui.table_fit import fit_columns
+from lowres_desktop.ui.table_setup import setup_table
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -119,6 +122,8 @@ class GridPreviewModel(QAbstractTableModel):
         self._problems: dict[tuple[str, int, int], str] = {}
         self._unknown_rows: set[tuple[str, int]] = set()
         self._headers: set[tuple[str, int]] = set()
+        self._one_sheet = True
+        """Rows from one sheet are numbered alone; from several, «sheet, row»."""
 
     def set_reading(self, reading: FileReading | None, plan: ImportPlan | None) -> None:
         self.beginResetModel()
@@ -157,6 +162,7 @@ class GridPreviewModel(QAbstractTableModel):
                         if value is not None and str(value).strip() in values:
                             self._unknown_rows.add((sheet.sheet, number))
         self._width = max((len(cells) for _s, _n, cells in self._rows), default=0)
+        self._one_sheet = len({sheet for sheet, _n, _cells in self._rows}) <= 1
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -179,7 +185,9 @@ class GridPreviewModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             from openpyxl.utils import get_column_letter
 
-            return self.tr("Лист, строка") if section == 0 else get_column_letter(section)
+            if section == 0:
+                return self.tr("Строка") if self._one_sheet else self.tr("Лист, строка")
+            return get_column_letter(section)
         return None
 
     def data(
@@ -190,7 +198,7 @@ class GridPreviewModel(QAbstractTableModel):
         problem = self._problems.get((sheet, number, column)) if column else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{sheet}, {number}"
+                return str(number) if self._one_sheet else f"{sheet}, {number}"
             value = cells[column - 1] if column - 1 < len(cells) else None
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and problem:
@@ -543,10 +551,11 @@ class PreviewPage(QWizardPage):
         self.unknown_model = UnknownSchoolsModel(self)
         self.unknown = QTableView()
         self.unknown.setModel(self.unknown_model)
+        setup_table(self.unknown)
+        self.unknown.setSortingEnabled(False)
         self.unknown.setItemDelegateForColumn(CHOICE_COLUMN, SchoolChoiceDelegate(self.unknown))
         self.unknown.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.unknown.horizontalHeader().setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.unknown.verticalHeader().setVisible(False)
         self.create_all_button = QPushButton(self.tr("Создать все"))
         self.create_all_button.clicked.connect(self._on_create_all_button_clicked)
         self.skip_all_button = QPushButton(self.tr("Пропустить все"))
@@ -679,18 +688,10 @@ class ConflictsPage(QWizardPage):
         for button in (self.replace_radio, self.keep_radio, self.per_row_radio):
             self.group.addButton(button)
         self.group.buttonToggled.connect(self._on_group_toggled)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Заменить"),
-                self.tr("Файл"),
-                self.tr("Школа"),
-                self.tr("Процедура, год"),
-                self.tr("В базе"),
-                self.tr("В файле"),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
+        self.model = ConflictsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        setup_table(self.table)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -699,11 +700,9 @@ class ConflictsPage(QWizardPage):
         layout.addWidget(self.keep_radio)
         layout.addWidget(self.per_row_radio)
         layout.addWidget(self.table, 1)
-        self._rows: list[tuple[FileState, str, tuple[Any, ...]]] = []
 
     def initializePage(self) -> None:
-        self.table.setRowCount(0)
-        self._rows = []
+        choices: list[ConflictChoice] = []
         lines = []
         for state in self._wizard.importable():
             plan = state.plan
@@ -723,33 +722,15 @@ class ConflictsPage(QWizardPage):
                     conflicts=len(plan.conflicts),
                 )
             )
-            for conflict in plan.conflicts:
-                row = self.table.rowCount()
-                self.table.insertRow(row)
-                check = QTableWidgetItem()
-                check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-                check.setCheckState(Qt.CheckState.Checked)
-                self.table.setItem(row, 0, check)
-                login, procedure, year = conflict.key
-                for column, text in enumerate(
-                    (
-                        state.path.name,
-                        login,
-                        f"{procedure.code}, {year}",
-                        _values(conflict.stored),
-                        _values(conflict.incoming),
-                    ),
-                    start=1,
-                ):
-                    self.table.setItem(row, column, QTableWidgetItem(text))
-                self._rows.append((state, conflict.target, conflict.key))
+            choices += [ConflictChoice(state.path.name, c, owner=state) for c in plan.conflicts]
         self.summary.setText("\n".join(lines) or self.tr("Нет файлов для импорта."))
-        self.table.resizeColumnsToContents()
+        self.model.set_records(choices, conflict_columns())
+        fit_columns(self.table, self.model)
         self._on_group_toggled()
 
     @Slot()
     def _on_group_toggled(self, *_args: object) -> None:
-        self.table.setEnabled(self.per_row_radio.isChecked())
+        self.model.set_checkable(self.per_row_radio.isChecked())
 
     def validatePage(self) -> bool:
         policy = (
@@ -762,14 +743,11 @@ class ConflictsPage(QWizardPage):
         for state in self._wizard.files:
             state.choices.on_conflict = policy
             state.choices.replace = set()
-        for row, (state, target, key) in enumerate(self._rows):
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked:
-                state.choices.replace.add((target, key))
+        for choice in self.model.records():
+            if choice.replace:
+                assert isinstance(choice.owner, FileState)
+                choice.owner.choices.replace.add((choice.conflict.target, choice.conflict.key))
         return True
-
-
-def _values(values: tuple[Any, ...]) -> str:
-    return " / ".join("—" if v is None else f"{v:g}".replace(".", ",") for v in values)
 
 
 class CommitPage(QWizardPage):

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from docx import Document as read_docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
 from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.reports import low_results_order
 from lowres_desktop.reports.charts import ChartLevel, ChartSeries, ChartSpec, build_drawing, drawing_to_png
 from lowres_desktop.reports.docx_renderer import render_docx
+from lowres_desktop.reports.layout import GOST_LAYOUT
 from lowres_desktop.reports.model import (
     Appendix,
     Chart,
@@ -216,6 +219,34 @@ def test_docx_has_the_same_structure(tmp_path: Path) -> None:
         grid = [column.width for column in table.columns]
         cells = [cell.width for cell in table.rows[-1].cells]
         assert grid == cells and len(set(grid)) > 1, "LibreOffice reads the grid: it must carry the widths"
+
+
+def test_docx_gives_every_paragraph_and_cell_its_own_formatting() -> None:
+    document = low_results_order.build(low_results_data(5), REQUISITES, date(2020, 12, 9), "1351")
+    docx = read_docx(io.BytesIO(render_docx(document)))
+    by_text = {p.text.replace(NBSP, " "): p for p in docx.paragraphs}
+    title = by_text["ПРИКАЗ"]
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(run.bold for run in title.runs)
+    point = next(p for text, p in by_text.items() if text.startswith("1. Утвердить список"))
+    assert point.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and not any(run.bold for run in point.runs)
+    assert point.paragraph_format.line_spacing == GOST_LAYOUT.body_leading
+    results = docx.tables[-1]
+    for cell in results.rows[0].cells:
+        paragraph = cell.paragraphs[0]
+        assert (
+            paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+            and paragraph.paragraph_format.line_spacing == 1.0
+        )
+        assert all(run.bold and run.font.size == Pt(GOST_LAYOUT.wide_table_size) for run in paragraph.runs)
+    body = [cell for row in results.rows[len(results.rows) - 5 :] for cell in row.cells]
+    shaded = [cell for cell in body if cell._tc.tcPr.xpath("./w:shd")]
+    assert shaded, "low values are marked"
+    for cell in body:
+        runs = cell.paragraphs[0].runs
+        assert all(run.font.size == Pt(GOST_LAYOUT.wide_table_size) for run in runs)
+        assert all(bool(run.bold) == (cell in shaded) for run in runs), cell.text
+    properties = [run._r.rPr for p in docx.paragraphs for run in p.runs if run._r.rPr is not None]
+    assert len({id(element) for element in properties}) == len(properties), "no shared property elements"
 
 
 def test_chart_draws_the_series_as_vectors_and_as_png() -> None:

@@ -263,6 +263,44 @@ class Dashboard:
     districts: BarChart
 
 
+DISTRICTS_SHOWN = 15
+"""Districts the dashboard's chart shows at most: a region has forty, which no projector reads."""
+_UNKNOWN_DISTRICT = "район не указан"
+
+
+def _districts_chart(entries: list[SchoolCategories], schools: dict[str, School], year: int) -> BarChart:
+    """Stacked bars of each district's schools by main category: a school counts once.
+
+    УНОР schools are ШНОР too, so stacking every category a school has would count it twice
+    and a district's bar would exceed its schools: the ШНОР part is «прочие ШНОР». Of more
+    than `DISTRICTS_SHOWN` districts, those with the most ШНОР are shown (ties by name); the
+    title, short enough for a quarter of the screen, says so (the year is in the page's caption).
+    """
+    by_district: dict[str, dict[Category, int]] = {}
+    for school in schools.values():
+        if school.active:
+            by_district.setdefault(school.district or _UNKNOWN_DISTRICT, dict.fromkeys(Category, 0))
+    for entry in entries:
+        main = entry.main
+        if main is not None:
+            by_district[schools[entry.login].district or _UNKNOWN_DISTRICT][main] += 1
+    names = sorted(by_district, key=natural_sort_key)
+    title = f"Категории по районам, {year} г."
+    if len(names) > DISTRICTS_SHOWN:
+        flagged = {d: by_district[d][Category.PERSISTENT] + by_district[d][Category.LOW] for d in names}
+        worst = set(sorted(names, key=lambda d: (-flagged[d], natural_sort_key(d)))[:DISTRICTS_SHOWN])
+        names = [d for d in names if d in worst]
+        title = f"{DISTRICTS_SHOWN} районов из {len(by_district)} с наибольшим числом ШНОР"
+    titles = {**CATEGORY_TITLES, Category.LOW: f"прочие {CATEGORY_TITLES[Category.LOW]}"}
+    return BarChart(
+        title,
+        "число школ",
+        names,
+        [Bars(titles[c], [float(by_district[d][c]) for d in names], CATEGORY_COLORS[c]) for c in Category],
+        stacked=True,
+    )
+
+
 def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
     """The meeting's four charts: share against the target, entered/left, categories, districts."""
     with db.unit_of_work() as uow:
@@ -304,23 +342,5 @@ def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
             for c in Category
         ],
     )
-    by_district: dict[str, dict[Category, int]] = {}
-    for school in schools.values():
-        if school.active:
-            by_district.setdefault(school.district or "район не указан", dict.fromkeys(Category, 0))
-    for entry in history.by_year[year]:
-        district = schools[entry.login].district or "район не указан"
-        for category in entry.categories:
-            by_district[district][category] += 1
-    names = sorted(by_district, key=natural_sort_key)
-    districts = BarChart(
-        f"Категории по районам, {year} г.",
-        "число школ",
-        names,
-        [
-            Bars(CATEGORY_TITLES[c], [float(by_district[d][c]) for d in names], CATEGORY_COLORS[c])
-            for c in Category
-        ],
-        stacked=True,
-    )
+    districts = _districts_chart(history.by_year[year], schools, year)
     return Dashboard(year, f"{year} г. · {profile_title(profile)}", share, flow, by_category, districts)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from lowres_desktop.domain.categories import Category, OfficialStatus, categorize, summarize
 from lowres_desktop.domain.errors import DomainError
@@ -19,6 +20,7 @@ from lowres_desktop.services.chart_series import CATEGORY_COLORS, dashboard, hea
 from lowres_desktop.services.demo_data import demo_content, fill_demo_data
 from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.services.objectivity import objectivity_for_year, save_mark_comparisons
 from lowres_desktop.services.rule_profiles import (
     delete_profile,
@@ -196,9 +198,45 @@ def test_chart_series_for_the_card_the_heat_map_and_the_dashboard(demo_db: Datab
     board = dashboard(demo_db, 2024, default_profile())
     assert board.share.groups[0] == "2018" and board.share.levels and board.share.levels[0].value == 15.0
     assert [bars.color for bars in board.categories.bars] == list(CATEGORY_COLORS.values())
+    # Stacked by main category: a УНОР school (also ШНОР) is counted once.
     assert sum(sum(b.values) for b in board.districts.bars) == sum(
-        len(e.categories) for e in category_history_entries(demo_db, 2024)
+        1 for e in category_history_entries(demo_db, 2024) if e.categories
     )
+    assert board.districts.bars[1].label == "прочие ШНОР"
+
+
+def test_a_regions_district_chart_shows_the_15_districts_with_most_flagged_schools(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    blocks = [f"ВПР {subject} 5 {year}" for year in (2023, 2024) for subject in ("МА", "РУ")]
+    sheet.append(["Территория", "Название ОО", "Логин ОО", *(x for b in blocks for x in (b, None))])
+    sheet.append([None, None, None, *["% 2", "% Выс. рез-тов"] * len(blocks)])
+    for number in range(1, 121):
+        district = number % 20 + 1
+        low = 40 if number % 7 < district % 5 else 5  # districts differ in how many schools are flagged
+        sheet.append([f"Район {district}", f"СОШ № {number}", f"sch{number}", *[low, 10] * len(blocks)])
+    workbook.save(tmp_path / "region.xlsx")
+    db = Database.open(str(tmp_path / "region.sqlite"))
+    try:
+        import_workbook(db, tmp_path / "region.xlsx")
+        board = dashboard(db, 2024, default_profile())
+        entries = category_history_entries(db, 2024)
+    finally:
+        db.close()
+    flagged: dict[str, int] = {}
+    for number in range(1, 121):
+        flagged.setdefault(f"Район {number % 20 + 1}", 0)
+    for entry in entries:
+        if Category.LOW in entry.categories:
+            flagged[f"Район {int(entry.login[3:]) % 20 + 1}"] += 1
+    chart = board.districts
+    assert chart.title == "15 районов из 20 с наибольшим числом ШНОР"
+    assert len(chart.groups) == 15
+    assert min(flagged[d] for d in chart.groups) >= max(flagged[d] for d in flagged if d not in chart.groups)
+    for index, district in enumerate(chart.groups):
+        shown = sum(bars.values[index] for bars in chart.bars)
+        assert shown <= 6, "a district of six schools never shows more than six"
+        assert chart.bars[0].values[index] + chart.bars[1].values[index] == flagged[district]
 
 
 def category_history_entries(db: Database, year: int):  # type: ignore[no-untyped-def]

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 
 from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.domain.records import ProcedureKind
 from lowres_desktop.services.analysis_wording import SIGN_TITLES, sign_text
+from lowres_desktop.services.chart_series import BarChart, Bars
 from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.objectivity import objectivity_for_year
 from lowres_desktop.services.rule_profiles import list_profiles
 from lowres_desktop.services.school_profiles import school_profile
+from lowres_desktop.ui.charts.analysis_charts import BarChartWidget, _short
 from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
 from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog, SchoolProfileDialog
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
@@ -191,3 +194,41 @@ def test_charts_export_as_png(qtbot, demo_db, tmp_path: Path) -> None:
     view = _view(qtbot, demo_db)
     saved = view.save_dashboard(tmp_path) + view.school_panel.save_pngs(tmp_path)
     assert len(saved) == 7 and all(p.stat().st_size > 10_000 for p in saved)
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Беловский муниципальный округ", "Беловский"),
+        ("г. Кемерово", "Кемерово"),
+        ('МО "Город Ангарск"', "Ангарск"),
+        ("Район 7", "7"),
+        ("район не указан", "не указан"),
+        ("Новокузнецкий муниципальный район", "Новокузн."),
+    ],
+)
+def test_a_crowded_axis_names_a_district_by_its_own_word(name: str, shown: str) -> None:
+    assert _short(name) == shown
+
+
+def test_a_legend_too_wide_for_its_chart_wraps_instead_of_widening_the_plot(qtbot) -> None:
+    bars = [
+        Bars(name, [1.0] * 15, color)
+        for name, color in (
+            ("УНОР", "#7f0000"),
+            ("прочие ШНОР", "#d62728"),
+            ("группа риска", "#ff9f1c"),
+            ("стабильно высокие", "#2ca02c"),
+        )
+    ]
+    widget = BarChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(560, 330)
+    widget.show()
+    widget.set_chart(BarChart("Категории по районам", "число школ", [f"Район {n}" for n in range(15)], bars))
+    qtbot.waitUntil(lambda: widget.plot.geometry().width() > 0)
+    assert widget.legend.columnCount < BarChartWidget.LEGEND_COLUMNS
+    assert widget.plot.geometry().width() <= widget.view.width()
+    assert widget.legend.geometry().width() <= widget.view.width()
+    widget.resize(1200, 330)
+    qtbot.waitUntil(lambda: widget.legend.columnCount == BarChartWidget.LEGEND_COLUMNS)

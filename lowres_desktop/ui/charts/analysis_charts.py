@@ -12,7 +12,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lowres_desktop.services.analysis_wording import categories_text
@@ -26,6 +26,26 @@ from lowres_desktop.services.chart_series import (
 
 TEXT_COLOR = "#202020"
 FONT_POINTS = 12
+LEGEND_MARGIN = 10
+
+
+_GENERIC_WORDS = {"район", "муниципальный", "городской", "округ", "город", "г.", "мо", "го", "поселение"}
+
+
+def _short(label: str) -> str:
+    """A crowded axis's label: the name's own word, not «район» or «муниципальный округ».
+
+    «Беловский муниципальный округ» → «Беловский», «г. Кемерово» → «Кемерово»,
+    «Район 7» → «7»; a long word is cut to eight letters and a dot.
+    """
+    bare = [w.strip('"«»()') for w in label.split()]
+    words = [w for w in bare if w and w.lower() not in _GENERIC_WORDS] or [w for w in bare if w] or [""]
+    short = words[0]
+    for word in words[1:]:
+        if len(short) >= 4:
+            break
+        short += " " + word
+    return short if len(short) <= 10 else short[:8] + "."
 
 
 class _Axis(pg.AxisItem):
@@ -43,8 +63,7 @@ class _Axis(pg.AxisItem):
             index = round(value)
             label = self._labels[index] if 0 <= index < len(self._labels) else ""
             if self.crowded:
-                first = label.split(" ")[0]
-                label = first if len(first) <= 10 else first[:8] + "."
+                label = _short(label)
                 label = "\n" + label if index % 2 else label
             texts.append(label)
         return texts
@@ -111,6 +130,25 @@ class ChartWidget(QWidget):
         )
         self.plot.addItem(line)
 
+    def _fit_legend(self) -> None:
+        """`LEGEND_COLUMNS` columns where they fit the chart's width, else fewer.
+
+        A legend wider than its chart widens the whole plot past the widget, which then
+        shows only its left part (the dashboard's districts chart with «прочие ШНОР»).
+        """
+        available = self.view.width() - 2 * LEGEND_MARGIN
+        for columns in range(self.LEGEND_COLUMNS, 0, -1):
+            self.legend.setColumnCount(columns)
+            if (
+                columns == 1
+                or self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width() <= available
+            ):
+                return
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
     def legend_labels(self) -> list[str]:
         return [label.text for _sample, label in self.legend.items]
 
@@ -152,6 +190,7 @@ class LineChartWidget(ChartWidget):
             self._level(level.label, level.value, level.color)
         self.plot.setXRange(-0.4, max(len(labels) - 0.6, 0.6), padding=0)
         self.plot.setYRange(0, chart.y_max, padding=0.02)
+        self._fit_legend()
 
 
 class BarChartWidget(ChartWidget):
@@ -190,6 +229,7 @@ class BarChartWidget(ChartWidget):
         margin = 1.0 if self.axis.crowded else 0.6
         self.plot.setXRange(-margin, max(len(chart.groups) - 1 + margin, 0.6), padding=0)
         self.plot.setYRange(0, chart.y_max if chart.y_max is not None else max(top * 1.15, 1.0), padding=0)
+        self._fit_legend()
 
 
 class CategoryStripWidget(ChartWidget):
@@ -215,3 +255,4 @@ class CategoryStripWidget(ChartWidget):
                 self.legend.addItem(item, name)
         self.plot.setXRange(-0.6, max(len(years) - 0.4, 0.6), padding=0)
         self.plot.setYRange(0, 1, padding=0.05)
+        self._fit_legend()

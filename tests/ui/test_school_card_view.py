@@ -42,7 +42,7 @@ def test_shows_the_school_and_one_curve_per_procedure(qtbot, seed_db) -> None:
     curves = _solid_curves(view.charts.low_chart)
     assert view.charts.low_chart.legend_labels() == [
         *(p.code for p in procedures),
-        "пунктир — среднее по городу",
+        "пунктир — среднее по муниципалитету",
     ]
     for curve, procedure in zip(curves, procedures, strict=True):
         _xs, ys = curve.getData()

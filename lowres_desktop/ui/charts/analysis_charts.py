@@ -185,7 +185,7 @@ class LineChartWidget(ChartWidget):
                 self.legend.addItem(item, line.label)
         if any(line.dashed for line in chart.lines):
             sample = self.plot.plot([], [], pen=pg.mkPen("#555555", width=2, style=Qt.PenStyle.DashLine))
-            self.legend.addItem(sample, self.tr("пунктир — среднее по городу"))
+            self.legend.addItem(sample, self.tr("пунктир — среднее по муниципалитету"))
         for level in chart.levels:
             self._level(level.label, level.value, level.color)
         self.plot.setXRange(-0.4, max(len(labels) - 0.6, 0.6), padding=0)

@@ -2,7 +2,8 @@
 
 Each document is built and rendered to PDF by the program; in the same run a
 plain ReportLab table of the same cells (same font, repeated header, nothing
-else) is rendered, so the program's own layout shows as a ratio. Run:
+else) is rendered, so the program's own layout shows as a ratio. Document 1 is
+also laid out as DOCX («Сохранить DOCX для правки»), timed alone. Run:
 
     /work/.venv/bin/python tests/bench/bench_documents.py
 """
@@ -23,6 +24,7 @@ from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, S
 from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.reports import fonts, low_results_order, monitoring_order
 from lowres_desktop.reports.model import Requisites, Table
+from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.monitoring import (
     GapLine,
@@ -113,6 +115,9 @@ def document_1(schools: int = 1000, all_flagged: bool = False) -> None:
     print(f"  program (order + list + appendix): {seconds:.2f} s, {_pages(pdf)} pages")
     print(f"  plain ReportLab table of the appendix cells: {plain_seconds:.2f} s, {_pages(plain_pdf)} pages")
     print(f"  ratio program / plain: {seconds / plain_seconds:.2f}")
+    document = low_results_order.build(data, REQUISITES, date(2020, 12, 9), "1351")
+    docx_seconds, docx = _timed(lambda: render_docx(document))
+    print(f"  the same order as DOCX: {docx_seconds:.2f} s, {len(docx) // 1024} KB")
 
 
 def document_3(schools: int = 200, items: int = 40) -> None:

@@ -23,8 +23,8 @@ from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
 from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.reports import fonts, low_results_order, monitoring_order
-from lowres_desktop.reports.model import Requisites, Table
 from lowres_desktop.reports.docx_renderer import render_docx
+from lowres_desktop.reports.model import Requisites, Table
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.monitoring import (
     GapLine,

@@ -10,9 +10,9 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -171,7 +171,8 @@ def build_ods(path: Path, sheet_name: str, rows: Sequence[Sequence[object]]) -> 
         return "".join(written)
 
     body = "".join(
-        f'<table:table-row table:number-rows-repeated="{len(list(run))}"><table:table-cell/></table:table-row>'
+        f'<table:table-row table:number-rows-repeated="{len(list(run))}">'
+        "<table:table-cell/></table:table-row>"
         if not any(v is not None for v in row)
         else "".join(f"<table:table-row>{cells(row)}</table:table-row>" for _ in run)
         for row, run in groupby(tuple(r) for r in rows)

@@ -23,8 +23,8 @@ from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.importing.vpr_common import school_login
 from lowres_desktop.importing.workbook_reader import read_workbook
 from tests.data.exchange_files import (
-    build_long,
     PercentCell,
+    build_long,
     build_ods,
     build_rcoi_csv,
     build_vpr_comparison,

@@ -146,9 +146,10 @@ def test_problems_are_shown_at_their_cells_and_block_the_import(
     _next(qtbot, wizard)
     preview = wizard.preview_page
     assert not preview.isComplete()
-    assert preview.problems.count() == 2
-    assert "строка 3, столбец F" in preview.problems.item(0).text()
-    preview.problems.setCurrentRow(0)
+    problems = preview.problems.model()
+    assert problems.rowCount() == 2
+    assert "строка 3, столбец F" in problems.data(problems.index(0, 0))
+    preview.problems.setCurrentIndex(problems.index(0, 0))
     index = preview.table.currentIndex()
     assert preview.model.data(index) == "150"
     assert preview.model.headerData(0, Qt.Orientation.Horizontal) == "Строка"  # one sheet: row numbers

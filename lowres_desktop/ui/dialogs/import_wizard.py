@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +38,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -546,8 +555,13 @@ class PreviewPage(QWizardPage):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.problems = QListWidget()
-        self.problems.currentRowChanged.connect(self._on_problems_row_changed)
+        # Filled with one call: a file whose every cell is text has tens of thousands of problems.
+        self.problems_model = QStringListModel(self)
+        self.problems = QListView()
+        self.problems.setModel(self.problems_model)
+        self.problems.setUniformItemSizes(True)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.selectionModel().currentRowChanged.connect(self._on_problems_current_changed)
         self.unknown_model = UnknownSchoolsModel(self)
         self.unknown = QTableView()
         self.unknown.setModel(self.unknown_model)
@@ -608,7 +622,7 @@ class PreviewPage(QWizardPage):
 
     def _show_file(self) -> None:
         state = self.current()
-        self.problems.clear()
+        self.problems_model.setStringList([])
         self._problem_places = []
         self.unknown_model.set_rows([])
         if state is None or state.reading is None:
@@ -617,9 +631,9 @@ class PreviewPage(QWizardPage):
             self.completeChanged.emit()
             return
         self.model.set_reading(state.reading, state.plan)
-        for problem in state.reading.problems:
-            self.problems.addItem(str(problem))
-            self._problem_places.append((problem.sheet, problem.row, problem.column))
+        problems = state.reading.problems
+        self.problems_model.setStringList([str(problem) for problem in problems])
+        self._problem_places = [(problem.sheet, problem.row, problem.column) for problem in problems]
         plan = state.plan
         unknown = [] if plan is None else [(u.ref, u.name) for u in plan.unknown]
         unknown += [
@@ -655,8 +669,9 @@ class PreviewPage(QWizardPage):
     def _on_skip_all_button_clicked(self) -> None:
         self.unknown_model.choose_all(SKIP)
 
-    @Slot(int)
-    def _on_problems_row_changed(self, row: int) -> None:
+    @Slot(QModelIndex, QModelIndex)
+    def _on_problems_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row()
         if not 0 <= row < len(self._problem_places):
             return
         sheet, number, column = self._problem_places[row]

@@ -175,6 +175,10 @@ def test_heat_map_sorts_filters_hovers_and_opens_the_card(qtbot, demo_db) -> Non
     view = _view(qtbot, demo_db, Tab.HEAT_MAP)
     model = view.heat_model
     assert model.rowCount() == 100 and model.columnCount() == FIXED_COLUMNS + 8
+    # Rows come by district then name, and no column claims to be sorted.
+    districts = [model.row(r).school.district or "" for r in range(model.rowCount())]
+    assert districts == sorted(districts)
+    assert view.heat_table.horizontalHeader().sortIndicatorSection() == -1
     column = FIXED_COLUMNS
     model.sort(column, Qt.SortOrder.DescendingOrder)
     values = [model.row(r).values[0] for r in range(model.rowCount())]

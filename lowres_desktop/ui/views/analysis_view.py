@@ -314,6 +314,7 @@ class AnalysisView(QWidget):
         self.heat_filter.textChanged.connect(self.heat_model.set_filter)
         self.heat_table = QTableView()
         self.heat_table.setModel(self.heat_model)
+        self.heat_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.heat_table.setSortingEnabled(True)
         self.heat_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.heat_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -457,6 +458,8 @@ class AnalysisView(QWidget):
 
     def _show_heat_map(self, heat: HeatMap) -> None:
         self.heat_model.set_heat_map(heat)
+        # The rows come by district and name, the service's order: no column shows a sort arrow.
+        self.heat_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.heat_table.horizontalHeader().resizeSection(0, 220)
         self.heat_table.horizontalHeader().resizeSection(1, 200)
 

@@ -162,6 +162,7 @@ def test_objectivity_tab_lists_every_sign_of_every_school(qtbot, demo_db) -> Non
     assert view.objectivity_label.text().startswith(
         f"2024 г.: признаки необъективности у {len(report.schools)} ОО"
     )
+    assert "импортируйте" not in view.objectivity_label.text(), "the demo has comparisons for 2024"
     header = view.objectivity_table.horizontalHeader()
     longest = max(expected, key=lambda row: len(row[3]))[3]
     assert header.sectionSize(3) >= view.objectivity_table.fontMetrics().horizontalAdvance(longest)
@@ -236,3 +237,12 @@ def test_a_legend_too_wide_for_its_chart_wraps_instead_of_widening_the_plot(qtbo
     assert widget.legend.geometry().width() <= widget.view.width()
     widget.resize(1200, 330)
     qtbot.waitUntil(lambda: widget.legend.columnCount == BarChartWidget.LEGEND_COLUMNS)
+
+
+def test_objectivity_tab_says_where_comparisons_come_from_when_there_are_none(qtbot, seed_db) -> None:
+    view = _view(qtbot, seed_db, Tab.OBJECTIVITY)
+    qtbot.waitUntil(lambda: "признаки необъективности" in view.objectivity_label.text())
+    assert view.objectivity_model.rowCount() == 0
+    assert "«Сравнение отметок с отметками по журналу» (Файл → Импорт результатов…)" in (
+        view.objectivity_label.text()
+    )

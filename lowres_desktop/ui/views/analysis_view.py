@@ -646,6 +646,14 @@ class AnalysisView(QWidget):
                 "{year} г.: признаки необъективности у {schools} ОО (сравнений отметок с журналом в базе: "
                 "{comparisons}). Это не категория низких результатов: это повод изучить оценивание."
             ).format(year=report.year, schools=len(report.schools), comparisons=report.comparisons)
+            + (
+                self.tr(
+                    " Сравнений за этот год нет: импортируйте выгрузку ВПР «Сравнение отметок с отметками "
+                    "по журналу» (Файл → Импорт результатов…)."
+                )
+                if not report.comparisons
+                else ""
+            )
         )
         self.objectivity_model.set_prepared(prepared)
         fit_columns(self.objectivity_table, self.objectivity_model)

@@ -86,3 +86,13 @@ def test_evidence_attached_from_the_panel(qtbot, seed_db: Database, tmp_path: Pa
     view.attach_file(0, 0, proof)
     assert view.evidence.count() == 1 and view.evidence.item(0).text().startswith("протокол.pdf")
     assert "+" in view.model.data(view.model.index(0, 0))
+    view.grid.setCurrentIndex(view.model.index(0, 0))
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, "2")  # «◐», the widest mark
+    view.comment.setPlainText("Протокол")
+    view._on_save_comment_clicked()
+    assert view.model.data(view.model.index(0, 0)) == "◐ ✎+"
+    view.refresh(seed_db)  # the columns are fitted when the round is shown
+    for column in range(view.model.columnCount()):
+        # Fitted from the texts a cell can show, never narrower than what Qt measures from the cells.
+        assert view.grid.columnWidth(column) >= view.grid.sizeHintForColumn(column)

@@ -45,6 +45,11 @@ class MonitoringGridModel(QAbstractTableModel):
         index = self.index(row, column)
         self.dataChanged.emit(index, index)
 
+    @staticmethod
+    def widest_texts() -> list[str]:
+        """Every longest text a cell can show: its mark with the comment and file signs."""
+        return [_cell_text(status, True, True) for status in STATUS_SYMBOLS]
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() or self.grid is None else len(self.grid.schools)
 
@@ -57,9 +62,7 @@ class MonitoringGridModel(QAbstractTableModel):
         entry = self.entry(index.row(), index.column())
         status = entry.status
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = STATUS_SYMBOLS[status] if status else ""
-            extra = ("✎" if entry.comment else "") + ("+" if entry.evidence else "")
-            return f"{mark} {extra}".strip()
+            return _cell_text(status, bool(entry.comment), bool(entry.evidence))
         if role == Qt.ItemDataRole.ToolTipRole:
             words = STATUS_WORDS[status] if status else "не заполнено"
             return f"{words}\n{entry.comment}".strip()
@@ -87,3 +90,9 @@ class MonitoringGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{school.full_name} ({school.login})"
         return None
+
+
+def _cell_text(status: Status | None, commented: bool, with_files: bool) -> str:
+    mark = STATUS_SYMBOLS[status] if status else ""
+    extra = ("✎" if commented else "") + ("+" if with_files else "")
+    return f"{mark} {extra}".strip()

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 
 class DeadlineKind(StrEnum):
@@ -149,8 +150,13 @@ def _academic_year(text: str, period: Period | None) -> tuple[date, date] | None
     return date(first, 9, 1), date(first + 1, 5, 31)
 
 
+@lru_cache(maxsize=4096)
 def parse_deadline(text: str, period: Period | None = None) -> Deadline:
-    """Read the dates that `text` names; the text itself is kept exactly as given."""
+    """Read the dates that `text` names; the text itself is kept exactly as given.
+
+    Remembered per text and period: a region's thousand school roadmaps repeat the same
+    few dozen deadlines, and the roadmaps page reads every one to count the overdue.
+    """
     words = " ".join(text.split())
     if _RECURRING.search(words) and not _MONTH_WORD.search(_RECURRING.split(words)[0]):
         start, end = (period.start, period.end) if period else (None, None)

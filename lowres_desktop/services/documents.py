@@ -44,7 +44,7 @@ from lowres_desktop.services.progress import (
     no_progress,
 )
 from lowres_desktop.services.requisites import load_requisites
-from lowres_desktop.services.roadmaps import item_states, list_roadmaps, load_roadmap, roadmap_document
+from lowres_desktop.services.roadmaps import item_states, load_roadmap, roadmap_document
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.storage.unit_of_work import Database
@@ -186,7 +186,8 @@ def _low_results(db: Database, request: DocumentRequest, requisites: Requisites)
 def _roadmap_id(db: Database, request: DocumentRequest) -> int:
     if request.roadmap_id is not None:
         return request.roadmap_id
-    listings = [o.listing for o in list_roadmaps(db)]
+    with db.unit_of_work() as uow:
+        listings = uow.roadmaps.listing()
     municipal = [r for r in listings if r.level is RoadmapLevel.MUNICIPAL] or listings
     if not municipal:
         raise DomainError("В базе нет «дорожных карт»: создайте или импортируйте план мероприятий.")
@@ -249,7 +250,8 @@ def _roadmap_progress(
     db: Database, login: str
 ) -> tuple[str | None, str | None, list[school_passport.RoadmapLine]]:
     """The school's own roadmap, else a municipal one whose monitoring checked the school."""
-    listings = [o.listing for o in list_roadmaps(db)]
+    with db.unit_of_work() as uow:
+        listings = uow.roadmaps.listing()
     own = [r for r in listings if r.level is RoadmapLevel.SCHOOL and r.school_login == login]
     candidates = own + [r for r in listings if r.level is RoadmapLevel.MUNICIPAL]
     for listing in candidates:

@@ -7,19 +7,21 @@ can be printed from a roadmap without any SQL.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from lowres_desktop.domain.deadlines import Period, format_date
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.monitoring import Status, is_overdue
+from lowres_desktop.domain.monitoring import MonitoringRound, Status, is_overdue
 from lowres_desktop.domain.roadmaps import (
     ApprovalOrder,
     Executor,
     IndicatorProgress,
     Numbering,
     Roadmap,
+    RoadmapItem,
     RoadmapLevel,
     RoadmapListing,
     RoadmapSection,
@@ -88,13 +90,13 @@ class ItemState:
     overdue: bool
 
 
-def _latest_statuses(uow: UnitOfWork, roadmap_id: int) -> dict[int, tuple[str, dict[str, Status | None]]]:
-    """Item id → (round name, status per school) from the latest round that checked the item."""
-    rounds = sorted(
-        uow.monitoring.all(roadmap_id), key=lambda r: (r.ends_on or r.starts_on or date.min, r.id or 0)
-    )
+def _latest_statuses(
+    uow: UnitOfWork, rounds: Iterable[MonitoringRound]
+) -> dict[int, tuple[str, dict[str, Status | None]]]:
+    """Item id → (round name, status per school) from the latest of `rounds` that checked the item."""
+    ordered = sorted(rounds, key=lambda r: (r.ends_on or r.starts_on or date.min, r.id or 0))
     latest: dict[int, tuple[str, dict[str, Status | None]]] = {}
-    for monitoring_round in rounds:
+    for monitoring_round in ordered:
         assert monitoring_round.id is not None
         entries = {(e.login, e.item_id): e.status for e in uow.monitoring.entries(monitoring_round.id)}
         for item_id in monitoring_round.item_ids:
@@ -105,36 +107,48 @@ def _latest_statuses(uow: UnitOfWork, roadmap_id: int) -> dict[int, tuple[str, d
     return latest
 
 
-def _item_states(uow: UnitOfWork, roadmap: Roadmap, today: date) -> dict[int, ItemState]:
-    assert roadmap.id is not None
-    latest = _latest_statuses(uow, roadmap.id)
+def _states(
+    items: Iterable[RoadmapItem],
+    period: Period,
+    latest: dict[int, tuple[str, dict[str, Status | None]]],
+    today: date,
+) -> dict[int, ItemState]:
     states = {}
-    for section in roadmap.sections:
-        for item in section.items:
-            if item.id is None:
-                continue
-            name, statuses = latest.get(item.id, (None, {}))
-            overdue = is_time_bound(item, roadmap.period) and is_overdue(
-                item.ends_on, statuses.values() if name else None, today
-            )
-            states[item.id] = ItemState(item.id, name, statuses, overdue)
+    for item in items:
+        if item.id is None:
+            continue
+        name, statuses = latest.get(item.id, (None, {}))
+        overdue = is_time_bound(item, period) and is_overdue(
+            item.ends_on, statuses.values() if name else None, today
+        )
+        states[item.id] = ItemState(item.id, name, statuses, overdue)
     return states
 
 
+def _item_states(uow: UnitOfWork, roadmap: Roadmap, today: date) -> dict[int, ItemState]:
+    assert roadmap.id is not None
+    latest = _latest_statuses(uow, uow.monitoring.all(roadmap.id))
+    return _states(
+        (item for section in roadmap.sections for item in section.items), roadmap.period, latest, today
+    )
+
+
 def list_roadmaps(db: Database, today: date | None = None) -> list[RoadmapOverview]:
+    """Every roadmap with its rounds and overdue items, read in a few queries, not a few per roadmap:
+    a region's authority keeps a roadmap for each of its thousand flagged schools."""
     today = today or date.today()
     with db.unit_of_work() as uow:
+        items = uow.roadmaps.deadline_items()
+        rounds: dict[int, list[MonitoringRound]] = {}
+        for monitoring_round in uow.monitoring.all():
+            rounds.setdefault(monitoring_round.roadmap_id, []).append(monitoring_round)
         overviews = []
         for listing in uow.roadmaps.listing():
-            roadmap = uow.roadmaps.get(listing.id)
-            assert roadmap is not None
-            states = _item_states(uow, roadmap, today)
+            checked = rounds.get(listing.id, [])
+            latest = _latest_statuses(uow, checked) if checked else {}
+            states = _states(items.get(listing.id, []), listing.period, latest, today)
             overviews.append(
-                RoadmapOverview(
-                    listing,
-                    uow.monitoring.count_for_roadmap(listing.id),
-                    sum(1 for s in states.values() if s.overdue),
-                )
+                RoadmapOverview(listing, len(checked), sum(1 for state in states.values() if state.overdue))
             )
     return overviews
 

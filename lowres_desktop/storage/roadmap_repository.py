@@ -137,6 +137,31 @@ class RoadmapRepository:
             for row in rows
         ]
 
+    def deadline_items(self) -> dict[int, list[RoadmapItem]]:
+        """Roadmap id → its items with what deadlines need, without executors and schools.
+
+        Plain rows, not loaded roadmaps: the overview of a region's thousand school roadmaps
+        loaded each whole and took 3.4 s.
+        """
+        rows = self._session.execute(
+            select(
+                RoadmapSectionRow.roadmap_id,
+                RoadmapItemRow.text,
+                RoadmapItemRow.deadline_text,
+                RoadmapItemRow.starts_on,
+                RoadmapItemRow.ends_on,
+                RoadmapItemRow.dates_manual,
+                RoadmapItemRow.id,
+                RoadmapItemRow.version,
+            ).join(RoadmapItemRow, RoadmapItemRow.section_id == RoadmapSectionRow.id)
+        )
+        items: dict[int, list[RoadmapItem]] = {}
+        for roadmap_id, text, deadline_text, starts_on, ends_on, manual, item_id, version in rows:
+            items.setdefault(roadmap_id, []).append(
+                RoadmapItem(text, deadline_text, starts_on, ends_on, manual, id=item_id, version=version)
+            )
+        return items
+
     def get(self, roadmap_id: int) -> Roadmap | None:
         row = self._session.scalar(
             select(RoadmapRow)

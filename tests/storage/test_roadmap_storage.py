@@ -156,3 +156,33 @@ def test_indicator_values_and_progress(db: Database) -> None:
     assert progress[8].latest_value == 56 and progress[8].fraction == pytest.approx(0.8)
     roadmaps.set_indicator_value(db, online.id, 2022, None)
     assert roadmaps.indicators_progress(db, roadmap.id)[8].latest_value is None
+
+
+def test_the_overview_counts_rounds_and_overdue_items_as_each_roadmap_does(db: Database) -> None:
+    municipal = roadmaps.load_roadmap(db, roadmaps.create_from_template(db, "seed002_novokuznetsk_2020_2021"))
+    other = roadmaps.load_roadmap(db, roadmaps.create_from_template(db, "seed001_novosibirsk_2020"))
+    school = roadmaps.create_from_template(
+        db, "seed002_novokuznetsk_2020_2021", roadmaps.RoadmapLevel.SCHOOL, school_login="sch5"
+    )
+    today = date(2021, 9, 1)
+    before = roadmaps.item_states(db, municipal.id, today)
+    late = [item_id for item_id in _ids(municipal) if before[item_id].overdue][:2]
+    assert len(late) == 2
+    checked = monitoring.save_round(
+        db, MonitoringRound("Декабрь", municipal.id, tuple(LOGINS), tuple(late), ends_on=date(2020, 12, 20))
+    )
+    for login in LOGINS:  # the first late item done everywhere, the second not by sch38
+        monitoring.set_entry(db, checked, login, late[0], Status.DONE)
+        monitoring.set_entry(
+            db, checked, login, late[1], Status.NOT_DONE if login == "sch38" else Status.DONE
+        )
+    monitoring.save_round(db, MonitoringRound("Май", other.id, ("sch11",), tuple(_ids(other)[:1])))
+    overview = {o.listing.id: o for o in roadmaps.list_roadmaps(db, today)}
+    assert set(overview) == {municipal.id, other.id, school}
+    for roadmap_id, shown in overview.items():
+        states = roadmaps.item_states(db, roadmap_id, today)
+        assert shown.overdue == sum(1 for state in states.values() if state.overdue)
+        assert shown.rounds == len(monitoring.list_rounds(db, roadmap_id))
+    assert [overview[r].rounds for r in (municipal.id, other.id, school)] == [1, 1, 0]
+    assert overview[municipal.id].overdue == sum(1 for state in before.values() if state.overdue) - 1
+    assert overview[school].overdue == sum(1 for state in before.values() if state.overdue)

@@ -39,6 +39,7 @@ from lowres_desktop.ui.dialogs.new_roadmap_dialog import NewRoadmapDialog
 from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
+from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.views.roadmap_editor import RoadmapEditor
 
@@ -123,7 +124,7 @@ class RoadmapsView(QWidget):
         assert self._db is not None
         overviews = list_roadmaps(self._db)
         self.model.set_records(overviews, _columns(self.tr))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, self.model)
         self.table.setColumnWidth(1, 520)
         if select_id is not None:
             self.open_roadmap(select_id)

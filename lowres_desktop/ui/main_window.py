@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.results_view = ResultsView()
         self.flagged_view = FlaggedView()
         self.card_view = SchoolCardView()
-        self.roadmaps_view = RoadmapsView()
+        self.roadmaps_view = RoadmapsView(self.tasks)
         self.monitoring_view = MonitoringView()
         self.documents_view = DocumentsView()
         self.analysis_view = AnalysisView()

@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
-from lowres_desktop.domain.roadmaps import numbered_items
-from lowres_desktop.services.roadmaps import create_from_template, export_roadmap_xlsx, load_roadmap
+from lowres_desktop.domain.roadmaps import RoadmapLevel, numbered_items
+from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.services.roadmaps import (
+    DEFAULT_SCHOOL_TEMPLATE,
+    create_from_template,
+    export_roadmap_xlsx,
+    load_roadmap,
+)
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.views.roadmap_editor import OVERDUE_BACKGROUND
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
@@ -86,3 +93,16 @@ def test_import_from_excel_opens_the_new_roadmap(qtbot, seed_db: Database, tmp_p
     cell = view.editor.indicators.item(8, 5)  # «дистанционные технологии», 2020
     cell.setText("35")
     assert view.editor.indicators.item(8, 10).text().startswith("35 (2020)")
+
+
+def test_roadmaps_for_the_flagged_schools_are_made_in_the_background(qtbot, seed_db: Database) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, seed_db)
+    view.generate(2019, DEFAULT_SCHOOL_TEMPLATE)
+    assert not view.generate_button.isEnabled(), "the button waits while the roadmaps are written"
+    qtbot.waitUntil(view.generate_button.isEnabled, timeout=30_000)
+    flagged = identify_schools(seed_db, 2019).flagged
+    shown = [record.listing for record in view.model.records()]
+    assert sorted(r.school_login for r in shown) == sorted(f.school.login for f in flagged)
+    assert all(r.level == RoadmapLevel.SCHOOL for r in shown)
+    box = view.findChild(QMessageBox)
+    assert box is not None and f"Создано дорожных карт школ: {len(flagged)}." in box.text()

@@ -42,7 +42,17 @@ def _open(dialog: QDialog) -> QDialog:
 
 
 def show_message(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("Внимание"), text, parent=parent)
+    """Something the user must heed: a refusal, a warning."""
+    return _message(QMessageBox.Icon.Warning, parent, text, title or _tr("Внимание"))
+
+
+def show_info(parent: QWidget | None, text: str, title: str) -> QMessageBox:
+    """What an action did, when it went well: no warning sign on good news."""
+    return _message(QMessageBox.Icon.Information, parent, text, title)
+
+
+def _message(icon: QMessageBox.Icon, parent: QWidget | None, text: str, title: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, parent=parent)
     box.addButton(_tr("Закрыть"), QMessageBox.ButtonRole.AcceptRole)
     _open(box)
     return box

@@ -40,7 +40,7 @@ from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, Impor
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
-from lowres_desktop.ui.errors import show_error, show_message
+from lowres_desktop.ui.errors import show_error, show_info, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.office_actions import OfficeActions
 from lowres_desktop.ui.table_export import attach_table_export
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def _on_demo_finished(self, summary: DemoSummary) -> None:
         self.refresh()
-        show_message(
+        show_info(
             self,
             self.tr(
                 "Демонстрационные данные добавлены: школ — {schools}, результатов — {results}, "
@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def _on_undo_finished(self, report: object) -> None:
         self.refresh()
-        show_message(
+        show_info(
             self,
             self.tr(
                 "Пакет № {id} отменён: восстановлено значений {restored}, удалено добавленных результатов "
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         except DomainError as error:
             show_error(self, error)
             return
-        show_message(self, self.tr("Шаблон записан: {name}").format(name=name), self.tr("Шаблон"))
+        show_info(self, self.tr("Шаблон записан: {name}").format(name=name), self.tr("Шаблон"))
 
     @Slot()
     def _on_open_action_triggered(self) -> None:

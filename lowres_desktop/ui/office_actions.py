@@ -18,7 +18,7 @@ from lowres_desktop.services.backups import restore_backup
 from lowres_desktop.services.database import display_target, open_database, os_user_name
 from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
-from lowres_desktop.ui.errors import show_error, show_message
+from lowres_desktop.ui.errors import show_error, show_info
 from lowres_desktop.ui.settings import UiSettings
 from lowres_desktop.ui.views.audit_view import AuditView
 
@@ -101,7 +101,7 @@ class OfficeActions(QObject):
         self.apply_user_name()
         window.refresh()
         if undo is not None:
-            show_message(
+            show_info(
                 window,
                 self.tr(
                     "База восстановлена из копии. Прежнее состояние сохранено копией от {when} "

@@ -106,3 +106,4 @@ def test_roadmaps_for_the_flagged_schools_are_made_in_the_background(qtbot, seed
     assert all(r.level == RoadmapLevel.SCHOOL for r in shown)
     box = view.findChild(QMessageBox)
     assert box is not None and f"Создано дорожных карт школ: {len(flagged)}." in box.text()
+    assert box.icon() == QMessageBox.Icon.Information, "good news carries no warning sign"

@@ -38,7 +38,7 @@ from lowres_desktop.services.roadmaps import (
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.generate_roadmaps_dialog import GenerateRoadmapsDialog
 from lowres_desktop.ui.dialogs.new_roadmap_dialog import NewRoadmapDialog
-from lowres_desktop.ui.errors import show_error, show_message
+from lowres_desktop.ui.errors import show_error, show_info, show_message
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.table_fit import fit_columns
@@ -234,7 +234,7 @@ class RoadmapsView(QWidget):
     def _on_generated(self, generated: GeneratedRoadmaps) -> None:
         self.generate_button.setEnabled(True)
         self._reload(generated.created[0][1] if generated.created else self._open_id)
-        show_message(
+        show_info(
             self,
             self.tr("Создано дорожных карт школ: {created}. Уже были у школ: {skipped}.").format(
                 created=len(generated.created), skipped=len(generated.skipped)

@@ -44,6 +44,14 @@ def _next(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
     wizard.next()
 
 
+def _to_preview(qtbot, window: MainWindow, path: Path, monkeypatch) -> ImportWizard:  # type: ignore[no-untyped-def]
+    """The wizard on one file, past the files and the columns, at its preview of the rows."""
+    wizard = _wizard(qtbot, window, [path], monkeypatch)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    return wizard
+
+
 def _choose(qtbot, table: QTableView, row: int, choice: str) -> None:  # type: ignore[no-untyped-def]
     """Click the row's «Школа» cell and pick `choice` in the searchable list that opens."""
     index = table.model().index(row, 2)
@@ -141,9 +149,7 @@ def test_problems_are_shown_at_their_cells_and_block_the_import(
         tmp_path / "bad.xlsx",
         [["sch1", "", "ОГЭ РУ", 2025, 20, 150, 40], ["sch1", "", "ОГЭ РУ", 2025, 20, 1, 4]],
     )
-    wizard = _wizard(qtbot, window, [path], monkeypatch)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    wizard = _to_preview(qtbot, window, path, monkeypatch)
     preview = wizard.preview_page
     assert not preview.isComplete()
     problems = preview.problems.model()
@@ -165,9 +171,7 @@ def test_unknown_gia_codes_are_assigned_and_the_history_can_undo(
 ) -> None:
     window = _window(qtbot, seed_db)
     path = build_rcoi_csv(tmp_path / "ege.csv")
-    wizard = _wizard(qtbot, window, [path], monkeypatch)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    wizard = _to_preview(qtbot, window, path, monkeypatch)
     preview = wizard.preview_page
     unknown = preview.unknown_model
     assert unknown.rowCount() == 2
@@ -209,9 +213,7 @@ def test_a_regions_new_schools_are_created_or_skipped_all_at_once(
     window = _window(qtbot, empty_db)
     rows = [[f"sch{n}", f"МБОУ «СОШ № {n}»", "ОГЭ РУ", 2025, 20, 10, 40] for n in range(1, 301)]
     path = build_long(tmp_path / "region.xlsx", rows)
-    wizard = _wizard(qtbot, window, [path], monkeypatch)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    wizard = _to_preview(qtbot, window, path, monkeypatch)
     preview = wizard.preview_page
     unknown = preview.unknown_model
     assert unknown.rowCount() == 300

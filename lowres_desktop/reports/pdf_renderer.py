@@ -52,6 +52,8 @@ from lowres_desktop.reports.typography import typeset
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
+ROW_SPLIT_LINES = 2
+"""Lines of a table row at least on each page when the row continues on the next page."""
 
 
 class _Styles:
@@ -415,8 +417,18 @@ class _Builder:
                         )
                     )
             data.append(row)
-        # splitInRow: a tall row (a long measure) may continue on the next page instead of leaving a gap.
-        pdf_table = LongTable(data, colWidths=widths, repeatRows=base, hAlign="LEFT", splitInRow=1)
+        # A row that reaches the foot of the page continues on the next one (a long measure leaves
+        # no gap), but only with at least ROW_SPLIT_LINES lines on each side. Splitting at rows first
+        # left a gap that ReportLab then filled with the repeated header and a sliver of the next
+        # row, so the header stood again in the middle of every page.
+        pdf_table = LongTable(
+            data,
+            colWidths=widths,
+            repeatRows=base,
+            hAlign="LEFT",
+            splitByRow=0,
+            splitInRow=ROW_SPLIT_LINES * size * layout.table_leading + 2 * pad,
+        )
         pdf_table.setStyle(TableStyle(commands))
         story: list[Flowable] = []
         if table.caption:

@@ -131,6 +131,35 @@ def test_page_numbers_start_on_page_two(order_pdf: Path) -> None:
         assert _text(order_pdf, page).strip().splitlines()[0].strip() == str(page)
 
 
+def test_the_list_of_schools_repeats_its_header_only_at_the_top_of_a_page(tmp_path: Path) -> None:
+    """Rows of different heights (each school low in its own number of procedures) end pages at
+    every height: the header must never stand again in the middle of a page."""
+    procedures = [ProcedureKey(ProcedureKind.VPR, s, g) for s in ("МА", "РУ") for g in (5, 6)]
+    procedures += [ProcedureKey(ProcedureKind.OGE, s) for s in ("МА", "РУ")]
+    procedures += [ProcedureKey(ProcedureKind.EGE, s) for s in ("МАП", "РУ")]
+    results = [
+        Result(
+            _school(number).login, procedure, year, 50, 31.0 + shown if shown < 2 + number % 7 else 5.0, 2.0
+        )
+        for number in range(1, 81)
+        for year in (2018, 2019)
+        for shown, procedure in enumerate(procedures)
+    ]
+    params = RuleParameters()
+    verdicts = {v.login: v for v in identify_low_result_schools(results, 2019, params)}
+    flagged = [(_school(n), verdicts[_school(n).login]) for n in range(1, 81)]
+    data = low_results_order.LowResultsData(2019, params, flagged, 300, procedures, results)
+    pdf = _pdf(tmp_path, low_results_order.build(data, REQUISITES, date(2020, 12, 9), "1351"))
+    portrait = [n for n, (w, h) in enumerate(_page_sizes(pdf), start=1) if w < h]
+    headers = {page: _text(pdf, page).count("Критерий") for page in portrait}
+    assert sum(headers.values()) >= 4, "the list runs over several pages"
+    assert all(count <= 1 for count in headers.values()), headers
+    for page, count in headers.items():
+        if count and page != portrait[0]:
+            lines = [line for line in _text(pdf, page).splitlines() if line.strip()]
+            assert any("Критерий" in line for line in lines[:4]), (page, lines[:4])
+
+
 def test_appendix_starts_a_landscape_page_with_its_mark_and_repeats_the_header(order_pdf: Path) -> None:
     sizes = _page_sizes(order_pdf)
     appendix_pages = [n for n in range(1, len(sizes) + 1) if "Приложение" in _text(order_pdf, n)]

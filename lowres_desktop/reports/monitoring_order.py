@@ -41,6 +41,14 @@ _STATUS_PHRASES = {
 
 Phrase = Callable[[list[str]], str]
 """Names several schools at once («СОШ № 5, 11, ООШ № 38»): services/monitoring.py's schools_phrase."""
+SCHOOLS_NAMED = 30
+"""Schools a sentence of the order names at most; of more it gives the number, and appendix 2,
+where every school has its row, names them (a region's round of 977 schools filled two pages
+with numbers before the first finding)."""
+
+
+def _named(names: list[str], phrase: Phrase) -> str:
+    return phrase(names) if len(names) <= SCHOOLS_NAMED else f"{len(names)} ОО – см. приложение № 2"
 
 
 def _short(text: str) -> str:
@@ -82,7 +90,7 @@ def finding(item: ItemSummary, phrase: Phrase) -> str:
     for status in (Status.DONE, Status.PARTIAL, Status.NOT_DONE):
         if not item.counts[status]:
             continue
-        names = phrase([s.short_name for s in item.schools[status]])
+        names = _named([s.short_name for s in item.schools[status]], phrase)
         parts.append(f"{_STATUS_PHRASES[status]} в {format_percent(item.shares[status])} ОО ({names})")
     if not parts:
         parts.append("сведения не внесены")
@@ -122,8 +130,8 @@ def shares_table(summary: RoundSummary, phrase: Phrase) -> Table:
             Cell(item.text, align="left"),
             *(Cell(format_percent(item.shares[s]) if item.counts[s] else "—") for s in
               (Status.DONE, Status.PARTIAL, Status.NOT_DONE)),
-            Cell(phrase([s.short_name for s in item.schools[Status.NOT_DONE] + item.schools[Status.PARTIAL]]),
-                 align="left"),
+            Cell(_named([s.short_name for s in item.schools[Status.NOT_DONE] + item.schools[Status.PARTIAL]],
+                        phrase), align="left"),
         ))  # fmt: skip
     header = (
         (HeaderCell("№ п/п", rows=2), HeaderCell("Мероприятие", rows=2), HeaderCell("Доля ОО", span=3),
@@ -172,12 +180,17 @@ def build(
     number: str = "",
     points: tuple[Point, ...] | None = None,
 ) -> Document:
-    schools = phrase([s.short_name for s in summary.schools])
+    names = [s.short_name for s in summary.schools]
+    schools = (
+        f": {phrase(names)}"
+        if len(names) <= SCHOOLS_NAMED
+        else ", перечень которых приведён в приложении № 2"
+    )
     preamble = [
         Paragraph(
             f"В соответствии с {_basis(summary)} {_period(summary)} проведён мониторинг выполнения "
             f"плана мероприятий в {len(summary.schools)} "
-            f"общеобразовательных организациях (далее – ОО): {schools}."
+            f"общеобразовательных организациях (далее – ОО){schools}."
         ),
         Paragraph("По результатам мониторинга выявлено следующее:"),
         *(Paragraph(finding(item, phrase)) for item in summary.items),

@@ -14,9 +14,10 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
 from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
-from lowres_desktop.reports import low_results_order
+from lowres_desktop.reports import low_results_order, monitoring_order
 from lowres_desktop.reports.charts import ChartLevel, ChartSeries, ChartSpec, build_drawing, drawing_to_png
 from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.layout import GOST_LAYOUT
@@ -33,6 +34,13 @@ from lowres_desktop.reports.model import (
 )
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.reports.typography import NBSP, typeset
+from lowres_desktop.services.monitoring import (
+    ItemSummary,
+    RoundSummary,
+    SchoolDirectives,
+    SchoolRef,
+    schools_phrase,
+)
 
 REQUISITES = Requisites(
     authority_lines=("Мэрия города Новосибирска", "Департамент образования"),
@@ -315,3 +323,40 @@ def test_points_text_round_trip() -> None:
         Point("Контроль."),
     )
     assert parse_points(points_text(points)) == points
+
+
+def _round_summary(schools: int) -> RoundSummary:
+    """Every school did item 1, the first five did not do item 2."""
+    refs = [SchoolRef(f"sch{n:06d}", f"СОШ № {n}", f"МБОУ «СОШ № {n}»") for n in range(1, schools + 1)]
+    items = []
+    for number, not_done in ((1, []), (2, refs[:5])):
+        by_status = {status: [] for status in Status}
+        by_status[Status.NOT_DONE] = not_done
+        by_status[Status.DONE] = [ref for ref in refs if ref not in not_done]
+        items.append(
+            ItemSummary(
+                item_id=number, reference=f"1.{number}", number=str(number), text=f"Мероприятие {number}",
+                deadline="В течение года", executors=["ОО"],
+                counts={s: len(by_status[s]) for s in Status},
+                shares={s: 100.0 * len(by_status[s]) / schools for s in Status},
+                schools=by_status, unrecorded=[], share_done_before=None,
+            )
+        )  # fmt: skip
+    return RoundSummary(
+        round_id=1, name="Мониторинг", period_text="1 полугодие 2020/2021 учебного года",
+        starts_on=date(2021, 6, 10), ends_on=date(2021, 6, 14), roadmap_id=1, roadmap_title="План",
+        roadmap_order_text="приказ от 17.02.2020 № 0177-од", schools=refs, items=items,
+        directives=[SchoolDirectives(ref, []) for ref in refs], previous_round_name=None, changes=[],
+        recorded=2 * schools, cells=2 * schools,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("schools", [30, 31])
+def test_a_monitoring_order_names_up_to_30_schools_in_a_sentence(tmp_path: Path, schools: int) -> None:
+    document = monitoring_order.build(_round_summary(schools), schools_phrase, REQUISITES)
+    flowing = " ".join(_text(_pdf(tmp_path, document), layout=False).split())
+    listed = schools <= monitoring_order.SCHOOLS_NAMED
+    assert (f"в {schools} общеобразовательных организациях (далее – ОО): СОШ № 1, 2," in flowing) is listed
+    assert ("перечень которых приведён в приложении № 2" in flowing) is not listed
+    assert (f"выполнено в 100 % ОО ({schools} ОО – см. приложение № 2)" in flowing) is not listed
+    assert "не выполнено в 16" in flowing and "ОО (СОШ № 1, 2, 3, 4, 5)" in flowing, "five are named"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lowres_desktop.reports.charts import chart_from_series
 from lowres_desktop.reports.model import (
+    SCHOOLS_NAMED,
     Block,
     Cell,
     Chart,
@@ -51,7 +52,10 @@ def title(dynamics: Dynamics) -> str:
 
 
 def _names(dynamics: Dynamics, logins: tuple[str, ...], phrase: Phrase) -> str:
-    return phrase([school.short_name for school in dynamics.named(logins)])
+    """«: СОШ № 5, 11» for a few schools; for more than SCHOOLS_NAMED, where table 4 names them."""
+    if len(logins) > SCHOOLS_NAMED:
+        return ", перечень – в таблице 4"
+    return ": " + phrase([school.short_name for school in dynamics.named(logins)])
 
 
 def _text(dynamics: Dynamics, phrase: Phrase) -> list[Block]:
@@ -74,15 +78,14 @@ def _text(dynamics: Dynamics, phrase: Phrase) -> list[Block]:
         parts = [f"Из {_ou(previous)}, входивших в список в {change.previous_year} году, "
                  f"вышли из списка {_ou(left)} ({_share(left, previous)})"]  # fmt: skip
         if change.left:
-            parts[0] += f": {_names(dynamics, change.left, phrase)}"
+            parts[0] += _names(dynamics, change.left, phrase)
         parts.append(f"остались в списке {_ou(len(change.stayed))} ({_share(len(change.stayed), previous)})"
-                     + (f": {_names(dynamics, change.stayed, phrase)}" if change.stayed else ""))  # fmt: skip
+                     + (_names(dynamics, change.stayed, phrase) if change.stayed else ""))  # fmt: skip
         blocks.append(Paragraph("; ".join(parts) + "."))
     if change.entered:
         blocks.append(Paragraph(
             f"Впервые (по сравнению с {change.previous_year} годом) в список вошли "
-            f"{_ou(len(change.entered))}: "
-            f"{_names(dynamics, change.entered, phrase)}."
+            f"{_ou(len(change.entered))}{_names(dynamics, change.entered, phrase)}."
         ))  # fmt: skip
     negative = [t for t in dynamics.trend_summary if t.negative]
     if negative:

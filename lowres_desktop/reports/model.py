@@ -13,6 +13,11 @@ from enum import StrEnum
 
 from lowres_desktop.reports.charts import ChartSpec
 
+SCHOOLS_NAMED = 30
+"""Schools a sentence of a document names at most: of more it gives the number, and a table or
+an appendix, where each school has its row, names them. A region's lists run to hundreds, and
+named in a sentence they filled pages with numbers."""
+
 
 class DocumentType(StrEnum):
     ORDER = "ПРИКАЗ"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.reports.layout import GOST_LAYOUT, Layout
 from lowres_desktop.reports.model import (
+    SCHOOLS_NAMED,
     Appendix,
     Cell,
     Document,
@@ -41,10 +42,6 @@ _STATUS_PHRASES = {
 
 Phrase = Callable[[list[str]], str]
 """Names several schools at once («СОШ № 5, 11, ООШ № 38»): services/monitoring.py's schools_phrase."""
-SCHOOLS_NAMED = 30
-"""Schools a sentence of the order names at most; of more it gives the number, and appendix 2,
-where every school has its row, names them (a region's round of 977 schools filled two pages
-with numbers before the first finding)."""
 
 
 def _named(names: list[str], phrase: Phrase) -> str:

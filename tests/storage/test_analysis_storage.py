@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -15,9 +16,11 @@ from lowres_desktop.domain.mentors import ProblemType, SchoolProfile, SocialCond
 from lowres_desktop.domain.objectivity import MarkComparison, SignKind
 from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
+from lowres_desktop.reports.model import Paragraph
 from lowres_desktop.services.categories import categories_for_year, category_history, record_official_statuses
 from lowres_desktop.services.chart_series import CATEGORY_COLORS, dashboard, heat_map, school_charts
 from lowres_desktop.services.demo_data import demo_content, fill_demo_data
+from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document
 from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.import_workbook import import_workbook
@@ -205,20 +208,28 @@ def test_chart_series_for_the_card_the_heat_map_and_the_dashboard(demo_db: Datab
     assert board.districts.bars[1].label == "прочие ШНОР"
 
 
-def test_a_regions_district_chart_shows_the_15_districts_with_most_flagged_schools(tmp_path: Path) -> None:
+def _region(tmp_path: Path, schools: int, low: Callable[[int, int], float]) -> Database:
+    """`schools` schools in 20 districts, each with % «2» `low(number, district)` in ВПР МА 5 and
+    РУ 5 of 2023 and 2024 (40 flags a school both years), imported as an office would."""
     workbook = Workbook()
     sheet = workbook.active
     blocks = [f"ВПР {subject} 5 {year}" for year in (2023, 2024) for subject in ("МА", "РУ")]
     sheet.append(["Территория", "Название ОО", "Логин ОО", *(x for b in blocks for x in (b, None))])
     sheet.append([None, None, None, *["% 2", "% Выс. рез-тов"] * len(blocks)])
-    for number in range(1, 121):
+    for number in range(1, schools + 1):
         district = number % 20 + 1
-        low = 40 if number % 7 < district % 5 else 5  # districts differ in how many schools are flagged
-        sheet.append([f"Район {district}", f"СОШ № {number}", f"sch{number}", *[low, 10] * len(blocks)])
+        row = [low(number, district), 10] * len(blocks)
+        sheet.append([f"Район {district}", f"СОШ № {number}", f"sch{number}", *row])
     workbook.save(tmp_path / "region.xlsx")
     db = Database.open(str(tmp_path / "region.sqlite"))
+    import_workbook(db, tmp_path / "region.xlsx")
+    return db
+
+
+def test_a_regions_district_chart_shows_the_15_districts_with_most_flagged_schools(tmp_path: Path) -> None:
+    # Districts differ in how many of their schools are flagged.
+    db = _region(tmp_path, 120, lambda number, district: 40 if number % 7 < district % 5 else 5)
     try:
-        import_workbook(db, tmp_path / "region.xlsx")
         board = dashboard(db, 2024, default_profile())
         entries = category_history_entries(db, 2024)
     finally:
@@ -242,3 +253,18 @@ def test_a_regions_district_chart_shows_the_15_districts_with_most_flagged_schoo
 def category_history_entries(db: Database, year: int):  # type: ignore[no-untyped-def]
     with db.unit_of_work() as uow:
         return category_history(uow, default_profile(), up_to=year).by_year[year]
+
+
+@pytest.mark.parametrize(("schools", "named"), [(30, True), (31, False)])
+def test_the_dynamics_note_names_up_to_30_schools_in_a_sentence(
+    tmp_path: Path, schools: int, named: bool
+) -> None:
+    db = _region(tmp_path, schools, lambda _number, _district: 40)  # all flagged both years
+    try:
+        document = build_document(db, DocumentRequest(DocumentKind.DYNAMICS, year=2024))
+    finally:
+        db.close()
+    text = " ".join(b.text for b in document.preamble if isinstance(b, Paragraph)).replace("\u00a0", " ")
+    assert f"остались в списке {schools} ОО (100 %)" in text
+    assert (": СОШ № 1, 2, 3" in text) is named
+    assert ("остались в списке 31 ОО (100 %), перечень – в таблице 4." in text) is not named

@@ -22,6 +22,7 @@ from lowres_desktop.reports.charts import ChartLevel, ChartSeries, ChartSpec, bu
 from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.layout import GOST_LAYOUT
 from lowres_desktop.reports.model import (
+    SCHOOLS_NAMED,
     Appendix,
     Chart,
     Document,
@@ -355,7 +356,7 @@ def _round_summary(schools: int) -> RoundSummary:
 def test_a_monitoring_order_names_up_to_30_schools_in_a_sentence(tmp_path: Path, schools: int) -> None:
     document = monitoring_order.build(_round_summary(schools), schools_phrase, REQUISITES)
     flowing = " ".join(_text(_pdf(tmp_path, document), layout=False).split())
-    listed = schools <= monitoring_order.SCHOOLS_NAMED
+    listed = schools <= SCHOOLS_NAMED
     assert (f"в {schools} общеобразовательных организациях (далее – ОО): СОШ № 1, 2," in flowing) is listed
     assert ("перечень которых приведён в приложении № 2" in flowing) is not listed
     assert (f"выполнено в 100 % ОО ({schools} ОО – см. приложение № 2)" in flowing) is not listed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QTableView, QWizard
 
@@ -16,6 +16,7 @@ from lowres_desktop.services.results_table import stored_results
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.main_window import MainWindow, Page
 from lowres_desktop.ui.school_picker import SchoolPicker
+from lowres_desktop.ui.table_export import TableExport
 from tests.data.exchange_files import build_long, build_rcoi_csv
 
 
@@ -119,6 +120,17 @@ def test_map_an_unknown_header_decide_a_conflict_and_remember_it(
         "— / 40 / 2",
         "— / 41 / 3",
     ]
+    conflicts.table.findChild(TableExport).export_to(tmp_path / "расхождения.xlsx")
+    exported = load_workbook(tmp_path / "расхождения.xlsx").active
+    assert [c.value for c in exported[1]] == [
+        "Заменить",
+        "Файл",
+        "Школа",
+        "Процедура, год",
+        "В базе",
+        "В файле",
+    ]
+    assert [c.value for c in exported[2]][2:] == ["sch420220", "ВПР МА 5, 2019", "— / 40 / 2", "— / 41 / 3"]
     box = model.index(0, 0)
     assert model.data(box, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert not model.flags(box) & Qt.ItemFlag.ItemIsEnabled, "boxes wait for «Решить по строкам»"

@@ -81,6 +81,7 @@ from lowres_desktop.ui.models.unknown_schools_model import (
     SchoolChoiceDelegate,
     UnknownSchoolsModel,
 )
+from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 
@@ -555,6 +556,7 @@ class PreviewPage(QWizardPage):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        attach_table_export(self.table, self.tr("Проверка строк"))
         # Filled with one call: a file whose every cell is text has tens of thousands of problems.
         self.problems_model = QStringListModel(self)
         self.problems = QListView()
@@ -570,6 +572,7 @@ class PreviewPage(QWizardPage):
         self.unknown.setItemDelegateForColumn(CHOICE_COLUMN, SchoolChoiceDelegate(self.unknown))
         self.unknown.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.unknown.horizontalHeader().setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        attach_table_export(self.unknown, self.tr("Школы, которых нет в базе"))
         self.create_all_button = QPushButton(self.tr("Создать все"))
         self.create_all_button.clicked.connect(self._on_create_all_button_clicked)
         self.skip_all_button = QPushButton(self.tr("Пропустить все"))
@@ -707,6 +710,7 @@ class ConflictsPage(QWizardPage):
         self.table = QTableView()
         self.table.setModel(self.model)
         setup_table(self.table)
+        attach_table_export(self.table, self.tr("Расхождения с базой"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import delete
 
@@ -48,3 +50,8 @@ def test_the_audit_view_lists_and_filters_changes(qtbot, seed_db: Database) -> N
     assert view.table.horizontalHeaderItem(0).text() == "Когда"
     view.table_combo.setCurrentIndex(view.table_combo.findData("Школы"))
     assert all(view.table.item(row, 3).text() == "Школы" for row in range(view.table.rowCount()))
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text().split("\t")
+    assert copied[3] == "Школы" and len(copied) == view.table.columnCount()

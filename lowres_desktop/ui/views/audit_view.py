@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.services.audit import CSV_HEADER, AuditFilter, export_audit, read_audit
+from lowres_desktop.ui.table_export import attach_table_export
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -56,6 +57,7 @@ class AuditView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        attach_table_export(self.table, self.tr("Журнал изменений"))
         self.count_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -244,7 +244,7 @@ def test_a_regions_new_schools_are_created_or_skipped_all_at_once(
     assert len(logins) == 299 and "sch8" not in logins
 
 
-def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db) -> None:
+def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db, tmp_path) -> None:
     from lowres_desktop.services.minimum_scores import StoredMinimumScore, minimum_scores
     from lowres_desktop.ui.dialogs.minimum_scores_dialog import MinimumScoresDialog
 
@@ -263,3 +263,6 @@ def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db) -> None:
     dialog.reset_button.click()
     assert dialog.table.item(row, 4).text() == "24"
     assert not any(e.edited for e in minimum_scores(empty_db))
+    dialog.table.findChild(TableExport).export_to(tmp_path / "минимумы.xlsx")
+    exported = load_workbook(tmp_path / "минимумы.xlsx").active
+    assert exported.max_row == shipped + 1 and exported.cell(row + 2, 5).value == 24  # a number, not text

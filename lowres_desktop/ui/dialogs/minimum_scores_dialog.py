@@ -40,6 +40,7 @@ from lowres_desktop.services.minimum_scores import (
     save_minimum_score,
 )
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.table_export import attach_table_export
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -128,6 +129,7 @@ class MinimumScoresDialog(QDialog):
             ]
         )
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        attach_table_export(self.table, self.tr("Минимальные баллы"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.documents import Document, render, save_document
-from lowres_desktop.services.progress import CancelCheck, ProgressCallback
+from lowres_desktop.services.progress import CancelCheck, ProgressCallback, never_cancel, no_progress
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.tasks import TaskRunner
 
@@ -131,11 +131,13 @@ class DocumentPreviewDialog(QDialog):
             painter.end()
         return pages
 
-    def save(self, path: Path) -> Path:
+    def save(
+        self, path: Path, progress: ProgressCallback = no_progress, cancel: CancelCheck = never_cancel
+    ) -> Path:
         """Save as PDF (the bytes shown) or DOCX (the same document rendered for editing)."""
         if path.suffix.lower() == ".pdf":
             return self._write_pdf(path)
-        return save_document(self.document, path)
+        return save_document(self.document, path, progress, cancel)
 
     def _write_pdf(self, path: Path) -> Path:
         try:
@@ -149,12 +151,9 @@ class DocumentPreviewDialog(QDialog):
 
         The save buttons wait meanwhile; the label under the pages says where the file went.
         """
-        document = self.document
 
         def work(progress: ProgressCallback, cancel: CancelCheck) -> Path:
-            if path.suffix.lower() == ".pdf":
-                return self._write_pdf(path)
-            return save_document(document, path, progress, cancel)
+            return self.save(path, progress, cancel)
 
         self._set_saving(True)
         self.runner.run(work, self._on_saved, self._on_save_failed, title=self.tr("Сохранение документа"),

@@ -27,7 +27,6 @@ from lowres_desktop.reports import (
     roadmap_order,
     school_passport,
 )
-from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.model import Document, Point, Requisites, parse_points, points_text
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.analysis_wording import categories_text
@@ -302,6 +301,10 @@ def render(document: Document, fmt: str) -> bytes:
     if fmt == "pdf":
         return render_pdf(document)
     if fmt == "docx":
+        # Imported when first asked for: python-docx takes a tenth of a second to import, paid
+        # at every start of the program though most sessions never save a DOCX.
+        from lowres_desktop.reports.docx_renderer import render_docx
+
         return render_docx(document)
     raise DomainError(f"Неизвестный формат «{fmt}»: укажите файл .pdf или .docx.")
 

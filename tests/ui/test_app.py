@@ -106,3 +106,14 @@ def test_demo_data_offer_can_be_declined(qtbot, empty_db, monkeypatch) -> None:
     app._offer_demo_data(window)
     assert not window.tasks.is_busy()
     assert window.schools_view.model.rowCount() == 0
+
+
+def test_starting_the_program_does_not_import_python_docx() -> None:
+    """DOCX is laid out when first saved: its library is not paid for at every start."""
+    completed = subprocess.run(
+        [sys.executable, "-c", "import sys, lowres_desktop.app; print('docx' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert completed.stdout.strip() == "False"

@@ -119,20 +119,28 @@ class MonitoringRepository:
             .order_by(MonitoringEvidenceRow.id)
         ):
             evidence_names.setdefault(entry_id, []).append(name)
+        # Plain columns, not ORM rows: a region's round holds tens of thousands of entries.
         rows = self._session.execute(
-            select(MonitoringEntryRow, SchoolRow.login)
+            select(
+                MonitoringEntryRow.id,
+                SchoolRow.login,
+                MonitoringEntryRow.item_id,
+                MonitoringEntryRow.status,
+                MonitoringEntryRow.comment,
+            )
             .join(SchoolRow, MonitoringEntryRow.school_id == SchoolRow.id)
             .where(MonitoringEntryRow.round_id == round_id)
         )
+        statuses = {status.value: status for status in Status}
         return [
             Entry(
                 login=login,
-                item_id=row.item_id,
-                status=Status(row.status) if row.status else None,
-                comment=row.comment,
-                evidence=tuple(evidence_names.get(row.id, ())),
+                item_id=item_id,
+                status=statuses[status] if status else None,
+                comment=comment,
+                evidence=tuple(evidence_names.get(entry_id, ())),
             )
-            for row, login in rows
+            for entry_id, login, item_id, status, comment in rows
         ]
 
     def _entry_row(self, round_id: int, login: str, item_id: int, create: bool) -> MonitoringEntryRow | None:

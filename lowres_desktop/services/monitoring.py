@@ -88,16 +88,16 @@ class RoundListing:
 def list_rounds(db: Database, roadmap_id: int | None = None) -> list[RoundListing]:
     with db.unit_of_work() as uow:
         titles = {listing.id: listing.title for listing in uow.roadmaps.listing()}
+        recorded = uow.monitoring.recorded_counts()
         listings = []
         for monitoring_round in uow.monitoring.all(roadmap_id):
             assert monitoring_round.id is not None
-            entries = uow.monitoring.entries(monitoring_round.id)
             listings.append(
                 RoundListing(
                     monitoring_round,
                     titles.get(monitoring_round.roadmap_id, ""),
                     len(monitoring_round.schools) * len(monitoring_round.item_ids),
-                    sum(1 for e in entries if e.status is not None),
+                    recorded.get(monitoring_round.id, 0),
                 )
             )
     return listings

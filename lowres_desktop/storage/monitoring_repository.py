@@ -110,6 +110,15 @@ class MonitoringRepository:
     def delete(self, round_id: int) -> None:
         self._session.execute(delete(MonitoringRoundRow).where(MonitoringRoundRow.id == round_id))
 
+    def recorded_counts(self) -> dict[int, int]:
+        """Round id → its entries that have a status: counted by the database, not read."""
+        rows = self._session.execute(
+            select(MonitoringEntryRow.round_id, func.count(MonitoringEntryRow.id))
+            .where(MonitoringEntryRow.status.is_not(None))
+            .group_by(MonitoringEntryRow.round_id)
+        )
+        return {round_id: count for round_id, count in rows}
+
     def entries(self, round_id: int) -> list[Entry]:
         evidence_names: dict[int, list[str]] = {}
         for entry_id, name in self._session.execute(

@@ -121,6 +121,9 @@ def test_round_summary_lists_and_previous_round(db: Database) -> None:
     assert gaps["sch28"] == [("1.1", Status.PARTIAL, "")]
     assert gaps["sch38"] == [("1.2", Status.NOT_DONE, "нет плана")]
     assert summary.recorded == 5 and summary.cells == 8
+    monitoring.set_entry(db, second_round, "sch5", items[1], None, "")  # entered, then cleared
+    listed = {listing.round.name: (listing.recorded, listing.cells) for listing in monitoring.list_rounds(db)}
+    assert listed == {"Декабрь": (4, 8), "Май": (5, 8)}
     with pytest.raises(DomainError, match="мониторингов: 2"):
         roadmaps.delete_roadmap(db, roadmap.id)
 

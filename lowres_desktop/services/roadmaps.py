@@ -98,7 +98,7 @@ def _latest_statuses(
     latest: dict[int, tuple[str, dict[str, Status | None]]] = {}
     for monitoring_round in ordered:
         assert monitoring_round.id is not None
-        entries = {(e.login, e.item_id): e.status for e in uow.monitoring.entries(monitoring_round.id)}
+        entries = uow.monitoring.statuses(monitoring_round.id)
         for item_id in monitoring_round.item_ids:
             latest[item_id] = (
                 monitoring_round.name,

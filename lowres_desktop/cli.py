@@ -25,7 +25,7 @@ from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.identify_schools import Identification, identify_schools
-from lowres_desktop.services.wording import (
+from lowres_desktop.wording.common import (
     criteria_text,
     format_percent,
     plural,

@@ -15,7 +15,11 @@ from typing import TextIO
 
 from lowres_desktop.domain.dynamics import Trend
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.analysis_wording import (
+from lowres_desktop.services.categories import categories_for_year
+from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
+from lowres_desktop.services.rule_profiles import ProfileIdentification, find_profile, identify_by_profile
+from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.wording.analysis import (
     CATEGORY_TITLES,
     TREND_TITLES,
     categories_text,
@@ -27,11 +31,7 @@ from lowres_desktop.services.analysis_wording import (
     schools_word,
     skipped_text,
 )
-from lowres_desktop.services.categories import categories_for_year
-from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
-from lowres_desktop.services.rule_profiles import ProfileIdentification, find_profile, identify_by_profile
-from lowres_desktop.services.wording import criteria_text, format_percent, reason_text
-from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.wording.common import criteria_text, format_percent, reason_text
 
 CATEGORY_COLUMNS = [
     "login",

@@ -22,8 +22,8 @@ from lowres_desktop.services.import_history import batch_values, import_history,
 from lowres_desktop.services.import_template import write_template
 from lowres_desktop.services.import_workbook import ConflictPolicy, ImportReport, import_workbook
 from lowres_desktop.services.results_table import RESULT_COLUMNS, stored_results
-from lowres_desktop.services.wording import format_number
 from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.wording.common import format_number
 
 
 def add_import_options(importing: argparse.ArgumentParser) -> None:

@@ -10,8 +10,8 @@ from typing import TextIO
 from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.services import monitoring, roadmaps
 from lowres_desktop.services.roadmap_templates import builtin_templates
-from lowres_desktop.services.wording import format_percent
 from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.wording.common import format_percent
 
 
 def add_roadmap_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

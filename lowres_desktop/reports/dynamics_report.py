@@ -26,7 +26,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.services.wording import format_percent
+from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
     from lowres_desktop.domain.records import School

@@ -26,7 +26,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.services.wording import format_number, format_percent, plural, procedure_title
+from lowres_desktop.wording.common import format_number, format_percent, plural, procedure_title
 
 _ORGANISATIONS = (
     "общеобразовательной организации",

@@ -27,7 +27,7 @@ from lowres_desktop.reports.model import (
     Table,
 )
 from lowres_desktop.reports.roadmap_order import title_genitive
-from lowres_desktop.services.wording import format_percent
+from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
     from lowres_desktop.services.monitoring import ItemSummary, RoundSummary

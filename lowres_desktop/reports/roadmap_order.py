@@ -22,7 +22,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.services.wording import format_number
+from lowres_desktop.wording.common import format_number
 
 if TYPE_CHECKING:
     from lowres_desktop.services.roadmaps import RoadmapDocument

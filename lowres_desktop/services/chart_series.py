@@ -17,11 +17,11 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.analysis_wording import CATEGORY_TITLES, profile_title
 from lowres_desktop.services.categories import one_school_categories, shared_category_history
 from lowres_desktop.services.collector import collector_paused
-from lowres_desktop.services.wording import format_percent
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+from lowres_desktop.wording.analysis import CATEGORY_TITLES, profile_title
+from lowres_desktop.wording.common import format_percent
 
 CATEGORY_COLORS: dict[Category, str] = {
     Category.PERSISTENT: "#7f0000",

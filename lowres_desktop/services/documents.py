@@ -29,7 +29,6 @@ from lowres_desktop.reports import (
 )
 from lowres_desktop.reports.model import Document, Point, Requisites, parse_points, points_text
 from lowres_desktop.reports.pdf_renderer import render_pdf
-from lowres_desktop.services.analysis_wording import categories_text
 from lowres_desktop.services.categories import school_category_years
 from lowres_desktop.services.chart_series import dashboard, school_charts
 from lowres_desktop.services.dynamics import dynamics_for_year
@@ -47,6 +46,7 @@ from lowres_desktop.services.roadmaps import item_states, load_roadmap, roadmap_
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.wording.analysis import categories_text
 
 __all__ = [
     "Document",

@@ -15,7 +15,6 @@ from typing import Any
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.records import ProcedureKey
 from lowres_desktop.importing.values import BadValue, parse_count, parse_percent
-from lowres_desktop.services.wording import format_number
 from lowres_desktop.storage.audit import conflict, os_user_name
 from lowres_desktop.storage.import_changes import Change, pack
 from lowres_desktop.storage.import_repository import (
@@ -28,6 +27,7 @@ from lowres_desktop.storage.import_repository import (
 from lowres_desktop.storage.models import ResultRow
 from lowres_desktop.storage.repositories import ImportBatch
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+from lowres_desktop.wording.common import format_number
 
 _EPSILON = 1e-9
 MANUAL_FILE_NAME = "Правка вручную"

@@ -51,12 +51,12 @@ from lowres_desktop.services.progress import (
     never_cancel,
     no_progress,
 )
-from lowres_desktop.services.reference import subject_names
 from lowres_desktop.storage.audit import os_user_name
 from lowres_desktop.storage.import_changes import Change, PackedChanges
 from lowres_desktop.storage.import_repository import COMPARISON_FIELDS, RESULT_FIELDS, batch_note
 from lowres_desktop.storage.repositories import ImportBatch
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+from lowres_desktop.wording.reference import subject_names
 
 _EPSILON = 1e-9
 CREATE_SCHOOL = "+"

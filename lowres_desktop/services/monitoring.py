@@ -30,9 +30,9 @@ from lowres_desktop.domain.records import School
 from lowres_desktop.domain.roadmaps import NumberedItem, Roadmap, numbered_items
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.roadmaps import order_text
-from lowres_desktop.services.wording import format_percent
 from lowres_desktop.storage.monitoring_repository import EvidenceFile
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+from lowres_desktop.wording.common import format_percent
 
 STATUS_WORDS = {
     Status.DONE: "выполнено",

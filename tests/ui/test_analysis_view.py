@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.domain.records import ProcedureKind
-from lowres_desktop.services.analysis_wording import SIGN_TITLES, sign_text
 from lowres_desktop.services.chart_series import BarChart, Bars
 from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.objectivity import objectivity_for_year
@@ -21,6 +20,7 @@ from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
 from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog, SchoolProfileDialog
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
+from lowres_desktop.wording.analysis import SIGN_TITLES, sign_text
 
 
 def _cells(model: QAbstractItemModel) -> list[tuple[str, ...]]:

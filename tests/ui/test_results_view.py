@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from lowres_desktop.services.browse import results_grid
-from lowres_desktop.services.wording import procedure_title
 from lowres_desktop.ui.models.record_table_model import LOW_RESULT_BACKGROUND
 from lowres_desktop.ui.views.results_view import ResultsView
+from lowres_desktop.wording.common import procedure_title
 from tests.ui.qt_helpers import double_click, find_row
 
 BACKGROUND = Qt.ItemDataRole.BackgroundRole

@@ -141,3 +141,15 @@ def test_domain_is_pure_python() -> None:
     assert not opened, "domain/ opens files when imported: " + ", ".join(
         f"{path} (by {by})" for path, by in sorted(opened.items())
     )
+
+
+def test_documents_and_wording_stand_below_services() -> None:
+    """reports/ and wording/ are used by services/, so they may not load services/ or storage/."""
+    for subtree in ("reports", "wording"):
+        report = _probe(subtree, [])
+        assert any(m.startswith(f"lowres_desktop.{subtree}.") for m in report["imported"])
+        above = ("lowres_desktop.services", "lowres_desktop.storage", "lowres_desktop.ui")
+        offenders = {m: by for m, by in report["loaded_by"].items() if m.startswith(above)}
+        assert not offenders, f"{subtree}/ loads layers above it: " + ", ".join(
+            f"{m} (by {by})" for m, by in sorted(offenders.items())
+        )

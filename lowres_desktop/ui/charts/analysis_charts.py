@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from lowres_desktop.services.analysis_wording import categories_text
 from lowres_desktop.services.chart_series import (
     BarChart,
     CategoryYear,
@@ -23,6 +22,7 @@ from lowres_desktop.services.chart_series import (
     category_color,
     text_on,
 )
+from lowres_desktop.wording.analysis import categories_text
 
 TEXT_COLOR = "#202020"
 FONT_POINTS = 12

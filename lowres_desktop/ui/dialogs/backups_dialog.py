@@ -38,7 +38,7 @@ from lowres_desktop.services.backups import (
     restore_backup,
     set_backup_limit,
 )
-from lowres_desktop.services.wording import format_number
+from lowres_desktop.wording.common import format_number
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

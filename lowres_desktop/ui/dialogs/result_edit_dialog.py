@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.services.import_history import ResultEdit, edit_result
-from lowres_desktop.services.wording import procedure_title
 from lowres_desktop.ui.errors import show_message
 from lowres_desktop.ui.table_export import attach_table_export
+from lowres_desktop.wording.common import procedure_title
 
 if TYPE_CHECKING:
     from lowres_desktop.ui.main_window import MainWindow

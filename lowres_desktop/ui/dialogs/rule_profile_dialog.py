@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKind
-from lowres_desktop.services.analysis_wording import schools_word
 from lowres_desktop.services.rule_profiles import (
     PREVIEW_YEARS_BACK,
     PreviewData,
@@ -39,8 +38,9 @@ from lowres_desktop.services.rule_profiles import (
     preview_profile,
     save_profile,
 )
-from lowres_desktop.services.wording import format_percent, procedure_title
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.wording.analysis import schools_word
+from lowres_desktop.wording.common import format_percent, procedure_title
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

@@ -29,11 +29,11 @@ from lowres_desktop.domain.categories import Category, OfficialStatus
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.mentors import SchoolProfile, SocialConditions
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.analysis_wording import CATEGORY_TITLES
 from lowres_desktop.services.categories import official_statuses, record_official_statuses
 from lowres_desktop.services.school_profiles import save_school_profile, school_profile
-from lowres_desktop.services.wording import format_percent
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.wording.analysis import CATEGORY_TITLES
+from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.identify_schools import FlaggedSchool, Identification
-from lowres_desktop.services.wording import criteria_text, reason_text
 from lowres_desktop.ui.models.record_table_model import (
     Column,
     PreparedRecords,
@@ -21,6 +20,7 @@ from lowres_desktop.ui.models.record_table_model import (
     SortOrder,
     prepare_records,
 )
+from lowres_desktop.wording.common import criteria_text, reason_text
 
 
 @dataclass(frozen=True, slots=True)

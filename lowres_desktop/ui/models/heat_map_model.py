@@ -14,10 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.analysis_wording import CATEGORY_TITLES
 from lowres_desktop.services.chart_series import HeatMap, HeatRow, category_color
-from lowres_desktop.services.wording import format_number, format_percent, procedure_title
 from lowres_desktop.ui.models.later_release import LaterRelease
+from lowres_desktop.wording.analysis import CATEGORY_TITLES
+from lowres_desktop.wording.common import format_number, format_percent, procedure_title
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FIXED_COLUMNS = 3

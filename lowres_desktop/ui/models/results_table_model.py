@@ -16,7 +16,6 @@ from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKey, Result, ResultValues, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.browse import ResultsGrid
-from lowres_desktop.services.wording import format_number, format_percent, procedure_title
 from lowres_desktop.ui.models.record_table_model import (
     Column,
     PreparedRecords,
@@ -24,6 +23,7 @@ from lowres_desktop.ui.models.record_table_model import (
     SortOrder,
     prepare_records,
 )
+from lowres_desktop.wording.common import format_number, format_percent, procedure_title
 
 FIXED_COLUMNS = 2
 """School name and login come before the procedures."""

@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject
 
 from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKey, Result
-from lowres_desktop.services.wording import format_number, procedure_title
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.models.results_table_model import result_tooltip
+from lowres_desktop.wording.common import format_number, procedure_title
 
 
 @dataclass(frozen=True)

@@ -39,17 +39,6 @@ from lowres_desktop.domain.categories import CATEGORY_ORDER, Category
 from lowres_desktop.domain.dynamics import Trend
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.analysis_wording import (
-    CATEGORY_TITLES,
-    SIGN_TITLES,
-    TREND_TITLES,
-    categories_text,
-    category_reasons,
-    change_text,
-    official_text,
-    profile_title,
-    sign_text,
-)
 from lowres_desktop.services.browse import result_years, school_count
 from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
 from lowres_desktop.services.chart_series import (
@@ -62,7 +51,6 @@ from lowres_desktop.services.chart_series import (
 from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
 from lowres_desktop.services.objectivity import ObjectivityReport, objectivity_for_year
 from lowres_desktop.services.rule_profiles import ProfileList, list_profiles, set_current_profile
-from lowres_desktop.services.wording import format_percent
 from lowres_desktop.ui.charts.analysis_charts import BarChartWidget
 from lowres_desktop.ui.charts.school_charts_panel import SchoolChartsPanel
 from lowres_desktop.ui.dialogs.rule_profile_dialog import RuleProfileDialog
@@ -81,6 +69,18 @@ from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 from lowres_desktop.ui.year_combo_box import YearComboBox
+from lowres_desktop.wording.analysis import (
+    CATEGORY_TITLES,
+    SIGN_TITLES,
+    TREND_TITLES,
+    categories_text,
+    category_reasons,
+    change_text,
+    official_text,
+    profile_title,
+    sign_text,
+)
+from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.analysis_wording import profile_rule_text
 from lowres_desktop.services.identify_schools import Identification
 from lowres_desktop.services.rule_profiles import identify_by_profile
-from lowres_desktop.services.wording import format_percent, plural
 from lowres_desktop.ui.models.flagged_table_model import FlaggedTableModel, prepare_flagged
 from lowres_desktop.ui.models.record_table_model import PreparedRecords, SortOrder
 from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.views.year_view import YearView
+from lowres_desktop.wording.analysis import profile_rule_text
+from lowres_desktop.wording.common import format_percent, plural
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

@@ -59,11 +59,11 @@ from lowres_desktop.services.monitoring import (
     write_summary_csv,
 )
 from lowres_desktop.services.roadmaps import list_roadmaps, load_roadmap
-from lowres_desktop.services.wording import format_percent
 from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
+from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

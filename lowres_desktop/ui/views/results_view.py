@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.analysis_wording import profile_title, thresholds_text
 from lowres_desktop.services.browse import results_grid
 from lowres_desktop.ui.models.record_table_model import SortOrder
 from lowres_desktop.ui.models.results_table_model import PreparedGrid, ResultsTableModel, prepare_grid
 from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.views.year_view import YearView
+from lowres_desktop.wording.analysis import profile_title, thresholds_text
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

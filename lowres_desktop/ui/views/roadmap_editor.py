@@ -74,11 +74,11 @@ from lowres_desktop.services.roadmaps import (
     school_names,
     set_indicator_value,
 )
-from lowres_desktop.services.wording import format_number
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolPickerDialog
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
+from lowres_desktop.wording.common import format_number
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database

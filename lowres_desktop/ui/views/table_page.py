@@ -12,11 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
 
-from lowres_desktop.services.wording import plural
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import RecordTableModel
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.tasks import Loader
+from lowres_desktop.wording.common import plural
 
 
 def shown_schools_text(shown: int, total: int) -> str:

@@ -8,7 +8,7 @@ from lowres_desktop.domain.objectivity import ObjectivitySign, SignKind
 from lowres_desktop.domain.profiles import RuleProfile, SkippedProcedure
 from lowres_desktop.domain.records import ProcedureKind
 from lowres_desktop.domain.rule import LowProcedure
-from lowres_desktop.services.wording import (
+from lowres_desktop.wording.common import (
     criteria_text,
     format_number,
     format_percent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
 from lowres_desktop.domain.rule import Criterion, LowProcedure, RuleParameters, Verdict
-from lowres_desktop.services.reference import subject_names
+from lowres_desktop.wording.reference import subject_names
 
 
 def format_number(value: float | None, digits: int = 1) -> str:

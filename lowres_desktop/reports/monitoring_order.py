@@ -26,8 +26,8 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.reports.roadmap_order import title_genitive
 from lowres_desktop.wording.common import format_percent
+from lowres_desktop.wording.morphology import GENITIVE, title_in_case
 
 if TYPE_CHECKING:
     from lowres_desktop.services.monitoring import ItemSummary, RoundSummary
@@ -67,7 +67,7 @@ def _instrumental(order_text: str) -> str:
 
 def _basis(summary: RoundSummary) -> str:
     if summary.roadmap_order_text:
-        approved = title_genitive(summary.roadmap_title)
+        approved = title_in_case(summary.roadmap_title, GENITIVE)
         return f"{_instrumental(summary.roadmap_order_text)} «Об утверждении {approved}»"
     return f"планом мероприятий «{summary.roadmap_title}»"
 
@@ -79,7 +79,7 @@ def _period(summary: RoundSummary) -> str:
 
 
 def title(summary: RoundSummary) -> str:
-    return f"Об итогах мониторинга выполнения {title_genitive(summary.roadmap_title)}"
+    return f"Об итогах мониторинга выполнения {title_in_case(summary.roadmap_title, GENITIVE)}"
 
 
 def finding(item: ItemSummary, phrase: Phrase) -> str:

@@ -23,28 +23,10 @@ from lowres_desktop.reports.model import (
     Table,
 )
 from lowres_desktop.wording.common import format_number
+from lowres_desktop.wording.morphology import ACCUSATIVE, GENITIVE, short_name, title_in_case
 
 if TYPE_CHECKING:
     from lowres_desktop.services.roadmaps import RoadmapDocument
-
-_GENITIVE_STARTS = (
-    ("План мероприятий («дорожная карта»)", "плана мероприятий («дорожной карты»)"),
-    ("План мероприятий (дорожная карта)", "плана мероприятий (дорожной карты)"),
-    ("Муниципальная программа", "муниципальной программы"),
-    ("Дорожная карта", "«дорожной карты»"),
-    ("План-график («дорожная карта»)", "плана-графика («дорожной карты»)"),
-    ("План-график", "плана-графика"),
-    ("План", "плана"),
-    ("Программа", "программы"),
-)
-
-
-def title_genitive(title: str) -> str:
-    """«План мероприятий …» → «плана мероприятий …», for «Об утверждении …»."""
-    for start, genitive in _GENITIVE_STARTS:
-        if title.startswith(start):
-            return genitive + title[len(start) :]
-    return f"документа «{title}»"
 
 
 def _with_period(roadmap: RoadmapDocument) -> str:
@@ -56,37 +38,42 @@ def _with_period(roadmap: RoadmapDocument) -> str:
 
 
 def title(roadmap: RoadmapDocument) -> str:
-    return f"Об утверждении {title_genitive(_with_period(roadmap))}"
+    return f"Об утверждении {title_in_case(_with_period(roadmap), GENITIVE)}"
 
 
 def proposed_points(roadmap: RoadmapDocument) -> tuple[Point, ...]:
+    """«Утвердить План мероприятий («дорожную карту») … (далее – План)», then what each does with it."""
     whole = _with_period(roadmap)
+    short = short_name(whole)
+    approve = Point(
+        f"Утвердить {title_in_case(whole, ACCUSATIVE)} (далее – {short.nominative}) (приложение)."
+    )
     if roadmap.school_name:
         return (
-            Point(f"Утвердить {title_genitive(whole)} (далее – План) (приложение)."),
+            approve,
             Point(
-                f"Руководителю {roadmap.school_name} обеспечить выполнение мероприятий Плана "
+                f"Руководителю {roadmap.school_name} обеспечить выполнение мероприятий {short.genitive} "
                 "в установленные сроки."
             ),
             Point(
-                "Отделу общего образования осуществлять мониторинг выполнения Плана не реже 1 раза "
-                "в полугодие."
+                f"Отделу общего образования осуществлять мониторинг выполнения {short.genitive} не реже "
+                "1 раза в полугодие."
             ),
             Point("Контроль исполнения приказа оставляю за собой."),
         )
     return (
-        Point(f"Утвердить {title_genitive(whole)} (далее – План) (приложение)."),
+        approve,
         Point(
             "Отделу общего образования осуществлять координацию деятельности образовательных организаций "
-            "по реализации мероприятий Плана."
+            f"по реализации мероприятий {short.genitive}."
         ),
         Point(
-            "Рекомендовать муниципальным методическим службам обеспечить исполнение мероприятий Плана "
-            "в соответствии с компетенциями и полномочиями."
+            f"Рекомендовать муниципальным методическим службам обеспечить исполнение мероприятий "
+            f"{short.genitive} в соответствии с компетенциями и полномочиями."
         ),
         Point(
             "Руководителям общеобразовательных организаций своевременно и качественно исполнять мероприятия "
-            "Плана, отнесённые к компетенции образовательной организации."
+            f"{short.genitive}, отнесённые к компетенции образовательной организации."
         ),
         Point("Контроль исполнения приказа оставляю за собой."),
     )

@@ -24,6 +24,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
+from lowres_desktop.wording.morphology import GENITIVE, counted
 
 if TYPE_CHECKING:
     from lowres_desktop.services.chart_series import SchoolCharts
@@ -100,8 +101,8 @@ def build(data: PassportData, requisites: Requisites, issued: date | None = None
         done = sum(1 for line in data.roadmap_lines if line.status == "выполнено")
         if data.roadmap_lines:
             blocks.append(Paragraph(
-                f"Выполнено {done} из {len(data.roadmap_lines)} мероприятий; заливкой выделены мероприятия "
-                "с истёкшим сроком, не выполненные полностью.",
+                f"Выполнено {done} из {counted(len(data.roadmap_lines), 'мероприятие', GENITIVE)}; "
+                "заливкой выделены мероприятия с истёкшим сроком, не выполненные полностью.",
                 style="note",
             ))  # fmt: skip
     return Document(

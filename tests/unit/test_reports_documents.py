@@ -39,7 +39,9 @@ def test_roadmap_order(demo_db: Database, tmp_path: Path) -> None:
     assert_fonts_embedded(path)
     text = _text(path)
     flowing = " ".join(text.split())
-    assert "Об утверждении плана-графика («дорожной карты»)" in flowing
+    assert "Об утверждении Плана-графика («дорожной карты»)" in flowing
+    assert "1. Утвердить План-график («дорожную карту») по повышению" in flowing
+    assert "(далее – План-график) (приложение)" in flowing and "мероприятий Плана-графика" in flowing
     assert "ПРИКАЗЫВАЮ:" in flowing and "(приложение)" in flowing
     assert "от 17.02.2020 № 0177-ога" in flowing, "the roadmap's own approval order numbers the document"
     sizes = _page_sizes(path)
@@ -56,7 +58,7 @@ def test_monitoring_order(demo_db: Database, tmp_path: Path) -> None:
     path = _pdf(demo_db, tmp_path, DocumentRequest(DocumentKind.MONITORING))
     assert_fonts_embedded(path)
     flowing = " ".join(_text(path, layout=False).split())
-    assert "Об итогах мониторинга выполнения плана-графика" in flowing
+    assert "Об итогах мониторинга выполнения Плана-графика («дорожной карты»)" in flowing
     assert re.search(r"выполнено в \d+(,\d)? % ОО \((?:ООШ|СОШ) № \d+", flowing)
     assert "На основании вышеизложенного ПРИКАЗЫВАЮ:" in flowing
     assert re.search(

@@ -2,36 +2,39 @@
 
 Exit codes: 0 success, 1 a file rejected or another expected problem (the
 message says what), 2 a usage error.
+
+Start-up is kept short: this module and the `cli_*` modules it lists import
+only argparse and the standard library at their top, so `lowres --help`
+costs little more than the interpreter; a command's run function imports the
+services it uses (SQLAlchemy, openpyxl, ReportLab…) when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from importlib import import_module
+from types import ModuleType
 from typing import TextIO
 
 from lowres_desktop import __version__
-from lowres_desktop.cli_analysis import add_analysis_parsers, run_analysis
-from lowres_desktop.cli_documents import add_report_parser, run_report
-from lowres_desktop.cli_import import add_import_options, add_import_parsers, run_import_commands
-from lowres_desktop.cli_roadmaps import add_roadmap_parsers, run_roadmaps
-from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.rule import RuleParameters
-from lowres_desktop.services.database import open_database
-from lowres_desktop.services.demo_data import fill_demo_data
-from lowres_desktop.services.identify_schools import Identification, identify_schools
-from lowres_desktop.wording.common import (
-    criteria_text,
-    format_percent,
-    plural,
-    reason_text,
-    rule_text,
+
+COMMAND_MODULES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("import", "results", "template", "history", "undo"), "lowres_desktop.cli_import"),
+    (("flag", "demo"), "lowres_desktop.cli_flag"),
+    (("categories", "dynamics"), "lowres_desktop.cli_analysis"),
+    (("roadmap", "monitoring"), "lowres_desktop.cli_roadmaps"),
+    (("report",), "lowres_desktop.cli_documents"),
 )
+"""Which module adds and runs which commands.
+
+Each module has `add_parsers(commands)`, adding exactly these commands to the
+subparsers, and `run(db, args, out, err) -> int`, called with the database
+open for one of them (`args.command`); a DomainError it raises is shown as
+the message and exit code 1.
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,120 +47,48 @@ def _parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", help="файл базы данных (по умолчанию LOWRES_DB или файл в папке пользователя)"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="КОМАНДА")
-    importing = commands.add_parser("import", help="импортировать книги Excel с результатами")
-    importing.add_argument("files", nargs="+", metavar="FILE", type=Path)
-    add_import_options(importing)
-    flag = commands.add_parser("flag", help="выявить школы с низкими результатами")
-    flag.add_argument("--year", type=int, required=True, help="последний год учитываемых результатов")
-    flag.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    flag.add_argument(
-        "--threshold",
-        type=float,
-        help="порог «низких результатов», %% (по умолчанию 30 или порог профиля)",
-    )
-    commands.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
-    add_analysis_parsers(commands, flag)
-    add_roadmap_parsers(commands)
-    add_report_parser(commands)
-    add_import_parsers(commands)
+    for _names, module in COMMAND_MODULES:
+        import_module(module).add_parsers(commands)
     return parser
 
 
-def _print_flagged(found: Identification, fmt: str, out: TextIO) -> None:
-    rows = [
-        (
-            f.school.login,
-            f.school.full_name,
-            f.school.district or "",
-            criteria_text(f.verdict, found.params),
-            "; ".join(reason_text(r) for r in f.verdict.reasons),
-        )
-        for f in found.flagged
-    ]
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["login", "name", "district", "criteria", "reasons"])
-        writer.writerows(rows)
-    elif fmt == "json":
-        payload = {
-            "year": found.year,
-            "threshold": found.params.threshold,
-            "schools_total": found.schools_total,
-            "flagged": [
-                {
-                    "login": f.school.login,
-                    "name": f.school.full_name,
-                    "district": f.school.district,
-                    "criteria": sorted(c.value for c in f.verdict.criteria),
-                    "reasons": [
-                        {
-                            "procedure": r.procedure.code,
-                            "year": r.year,
-                            "value": r.value,
-                            "threshold": r.threshold,
-                            "text": reason_text(r),
-                        }
-                        for r in f.verdict.reasons
-                    ],
-                }
-                for f in found.flagged
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+def _command_module(command: str) -> ModuleType:
+    return import_module(next(module for names, module in COMMAND_MODULES if command in names))
+
+
+def _utf8_when_redirected(stream: TextIO) -> None:
+    """A file or a pipe gets UTF-8 whatever the code page (cp1251 would turn «≥» into «?»).
+
+    A console keeps its own encoding: Windows' console takes Unicode anyway.
+    """
+    if not hasattr(stream, "reconfigure"):
+        return
+    if stream.isatty():
+        stream.reconfigure(errors="replace")
     else:
-        print(rule_text(found.params, found.year), file=out)
-        count = len(found.flagged)
-        print(
-            f"Выявлено {count} {plural(count, 'школа', 'школы', 'школ')} из {found.schools_total} "
-            f"({format_percent(found.share)}).",
-            file=out,
-        )
-        for number, (login, name, district, criteria, _reasons) in enumerate(rows, start=1):
-            print(f"{number:>3}. {login:<12} {name} — {district}", file=out)
-            print(f"     {criteria}", file=out)
-            for reason in found.flagged[number - 1].verdict.reasons:
-                print(f"       · {reason_text(reason)}", file=out)
+        stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    to_stdout = out is None
     out = out or sys.stdout
     err = err or sys.stderr
     for stream in (out, err):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+        _utf8_when_redirected(stream)
     args = _parser().parse_args(argv)
+    if to_stdout and getattr(args, "format", None) == "csv" and not out.isatty():
+        # Excel opens a CSV file as UTF-8 only when it starts with the byte-order mark.
+        out.write("\ufeff")
+    from lowres_desktop.domain.errors import DomainError
+    from lowres_desktop.services.database import open_database
+
     try:
         db = open_database(args.db)
     except DomainError as error:
         print(error.message, file=err)
         return 1
     try:
-        handled = run_import_commands(db, args, out, err)
-        if handled is not None:
-            return handled
-        if args.command == "report":
-            return run_report(db, args, out)
-        handled = run_roadmaps(db, args, out)
-        if handled is None:
-            handled = run_analysis(db, args, out)
-        if handled is not None:
-            return handled
-        if args.command == "flag":
-            threshold = RuleParameters().threshold if args.threshold is None else args.threshold
-            found = identify_schools(db, args.year, RuleParameters(threshold=threshold))
-            if found.schools_total == 0:
-                print("В базе нет школ: сначала импортируйте результаты (lowres import FILE).", file=err)
-            _print_flagged(found, args.format, out)
-            return 0
-        summary = fill_demo_data(db)
-        print(
-            f"Демонстрационные данные записаны: {summary.schools} школ, "
-            f"{summary.results} результатов за {summary.first_year}–{summary.last_year} гг. "
-            f"База: {db.target}",
-            file=out,
-        )
-        return 0
+        return _command_module(args.command).run(db, args, out, err)
     except DomainError as error:
         print(error.message, file=err)
         return 1

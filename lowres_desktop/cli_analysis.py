@@ -1,8 +1,7 @@
-"""The analysis part of the `lowres` command: `flag --profile`, `categories`, `dynamics`.
+"""The analysis part of the `lowres` command: `categories` and `dynamics`.
 
-Kept beside cli.py so the command's core stays short; cli.py calls
-`add_analysis_parsers` when it builds its parser and `run_analysis` first
-when it runs.
+Only argparse and the standard library at the top (see cli_flag.py): the
+services are imported by `run`.
 """
 
 from __future__ import annotations
@@ -10,28 +9,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from dataclasses import replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.domain.dynamics import Trend
-from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.categories import categories_for_year
-from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
-from lowres_desktop.services.rule_profiles import ProfileIdentification, find_profile, identify_by_profile
-from lowres_desktop.storage.unit_of_work import Database
-from lowres_desktop.wording.analysis import (
-    CATEGORY_TITLES,
-    TREND_TITLES,
-    categories_text,
-    category_reasons,
-    change_text,
-    official_text,
-    profile_rule_text,
-    profile_title,
-    schools_word,
-    skipped_text,
-)
-from lowres_desktop.wording.common import criteria_text, format_percent, reason_text
+if TYPE_CHECKING:
+    from lowres_desktop.domain.profiles import RuleProfile
+    from lowres_desktop.services.dynamics import Dynamics
+    from lowres_desktop.storage.unit_of_work import Database
 
 CATEGORY_COLUMNS = [
     "login",
@@ -47,9 +30,8 @@ CATEGORY_COLUMNS = [
 ]
 
 
-def add_analysis_parsers(commands: argparse._SubParsersAction, flag: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     profile_help = "профиль правила (по умолчанию текущий профиль базы)"
-    flag.add_argument("--profile", metavar="NAME", help=profile_help)
     categories = commands.add_parser("categories", help="категории школ за год: ШНОР, УНОР, группа риска…")
     categories.add_argument("--year", type=int, required=True)
     categories.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -60,80 +42,29 @@ def add_analysis_parsers(commands: argparse._SubParsersAction, flag: argparse.Ar
     dynamics.add_argument("--profile", metavar="NAME", help=profile_help)
 
 
-def run_analysis(db: Database, args: argparse.Namespace, out: TextIO) -> int | None:
-    """Run an analysis command; None when the command is not one of them (plain `flag`)."""
-    if args.command == "flag":
-        if args.profile is None:
-            return None
-        profile = find_profile(db, args.profile)
-        if args.threshold is not None:
-            profile = replace(profile, default_threshold=args.threshold, thresholds=())
-        _print_profile_flagged(identify_by_profile(db, args.year, profile), args.format, out)
-        return 0
+def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from lowres_desktop.services.rule_profiles import find_profile
+
+    profile = find_profile(db, args.profile)
     if args.command == "categories":
-        _print_categories(db, args.year, find_profile(db, args.profile), args.format, out)
-        return 0
-    if args.command == "dynamics":
-        found = dynamics_for_year(db, args.year, find_profile(db, args.profile))
-        _print_dynamics(found, args.format, out)
-        return 0
-    return None
+        _print_categories(db, args.year, profile, args.format, out)
+    else:
+        from lowres_desktop.services.dynamics import dynamics_for_year
 
-
-def _print_profile_flagged(found: ProfileIdentification, fmt: str, out: TextIO) -> None:
-    params = found.profile.rule_parameters()
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["login", "name", "district", "criteria", "reasons", "profile"])
-        for school, assessment in found.assessments:
-            reasons = [reason_text(r) for r in assessment.verdict.reasons]
-            reasons += [skipped_text(s) for s in assessment.skipped]
-            writer.writerow(
-                [
-                    school.login,
-                    school.full_name,
-                    school.district or "",
-                    criteria_text(assessment.verdict, params),
-                    "; ".join(reasons),
-                    found.profile.name,
-                ]
-            )
-        return
-    if fmt == "json":
-        payload = {
-            "year": found.year,
-            "profile": found.profile.name,
-            "order": found.profile.order,
-            "schools_total": found.schools_total,
-            "flagged": [
-                {
-                    "login": school.login,
-                    "name": school.full_name,
-                    "district": school.district,
-                    "criteria": sorted(c.value for c in a.verdict.criteria),
-                    "reasons": [reason_text(r) for r in a.verdict.reasons],
-                    "not_counted": [skipped_text(s) for s in a.skipped],
-                }
-                for school, a in found.assessments
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    print(profile_rule_text(found.profile, found.year), file=out)
-    count = len(found.assessments)
-    share = 100.0 * count / found.schools_total if found.schools_total else 0.0
-    print(f"Выявлено {schools_word(count)} из {found.schools_total} ({format_percent(share)}).", file=out)
-    for number, (school, assessment) in enumerate(found.assessments, start=1):
-        print(f"{number:>3}. {school.login:<12} {school.full_name} — {school.district or ''}", file=out)
-        print(f"     {criteria_text(assessment.verdict, params)}", file=out)
-        for reason in assessment.verdict.reasons:
-            print(f"       · {reason_text(reason)}", file=out)
-        for skipped in assessment.skipped:
-            print(f"       · {skipped_text(skipped)}", file=out)
+        _print_dynamics(dynamics_for_year(db, args.year, profile), args.format, out)
+    return 0
 
 
 def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, out: TextIO) -> None:
+    from lowres_desktop.services.categories import categories_for_year
+    from lowres_desktop.wording.analysis import (
+        CATEGORY_TITLES,
+        categories_text,
+        category_reasons,
+        official_text,
+        profile_title,
+    )
+
     table = categories_for_year(db, year, profile)
     rows = [
         {
@@ -186,6 +117,10 @@ def _school_line(found: Dynamics, login: str) -> str:
 
 
 def _print_dynamics(found: Dynamics, fmt: str, out: TextIO) -> None:
+    from lowres_desktop.domain.dynamics import Trend
+    from lowres_desktop.wording.analysis import TREND_TITLES, change_text, profile_title
+    from lowres_desktop.wording.common import format_percent
+
     change = found.change
     if fmt == "json":
         payload = {

@@ -1,7 +1,7 @@
 """The documents part of the `lowres` command: `report KIND --out FILE.pdf|FILE.docx`.
 
-Kept beside cli.py like the other parts: cli.py calls `add_report_parser`
-when it builds its parser and `run_report` when it runs.
+Only argparse, the standard library and the list of document kinds at the
+top (see cli_flag.py): the document builders are imported by `run`.
 """
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.rule import RuleParameters
-from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document, save_document
-from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.services.document_kinds import DocumentKind
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
 
 
-def add_report_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report = commands.add_parser(
         "report", help="сформировать документ (приказ с приложениями) в PDF или DOCX"
     )
@@ -32,7 +32,6 @@ def add_report_parser(commands: argparse._SubParsersAction) -> None:  # type: ig
     report.add_argument(
         "--threshold",
         type=float,
-        default=RuleParameters().threshold,
         help="порог «низких результатов», %% (по умолчанию 30)",
     )
     report.add_argument("--school", metavar="LOGIN", help="логин школы (для паспорта школы)")
@@ -57,17 +56,18 @@ def _parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"дата «{text}» не в виде ДД.ММ.ГГГГ") from error
 
 
-def run_report(db: Database, args: argparse.Namespace, out: TextIO) -> int | None:
-    """Write the document; None when the command is not `report`."""
-    if args.command != "report":
-        return None
+def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from lowres_desktop.domain.errors import DomainError
+    from lowres_desktop.domain.rule import RuleParameters
+    from lowres_desktop.services.documents import DocumentRequest, build_document, save_document
+
     if args.out.suffix.lower() not in (".pdf", ".docx"):
         raise DomainError(f"Файл «{args.out}»: укажите расширение .pdf или .docx.")
     points = args.points.read_text(encoding="utf-8") if args.points else None
     request = DocumentRequest(
         kind=DocumentKind(args.kind),
         year=args.year,
-        threshold=args.threshold,
+        threshold=RuleParameters().threshold if args.threshold is None else args.threshold,
         issued=args.date,
         number=args.number,
         points_text=points,

@@ -2,9 +2,8 @@
 
 `import FILE… [--on-conflict replace|keep|fail] [--skip-unmatched]`,
 `results [--year] [--school] [--format]`, `template --out FILE.xlsx`,
-`history` and `undo BATCH`. Kept beside cli.py like the other parts: cli.py
-calls `add_import_parsers` when it builds its parser and `run_import_commands`
-when it runs.
+`history` and `undo BATCH`. Only argparse and the standard library at the
+top (see cli_flag.py): the import machinery is imported by `run`.
 """
 
 from __future__ import annotations
@@ -14,19 +13,18 @@ import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.importing.layouts import SHORT_TITLES
-from lowres_desktop.importing.problems import FileRejected
-from lowres_desktop.services.import_history import batch_values, import_history, undo_batch
-from lowres_desktop.services.import_template import write_template
-from lowres_desktop.services.import_workbook import ConflictPolicy, ImportReport, import_workbook
-from lowres_desktop.services.results_table import RESULT_COLUMNS, stored_results
-from lowres_desktop.storage.unit_of_work import Database
-from lowres_desktop.wording.common import format_number
+from lowres_desktop.services.conflict_policy import ConflictPolicy
+
+if TYPE_CHECKING:
+    from lowres_desktop.services.import_workbook import ImportReport
+    from lowres_desktop.storage.unit_of_work import Database
 
 
-def add_import_options(importing: argparse.ArgumentParser) -> None:
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    importing = commands.add_parser("import", help="импортировать книги Excel с результатами")
+    importing.add_argument("files", nargs="+", metavar="FILE", type=Path)
     importing.add_argument(
         "--on-conflict",
         choices=[ConflictPolicy.REPLACE.value, ConflictPolicy.KEEP.value, ConflictPolicy.FAIL.value],
@@ -39,9 +37,6 @@ def add_import_options(importing: argparse.ArgumentParser) -> None:
         action="store_true",
         help="пропустить строки школ, чей код ОО (ГИА) не найден в базе, вместо отказа от файла",
     )
-
-
-def add_import_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     results = commands.add_parser("results", help="вывести результаты из базы")
     results.add_argument("--year", type=int, help="только этот год")
     results.add_argument("--school", metavar="LOGIN", help="только эта школа (логин)")
@@ -60,32 +55,35 @@ def add_import_parsers(commands: argparse._SubParsersAction) -> None:  # type: i
     undo.add_argument("batch", type=int, metavar="BATCH", help="номер пакета (lowres history)")
 
 
-def run_import_commands(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int | None:
-    """Run one of this module's commands; None when the command is not one of them."""
+def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "import":
         return _run_import(db, args.files, ConflictPolicy(args.on_conflict), args.skip_unmatched, out, err)
     if args.command == "results":
         return _run_results(db, args.year, args.school, args.format, out)
     if args.command == "template":
+        from lowres_desktop.services.import_template import write_template
+
         path = write_template(db, args.out)
         print(f"Шаблон записан: {path}", file=out)
         return 0
     if args.command == "history":
         return _run_history(db, out) if args.batch is None else _run_batch_values(db, args.batch, out)
-    if args.command == "undo":
-        report = undo_batch(db, args.batch)
-        print(
-            f"Пакет № {report.batch_id} («{report.file_name}») отменён: восстановлено результатов "
-            f"{report.results_restored}, удалено добавленных {report.results_removed}, сравнений отметок "
-            f"{report.comparisons_restored}, удалено новых школ {report.schools_removed}, "
-            f"возвращено названий {report.schools_renamed_back}.",
-            file=out,
-        )
-        return 0
-    return None
+    from lowres_desktop.services.import_history import undo_batch
+
+    report = undo_batch(db, args.batch)
+    print(
+        f"Пакет № {report.batch_id} («{report.file_name}») отменён: восстановлено результатов "
+        f"{report.results_restored}, удалено добавленных {report.results_removed}, сравнений отметок "
+        f"{report.comparisons_restored}, удалено новых школ {report.schools_removed}, "
+        f"возвращено названий {report.schools_renamed_back}.",
+        file=out,
+    )
+    return 0
 
 
-def print_import_report(report: ImportReport, out: TextIO) -> None:
+def _print_import_report(report: ImportReport, out: TextIO) -> None:
+    from lowres_desktop.importing.layouts import SHORT_TITLES
+
     layout = ", ".join(SHORT_TITLES.get(name, name) for name in report.layout.split(", ") if name)
     print(f"Файл «{report.file_name}» (лист «{report.sheet}», вид: {layout}):", file=out)
     if not report.changed_anything:
@@ -133,6 +131,9 @@ def _run_import(
     out: TextIO,
     err: TextIO,
 ) -> int:
+    from lowres_desktop.importing.problems import FileRejected
+    from lowres_desktop.services.import_workbook import import_workbook
+
     status = 0
     for path in files:
         try:
@@ -141,11 +142,14 @@ def _run_import(
             print(rejected.message, file=err)
             status = 1
             continue
-        print_import_report(report, out)
+        _print_import_report(report, out)
     return status
 
 
 def _run_results(db: Database, year: int | None, login: str | None, fmt: str, out: TextIO) -> int:
+    from lowres_desktop.services.results_table import RESULT_COLUMNS, stored_results
+    from lowres_desktop.wording.common import format_number
+
     found = stored_results(db, year, login)
     rows = [(r.login, r.procedure.code, r.year, r.participants, r.pct_low, r.pct_high) for r in found.results]
     if fmt == "csv":
@@ -173,6 +177,8 @@ def _run_results(db: Database, year: int | None, login: str | None, fmt: str, ou
 
 
 def _run_batch_values(db: Database, batch_id: int, out: TextIO) -> int:
+    from lowres_desktop.services.import_history import batch_values
+
     values = batch_values(db, batch_id)
     print(f"Пакет № {batch_id}: значений {len(values)}", file=out)
     for value in values:
@@ -185,6 +191,9 @@ def _run_batch_values(db: Database, batch_id: int, out: TextIO) -> int:
 
 
 def _run_history(db: Database, out: TextIO) -> int:
+    from lowres_desktop.importing.layouts import SHORT_TITLES
+    from lowres_desktop.services.import_history import import_history
+
     batches = import_history(db)
     if not batches:
         print("Журнал импорта пуст.", file=out)

@@ -1,20 +1,21 @@
-"""The `lowres roadmap …` and `lowres monitoring …` subcommands, kept beside cli.py to keep it thin."""
+"""The `lowres roadmap …` and `lowres monitoring …` subcommands.
+
+Only argparse and the standard library at the top (see cli_flag.py): the
+roadmap services are imported by `run`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import csv
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.domain.monitoring import Status
-from lowres_desktop.services import monitoring, roadmaps
-from lowres_desktop.services.roadmap_templates import builtin_templates
-from lowres_desktop.storage.unit_of_work import Database
-from lowres_desktop.wording.common import format_percent
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
 
 
-def add_roadmap_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     roadmap = commands.add_parser("roadmap", help="дорожные карты: список, шаблоны, экспорт и импорт Excel")
     actions = roadmap.add_subparsers(dest="roadmap_command", required=True, metavar="ДЕЙСТВИЕ")
     listing = actions.add_parser("list", help="дорожные карты в базе")
@@ -29,7 +30,11 @@ def add_roadmap_parsers(commands: argparse._SubParsersAction) -> None:  # type: 
     importing.add_argument("file", type=Path, metavar="FILE.xlsx")
     generate = actions.add_parser("generate", help="дорожные карты школ для всех выявленных школ года")
     generate.add_argument("--year", type=int, required=True, help="год выявления")
-    generate.add_argument("--template", default=roadmaps.DEFAULT_SCHOOL_TEMPLATE, metavar="KEY")
+    generate.add_argument(
+        "--template",
+        metavar="KEY",
+        help="ключ шаблона (см. roadmap templates; по умолчанию карта школы Новокузнецка 2020–2021)",
+    )
 
     rounds = commands.add_parser("monitoring", help="мониторинги выполнения дорожных карт")
     round_actions = rounds.add_subparsers(dest="monitoring_command", required=True, metavar="ДЕЙСТВИЕ")
@@ -39,16 +44,15 @@ def add_roadmap_parsers(commands: argparse._SubParsersAction) -> None:  # type: 
     summary.add_argument("--format", choices=["table", "csv"], default="table")
 
 
-def run_roadmaps(db: Database, args: argparse.Namespace, out: TextIO) -> int | None:
-    """Run the command if it is one of these; None otherwise."""
+def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "roadmap":
         return _run_roadmap(db, args, out)
-    if args.command == "monitoring":
-        return _run_monitoring(db, args, out)
-    return None
+    return _run_monitoring(db, args, out)
 
 
 def _run_roadmap(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from lowres_desktop.services import roadmaps
+
     command = args.roadmap_command
     if command == "list":
         overviews = roadmaps.list_roadmaps(db)
@@ -84,6 +88,8 @@ def _run_roadmap(db: Database, args: argparse.Namespace, out: TextIO) -> int:
                 )
         return 0
     if command == "templates":
+        from lowres_desktop.services.roadmap_templates import builtin_templates
+
         for built in builtin_templates():
             print(f"{built.key}\n      {built.name}; мероприятий {built.roadmap.item_count}", file=out)
         return 0
@@ -105,7 +111,8 @@ def _run_roadmap(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         for warning in imported.warnings:
             print(f"  предупреждение: {warning}", file=out)
         return 0
-    generated = roadmaps.generate_school_roadmaps(db, args.year, source_template=args.template)
+    template = args.template or roadmaps.DEFAULT_SCHOOL_TEMPLATE
+    generated = roadmaps.generate_school_roadmaps(db, args.year, source_template=template)
     print(
         f"Создано дорожных карт школ: {len(generated.created)}; уже были у {len(generated.skipped)} школ.",
         file=out,
@@ -114,6 +121,10 @@ def _run_roadmap(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_monitoring(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from lowres_desktop.domain.monitoring import Status
+    from lowres_desktop.services import monitoring
+    from lowres_desktop.wording.common import format_percent
+
     if args.monitoring_command == "list":
         for listing in monitoring.list_rounds(db):
             r = listing.round

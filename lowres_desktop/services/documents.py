@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from lowres_desktop.domain.errors import DomainError
@@ -31,6 +30,7 @@ from lowres_desktop.reports.model import Document, Point, Requisites, parse_poin
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.categories import school_category_years
 from lowres_desktop.services.chart_series import dashboard, school_charts
+from lowres_desktop.services.document_kinds import DocumentKind
 from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.monitoring import STATUS_WORDS, list_rounds, round_summary, schools_phrase
@@ -58,32 +58,6 @@ __all__ = [
     "render",
     "save_document",
 ]
-
-
-class DocumentKind(StrEnum):
-    LOW_RESULTS = "low-results"
-    ROADMAP = "roadmap"
-    MONITORING = "monitoring"
-    PASSPORT = "passport"
-    DYNAMICS = "dynamics"
-
-    @property
-    def title(self) -> str:
-        return _TITLES[self]
-
-    @property
-    def has_points(self) -> bool:
-        """Orders have points the clerk edits; notes (the passport, the dynamics) have none."""
-        return self in (DocumentKind.LOW_RESULTS, DocumentKind.ROADMAP, DocumentKind.MONITORING)
-
-
-_TITLES = {
-    DocumentKind.LOW_RESULTS: "Приказ об итогах выявления школ с низкими результатами",
-    DocumentKind.ROADMAP: "Приказ об утверждении «дорожной карты»",
-    DocumentKind.MONITORING: "Приказ об итогах мониторинга",
-    DocumentKind.PASSPORT: "Паспорт школы (справка к совещанию)",
-    DocumentKind.DYNAMICS: "Справка о динамике списка ШНОР",
-}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,7 @@ from lowres_desktop.importing.values import normalize_text
 from lowres_desktop.importing.workbook_reader import SheetGrid, read_workbook
 from lowres_desktop.services.backups import backup_before_import
 from lowres_desktop.services.collector import collector_paused
+from lowres_desktop.services.conflict_policy import ConflictPolicy
 from lowres_desktop.services.minimum_scores import minimum_score_lookup
 from lowres_desktop.services.progress import (
     CancelCheck,
@@ -62,13 +62,6 @@ _EPSILON = 1e-9
 CREATE_SCHOOL = "+"
 """In `ImportChoices.assign`: create a new school for this identifier."""
 Key = tuple[str, ProcedureKey, int]
-
-
-class ConflictPolicy(StrEnum):
-    REPLACE = "replace"
-    KEEP = "keep"
-    FAIL = "fail"
-    PER_RECORD = "per_record"
 
 
 @dataclass(frozen=True)

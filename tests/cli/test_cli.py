@@ -19,7 +19,7 @@ def lowres(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
         [sys.executable, "-m", "lowres_desktop.cli", *args],
         capture_output=True,
         text=True,
-        encoding="utf-8",
+        encoding="utf-8-sig",  # a redirected CSV starts with the BOM for Excel
         env={**os.environ, **(env or {})},
         timeout=120,
     )
@@ -121,3 +121,30 @@ def test_a_database_that_cannot_be_opened_is_a_message_not_a_traceback(tmp_path:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "не является базой данных" in result.stderr
+
+
+def test_redirected_output_is_utf8_whatever_the_code_page_and_csv_starts_with_the_bom(
+    tmp_path: Path, seed_xlsx: Path
+) -> None:
+    """PYTHONIOENCODING=cp1251 stands for a Russian Windows, whose redirected output is the ANSI code page."""
+    db = str(tmp_path / "city.sqlite")
+    assert lowres("--db", db, "import", str(seed_xlsx)).returncode == 0
+    cp1251 = {**os.environ, "PYTHONIOENCODING": "cp1251"}
+    command = [sys.executable, "-m", "lowres_desktop.cli", "--db", db, "flag", "--year", "2019"]
+    csv_bytes = subprocess.run([*command, "--format", "csv"], capture_output=True, env=cp1251, timeout=120)
+    assert csv_bytes.returncode == 0, csv_bytes.stderr
+    assert csv_bytes.stdout.startswith(b"\xef\xbb\xbflogin,name,district")
+    assert "40\u00a0% ≥ 30\u00a0%" in csv_bytes.stdout.decode("utf-8-sig")
+    table = subprocess.run(command, capture_output=True, env=cp1251, timeout=120)
+    assert not table.stdout.startswith(b"\xef\xbb\xbf")
+    assert "Выявлено 15 школ из 15" in table.stdout.decode("utf-8")
+    assert "≥" in table.stdout.decode("utf-8")
+    refused = subprocess.run(
+        [sys.executable, "-m", "lowres_desktop.cli", "--db", db, "undo", "999"],
+        capture_output=True,
+        env=cp1251,
+        timeout=120,
+    )
+    assert refused.returncode == 1
+    assert "999" in refused.stderr.decode("utf-8")
+    assert "Traceback" not in refused.stderr.decode("utf-8")

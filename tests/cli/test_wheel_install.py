@@ -44,7 +44,7 @@ class Installed:
             env=self.env,
             capture_output=True,
             text=True,
-            encoding="utf-8",
+            encoding="utf-8-sig",  # a redirected CSV starts with the BOM for Excel
             timeout=timeout,
             stdin=subprocess.DEVNULL,
         )

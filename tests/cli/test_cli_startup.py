@@ -1,0 +1,63 @@
+"""`lowres` starts fast: building its parser imports none of the heavy libraries.
+
+The commands' modules are listed in cli.COMMAND_MODULES; each adds its own
+commands and imports the services only when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from importlib import import_module
+
+from lowres_desktop.cli import COMMAND_MODULES
+
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "openpyxl",
+    "reportlab",
+    "docx",
+    "PySide6",
+    "lowres_desktop.services.database",
+)
+
+
+def _imported_after(code: str) -> list[str]:
+    probe = (
+        "import sys\n"
+        f"{code}\n"
+        f"print(__import__('json').dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
+        f" or m in {HEAVY!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_help_and_every_commands_parser_import_no_heavy_library() -> None:
+    code = (
+        "from lowres_desktop import cli\n"
+        "parser = cli._parser()\n"
+        "for names, _module in cli.COMMAND_MODULES:\n"
+        "    for name in names:\n"
+        "        try:\n"
+        "            parser.parse_args([name, '--help'])\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+    )
+    assert _imported_after(code) == []
+
+
+def test_each_module_adds_exactly_the_commands_the_table_gives_it() -> None:
+    seen: list[str] = []
+    for names, module in COMMAND_MODULES:
+        parser = argparse.ArgumentParser()
+        commands = parser.add_subparsers(dest="command")
+        import_module(module).add_parsers(commands)
+        assert tuple(commands.choices) == names, module
+        seen += names
+    assert len(seen) == len(set(seen))
+

@@ -10,8 +10,9 @@ readers ask here where the percent cells are and scale those by 100, as the
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
-from pathlib import Path
 
 import xlrd  # type: ignore[import-untyped]
 from defusedxml import ElementTree
@@ -21,6 +22,13 @@ PercentCells = dict[str, set[tuple[int, int]]]
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _ODS_MARK = b'value-type="percentage"'
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def is_percent_format(code: str) -> bool:
+    """Whether a number format multiplies by 100: a bare «%», not one in quotes («0.0"%"»),
+    escaped («0\\%»), in brackets or after «_»/«*» — those print a percent sign and leave the value as is."""
+    return "%" in _LITERALS.sub("", code)
 
 
 def ods_percent_cells(archive: zipfile.ZipFile, max_rows: int) -> PercentCells:
@@ -62,14 +70,14 @@ def ods_percent_cells(archive: zipfile.ZipFile, max_rows: int) -> PercentCells:
     return {name: positions for name, positions in found.items() if positions}
 
 
-def xls_percent_cells(path: Path) -> PercentCells:
+def xls_percent_cells(data: bytes) -> PercentCells:
     """Percent-formatted number cells of an Excel 97–2003 workbook, through xlrd's formatting records."""
-    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     try:
         percent = {
             index
             for index, xf in enumerate(book.xf_list)
-            if "%" in getattr(book.format_map.get(xf.format_key), "format_str", "")
+            if is_percent_format(getattr(book.format_map.get(xf.format_key), "format_str", ""))
         }
         if not percent:
             return {}

@@ -24,6 +24,17 @@ class FormulaWithoutValue:
         return self.formula
 
 
+@dataclass(frozen=True)
+class CellError:
+    """A cell that shows an Excel error («#DIV/0!», «#Н/Д»): it has no value, and reading it
+    as empty would hide the mistake."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
 def normalize_text(value: object) -> str:
     """Header text for matching: lower case, ё→е, no quotes, single spaces."""
     text = "" if value is None else str(value)
@@ -45,6 +56,10 @@ def _number(value: object) -> float | None:
         raise BadValue(
             "формула без сохранённого значения: откройте файл в Excel и сохраните его, "
             "чтобы значения были вычислены"
+        )
+    if isinstance(value, CellError):
+        raise BadValue(
+            f"в ячейке ошибка Excel «{value.code}»: исправьте формулу в файле или удалите значение"
         )
     if isinstance(value, date | datetime | time | timedelta):
         raise BadValue("дата вместо числа (проверьте формат ячейки)")

@@ -15,7 +15,6 @@ policy decides it — replace (the file wins), keep (the database wins), fail
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,7 +24,6 @@ from typing import Any
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
 from lowres_desktop.domain.schools import guess_school_kind, short_school_name
-from lowres_desktop.importing.archive_guard import check_file_size
 from lowres_desktop.importing.layouts import BY_ID, SheetChoice, choose_sheets
 from lowres_desktop.importing.parsed import (
     ColumnMapping,
@@ -39,7 +37,7 @@ from lowres_desktop.importing.parsed import (
 )
 from lowres_desktop.importing.problems import CellProblem, FileRejected
 from lowres_desktop.importing.values import normalize_text
-from lowres_desktop.importing.workbook_reader import SheetGrid, read_workbook
+from lowres_desktop.importing.workbook_reader import SheetGrid, read_file
 from lowres_desktop.services.backups import backup_before_import
 from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.conflict_policy import ConflictPolicy
@@ -226,15 +224,10 @@ def read_import_file(
     path = Path(path)
     choices = choices or ImportChoices()
     progress(0, 100, f"Чтение «{path.name}»…")
-    check_file_size(path)
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise FileRejected(path.name, f"Файл не удалось открыть: {error.strerror}.") from error
-    grids = read_workbook(path)
+    read = read_file(path)
     check_cancel(cancel)
     with collector_paused():
-        return _parse_grids(db, path, hashlib.sha256(content).hexdigest(), grids, choices, progress, cancel)
+        return _parse_grids(db, path, read.sha256, read.sheets, choices, progress, cancel)
 
 
 def reparse_file(db: Database, reading: FileReading, choices: ImportChoices) -> FileReading:

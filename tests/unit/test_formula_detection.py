@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from lowres_desktop.importing.archive_guard import check_archive
 from lowres_desktop.importing.workbook_reader import _needs_openpyxl
 
 _PADDING = b"<!-- " + b"." * ((1 << 20) - 11) + b" -->"
@@ -39,7 +40,8 @@ def test_formula_elements_are_told_from_lookalikes(tmp_path: Path, cells: bytes,
         tmp_path, b"<worksheet><sheetData><row r='1'>" + cells + b"</row></sheetData></worksheet>"
     )
     with archive:
-        assert _needs_openpyxl(archive, set(archive.namelist())) is formula
+        facts = check_archive("book.xlsx", archive)
+        assert _needs_openpyxl(archive, set(archive.namelist()), facts) is formula
 
 
 def test_a_formula_split_between_two_read_chunks_is_found(tmp_path: Path) -> None:
@@ -47,4 +49,4 @@ def test_a_formula_split_between_two_read_chunks_is_found(tmp_path: Path) -> Non
     sheet = sheet[: (1 << 20) - 2] + b"<f>B1*2</f></sheetData></worksheet>"
     assert sheet[(1 << 20) - 2 : 1 << 20] == b"<f"
     with _archive(tmp_path, sheet) as archive:
-        assert _needs_openpyxl(archive, set(archive.namelist()))
+        assert _needs_openpyxl(archive, set(archive.namelist()), check_archive("book.xlsx", archive))

@@ -101,7 +101,9 @@ def _application() -> QApplication:
     # Qt's own texts (file dialogs, standard buttons) in Russian; kept on the app so it lives on.
     translator = QTranslator(app)
     if translator.load(
-        QLocale(QLocale.Language.Russian), "qtbase", "_",
+        QLocale(QLocale.Language.Russian),
+        "qtbase",
+        "_",
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
     ):
         app.installTranslator(translator)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from lowres_desktop.importing import (
     appendix_layout,
+    exam_register,
     long_template,
-    rcoi_csv,
+    vpr_f1,
     vpr_journal_comparison,
     vpr_statistics,
 )
@@ -62,7 +63,13 @@ LAYOUTS: tuple[Layout, ...] = (
         vpr_journal_comparison.parse_vpr_comparison,
         one_sheet_per_procedure=True,
     ),
-    Layout(rcoi_csv.LAYOUT_ID, rcoi_csv.TITLE, rcoi_csv.find_header_row, rcoi_csv.parse_rcoi),
+    Layout(vpr_f1.LAYOUT_ID, vpr_f1.TITLE, vpr_f1.find_header_row, vpr_f1.parse_vpr_f1),
+    Layout(
+        exam_register.LAYOUT_ID,
+        exam_register.TITLE,
+        exam_register.find_header_row,
+        exam_register.parse_register,
+    ),
 )
 BY_ID = {layout.id: layout for layout in LAYOUTS}
 SHORT_TITLES = {
@@ -70,7 +77,8 @@ SHORT_TITLES = {
     long_template.LAYOUT_ID: "шаблон программы",
     vpr_statistics.LAYOUT_ID: "ВПР, статистика по отметкам",
     vpr_journal_comparison.LAYOUT_ID: "ВПР, сравнение с журналом",
-    rcoi_csv.LAYOUT_ID: "РЦОИ, результаты участников",
+    vpr_f1.LAYOUT_ID: "ВПР, индивидуальные результаты (Ф1)",
+    exam_register.LAYOUT_ID: "ОГЭ/ЕГЭ, ведомость участников",
 }
 """Layout names short enough for a table column or a one-line summary."""
 
@@ -105,8 +113,9 @@ def choose_sheets(file_name: str, grids: list[SheetGrid]) -> list[SheetChoice]:
             file_name,
             f"Ни на одном листе ({names}) не найдена таблица известного вида: приложение 1 "
             "(«Логин ОО» и столбцы «ВПР МА 5 2019»), шаблон программы («Логин ОО», «Процедура», «Год»), "
-            "выгрузки ВПР «Статистика по отметкам» и «Сравнение отметок с отметками по журналу» "
-            "или CSV РЦОИ. Откройте файл в мастере импорта, чтобы указать столбцы вручную.",
+            "выгрузки ВПР «Статистика по отметкам», «Сравнение отметок с отметками по журналу», "
+            "«Ф1 Индивидуальные результаты» или ведомость ОГЭ/ЕГЭ по участникам («Код ОО» или "
+            "«Логин ОО» и «Балл» или «Отметка»).",
         )
     single = [item for item in found if not item[1].one_sheet_per_procedure]
     if len(single) > 1:
@@ -114,7 +123,7 @@ def choose_sheets(file_name: str, grids: list[SheetGrid]) -> list[SheetChoice]:
         raise FileRejected(
             file_name,
             f"Данные похожи на таблицу сразу на нескольких листах ({listed}): оставьте в файле один "
-            "лист с данными или выберите лист в мастере импорта.",
+            "лист с данными или выберите лист.",
         )
     if single and len(found) > 1:
         found = single

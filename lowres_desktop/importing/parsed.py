@@ -39,6 +39,20 @@ class ColumnRole(StrEnum):
     YEAR = "year"
     VALUE = "value"
     IGNORE = "ignore"
+    SUBJECT = "subject"
+    """Per-student registers from here on: the subject («Русский язык», «01», «01 - Русский язык»)."""
+    EXAM = "exam"
+    """«ЕГЭ», «ОГЭ»: the kind of exam, when a register has a column for it."""
+    DATE = "date"
+    """The exam date: gives the year when there is no year column."""
+    GRADE = "grade"
+    SCORE = "score"
+    """The test score (ЕГЭ 100-point scale)."""
+    PRIMARY = "primary"
+    MARK = "mark"
+    STATUS = "status"
+    """A participant's status («неявка», «удалён», «аннулирован»)."""
+    JOURNAL_MARK = "journal_mark"
 
 
 class Origin(StrEnum):
@@ -76,6 +90,8 @@ class SchoolInFile:
     territory: str | None
     row: int
     id_kind: IdKind = IdKind.LOGIN
+    gia_code: str | None = None
+    """The ГИА «Код ОО» beside the login, when a register gives both: remembered for later files."""
 
 
 @dataclass(frozen=True)

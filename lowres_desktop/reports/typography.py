@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from lowres_desktop.domain.quotes import typographic_quotes
+
 NBSP = "\u00a0"
 DASH = "\u2013"
 
@@ -21,32 +23,6 @@ _SHORT_WORDS = re.compile(
 )
 _UNITS = re.compile(r"(\d)[^\S\n]+(%|г\.|гг\.|года?|годов|класс|кл\.)")
 _HYPHEN_DASH = re.compile(r"(?<=[^\S\n])[-\u2014](?=[^\S\n])")
-
-
-def _quotes(text: str) -> str:
-    """Straight and English quotes to «ёлочки», with „лапки“ for quotes inside quotes."""
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"')
-    out: list[str] = []
-    depth = 0
-    for index, char in enumerate(text):
-        if char == "«":
-            depth += 1
-            out.append("«" if depth == 1 else "„")
-        elif char == "»":
-            out.append("»" if depth <= 1 else "\u201c")
-            depth = max(depth - 1, 0)
-        elif char == '"':
-            before = text[index - 1] if index else " "
-            opening = before.isspace() or before in "([{«„-\u2013\u2014/"
-            if opening:
-                depth += 1
-                out.append("«" if depth == 1 else "„")
-            else:
-                out.append("»" if depth <= 1 else "\u201c")
-                depth = max(depth - 1, 0)
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def initials(text: str) -> str:
@@ -64,7 +40,7 @@ def typeset(text: str) -> str:
     if _PLAIN_NUMBER.fullmatch(text):
         # Table cells are mostly bare numbers: nothing to set, and there are tens of thousands.
         return text
-    text = _quotes(text)
+    text = typographic_quotes(text)
     text = _HYPHEN_DASH.sub(DASH, text)
     text = _NUMBER_SIGN.sub(lambda m: m[1] + NBSP, text)
     text = initials(text)

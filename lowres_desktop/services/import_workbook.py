@@ -16,12 +16,13 @@ policy decides it — replace (the file wins), keep (the database wins), fail
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from lowres_desktop.domain.objectivity import MarkComparison
+from lowres_desktop.domain.quotes import typographic_quotes
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
 from lowres_desktop.domain.schools import guess_school_kind, short_school_name
 from lowres_desktop.importing.layouts import BY_ID, SheetChoice, choose_sheets
@@ -336,6 +337,12 @@ class _Resolver:
         self.plan.unknown.append(UnknownSchool(ref, school.name, sheet, school.row))
         return None
 
+    def learn_gia_code(self, code: str, login: str) -> None:
+        """A file naming a school by its login and its ГИА code: later files may give only the code."""
+        if code not in self.gia:
+            self.gia[code] = login
+            self.plan.aliases.append((SchoolRef(IdKind.GIA_CODE, code), login))
+
     def _create(self, ref: SchoolRef, school: SchoolInFile) -> str:
         login = ref.value if ref.kind == IdKind.LOGIN else f"gia{ref.value}"
         if ref.kind != IdKind.LOGIN:
@@ -357,8 +364,11 @@ def _plan(uow: UnitOfWork, reading: FileReading, choices: ImportChoices) -> Impo
     names: dict[str, SchoolInFile] = {}
     for sheet in reading.parsed:
         logins: dict[str, str | None] = {}
-        for school in sheet.schools:
+        for found in sheet.schools:
+            school = replace(found, name=typographic_quotes(found.name))
             login = resolver.login(school, sheet.sheet)
+            if login is not None and school.gia_code:
+                resolver.learn_gia_code(school.gia_code, login)
             logins[school.login] = login
             if login is not None:
                 plan.rows.setdefault(login, (sheet.sheet, school.row))

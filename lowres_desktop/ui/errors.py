@@ -85,9 +85,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> QDialog:
     return _open(dialog)
 
 
-def _excepthook(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> None:
+def _excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt) or QApplication.instance() is None:
         sys.__excepthook__(kind, error, trace)
         return

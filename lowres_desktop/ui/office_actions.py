@@ -34,9 +34,7 @@ class OfficeActions(QObject):
         menu_bar = window.menuBar()
         self.recent_menu = QMenu(self.tr("&Недавние базы"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu = next(
-            (action.menu() for action in menu_bar.actions() if action.menu() is not None), None
-        )
+        file_menu = next((action.menu() for action in menu_bar.actions() if action.menu() is not None), None)
         if isinstance(file_menu, QMenu):
             file_menu.insertMenu(window.create_action, self.recent_menu)
         service = QMenu(self.tr("С&ервис"), window)

@@ -65,9 +65,7 @@ class ImportSummaryDialog(QDialog):
         if not report.changed_anything:
             lines.append(self.tr("Изменений нет: все данные файла уже есть в базе."))
         lines.append(self.tr("Новых школ: {count}").format(count=len(report.schools_new)))
-        lines.append(
-            self.tr("Переименованных школ: {count}").format(count=len(report.schools_renamed))
-        )
+        lines.append(self.tr("Переименованных школ: {count}").format(count=len(report.schools_renamed)))
         lines += [
             self.tr("  {login}: «{old}» → «{new}»").format(login=login, old=old, new=new)
             for login, old, new in report.schools_renamed
@@ -80,8 +78,7 @@ class ImportSummaryDialog(QDialog):
                 )
             )
         lines.append(
-            self.tr("Результатов: новых — {new}, изменённых — {changed}, без изменений — {same}")
-            .format(
+            self.tr("Результатов: новых — {new}, изменённых — {changed}, без изменений — {same}").format(
                 new=report.results_new,
                 changed=report.results_changed,
                 same=report.results_unchanged,

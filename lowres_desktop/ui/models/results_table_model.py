@@ -51,8 +51,7 @@ def result_tooltip(result: Result) -> str:
     """The numbers behind a «% 2» cell: participants and the share of high results too."""
     return QCoreApplication.translate(
         "ResultsTableModel",
-        "{procedure}, {year}\nУчастников: {participants}\n"
-        "% «2»: {low}\n% высоких результатов: {high}",
+        "{procedure}, {year}\nУчастников: {participants}\n% «2»: {low}\n% высоких результатов: {high}",
     ).format(
         procedure=procedure_title(result.procedure),
         year=result.year,

@@ -34,8 +34,7 @@ class SchoolResultsTableModel(RecordTableModel):
         years = sorted({result.year for result in results})
         rows = [ProcedureRow(p, by_procedure[p]) for p in sorted(by_procedure)]
         columns = [
-            Column(self.tr("Процедура"), lambda r: r.procedure.code,
-                   sort_key=lambda r: r.procedure),
+            Column(self.tr("Процедура"), lambda r: r.procedure.code, sort_key=lambda r: r.procedure),
             Column(self.tr("Наименование"), lambda r: procedure_title(r.procedure)),
         ]
         columns += [self._year_column(year) for year in years]

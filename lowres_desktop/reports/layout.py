@@ -34,8 +34,8 @@ class Layout:
     page_height_mm: float = 297.0
     # 30 mm at the binding edge: orders on the core activity are kept for more than 10 years.
     portrait: Margins = field(default_factory=lambda: Margins(left=30.0, right=10.0, top=20.0, bottom=20.0))
-    # A landscape sheet is bound by its top edge in the same file.
-    landscape: Margins = field(default_factory=lambda: Margins(left=20.0, right=10.0, top=30.0, bottom=15.0))
+    # A landscape sheet is bound by its top edge in the same file; 20 mm below as on every sheet.
+    landscape: Margins = field(default_factory=lambda: Margins(left=20.0, right=10.0, top=30.0, bottom=20.0))
     # Centred in the top margin, at least 10 mm from the edge of the sheet.
     page_number_from_top_mm: float = 12.0
     page_number_size: float = 12.0

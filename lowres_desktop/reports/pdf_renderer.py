@@ -48,12 +48,64 @@ from lowres_desktop.reports.model import (
     Table,
     format_date,
 )
-from lowres_desktop.reports.typography import typeset
+from lowres_desktop.reports.typography import HYPHENATION, NBSP, typeset
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 ROW_SPLIT_LINES = 2
 """Lines of a table row at least on each page when the row continues on the next page."""
+LAST_ROWS = 3
+"""Rows of a table at least on its last page: two rows alone under a repeated header look lost."""
+
+
+class _Table(LongTable):
+    """A long table that never leaves fewer than LAST_ROWS of its rows alone on the last page.
+
+    ReportLab splits where the page ends; when that leaves a short remainder,
+    or a section's title row last on the page, the split is made higher, a row
+    at a time, so the next page gets enough rows and the title its measures.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = super().split(available_width, available_height)
+        height = available_height
+        body_rows = len(self._cellvalues) - self.repeatRows
+        while len(parts) == 2 and body_rows > LAST_ROWS:
+            rest = len(parts[1]._cellvalues) - self.repeatRows
+            kept = len(parts[0]._cellvalues) - self.repeatRows
+            if (rest >= LAST_ROWS and not _is_section(parts[0]._cellvalues[-1])) or kept <= LAST_ROWS:
+                break
+            # The last row of the first part moves over: cut above it.
+            parts[0].wrap(available_width, height)
+            height -= parts[0]._rowHeights[-1] + 0.5
+            shorter = super().split(available_width, height)
+            if len(shorter) != 2:
+                break
+            parts = shorter
+        return parts
+
+
+SECTION = "section"
+"""The style name of a section's title row: `_Table` keeps it with the rows below it."""
+
+
+def _is_section(row: Sequence[object]) -> bool:
+    first = row[0] if row else None
+    if isinstance(first, (list, tuple)):  # a split table holds its cells' flowables in tuples
+        first = first[0] if first else None
+    return isinstance(first, PdfParagraph) and first.style.name == SECTION
+
+
+def _header_text(text: str, font: str, size: float, width: float) -> str:
+    """A header cell's words joined by non-breaking spaces («№ п/п») may break where they would not fit.
+
+    Kept together they were torn letter by letter («№ п/ / п»); the words
+    themselves hyphenate by the patterns.
+    """
+    words = text.split(" ")
+    return " ".join(
+        word.replace(NBSP, " ") if stringWidth(word, font, size) > width else word for word in words
+    )
 
 
 class _Styles:
@@ -72,6 +124,9 @@ class _Styles:
             alignment=TA_JUSTIFY,
             firstLineIndent=layout.first_line_indent_mm * MM,
             spaceAfter=layout.paragraph_space_mm * MM,
+            hyphenationLang=HYPHENATION,
+            embeddedHyphenation=1,
+            uriWasteReduce=0.3,
         )
         self.list = ParagraphStyle("list", parent=self.body, firstLineIndent=0, leftIndent=0)
         self.note = ParagraphStyle(
@@ -90,6 +145,7 @@ class _Styles:
             firstLineIndent=0,
             spaceBefore=3 * MM,
             spaceAfter=3 * MM,
+            hyphenationLang="",
         )
         self.authority = ParagraphStyle(
             "authority",
@@ -126,6 +182,10 @@ class _Styles:
         self._leading = layout.table_leading
         self._cells: dict[tuple[float, bool, str], ParagraphStyle] = {}
 
+    def section(self, size: float) -> ParagraphStyle:
+        """A section's title row of a table."""
+        return ParagraphStyle(SECTION, parent=self.cell(size, bold=True))
+
     def cell(self, size: float, bold: bool = False, align: str = "left") -> ParagraphStyle:
         key = (size, bold, align)
         if key not in self._cells:
@@ -135,6 +195,8 @@ class _Styles:
                 fontSize=size,
                 leading=size * self._leading,
                 alignment={"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align],
+                hyphenationLang=HYPHENATION,
+                embeddedHyphenation=1,
             )
         return self._cells[key]
 
@@ -379,7 +441,9 @@ class _Builder:
         header_style = styles.cell(size, bold=True, align="center")
         data: list[list[object]] = [[""] * columns for _ in table.header]
         for r, c, cell in table.header_cells():
-            data[r][c] = PdfParagraph(_text(cell.text), header_style)
+            room = sum(widths[c : c + cell.span]) - 2 * pad - 1
+            text = _header_text(typeset(cell.text), fonts.BOLD, size, room)
+            data[r][c] = PdfParagraph(escape(text), header_style)
             if cell.span > 1 or cell.rows > 1:
                 commands.append(("SPAN", (c, r), (c + cell.span - 1, r + cell.rows - 1)))
         shade = colors.HexColor(layout.low_value_shade)
@@ -392,10 +456,8 @@ class _Builder:
         for index, body_row in enumerate(table.rows):
             r = base + index
             if index in table.section_rows:
-                data.append(
-                    [PdfParagraph(_text(body_row[0].text), styles.cell(size, bold=True))]
-                    + [""] * (columns - 1)
-                )
+                title = PdfParagraph(_text(body_row[0].text), styles.section(size))
+                data.append([title] + [""] * (columns - 1))
                 commands.append(("SPAN", (0, r), (-1, r)))
                 continue
             row = []
@@ -421,7 +483,7 @@ class _Builder:
         # no gap), but only with at least ROW_SPLIT_LINES lines on each side. Splitting at rows first
         # left a gap that ReportLab then filled with the repeated header and a sliver of the next
         # row, so the header stood again in the middle of every page.
-        pdf_table = LongTable(
+        pdf_table = _Table(
             data,
             colWidths=widths,
             repeatRows=base,

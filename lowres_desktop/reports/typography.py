@@ -1,7 +1,9 @@
-"""Russian typography for documents: «ёлочки», non-breaking spaces after «№» and inside initials.
+"""Russian typography for documents: «ёлочки», non-breaking spaces that keep what belongs together.
 
 Every text that reaches a page passes through `typeset`, so a clerk's
-straight quotes or a number torn from its «№» at a line end never reach print.
+straight quotes, a number torn from its «№» or its «ОО» at a line end, or a
+dash starting a line never reach print. `HYPHENATION` names the patterns
+both renderers hyphenate Russian with.
 """
 
 from __future__ import annotations
@@ -23,6 +25,17 @@ _SHORT_WORDS = re.compile(
 )
 _UNITS = re.compile(r"(\d)[^\S\n]+(%|г\.|гг\.|года?|годов|класс|кл\.)")
 _HYPHEN_DASH = re.compile(r"(?<=[^\S\n])[-\u2014](?=[^\S\n])")
+# A dash stays at the end of the line it continues: «ВПР-МА5 – 40 %», never «– 40 %» on a new line.
+_SPACE_DASH = re.compile(r"[^\S\n]+(?=\u2013[^\S\n])")
+# «15 ОО», «3 ШНОР», «СОШ № 12», «В(С)ОШ №№ 24 и 32»: a count and its abbreviation, a kind and its number.
+_COUNT_ABBREVIATION = re.compile(r"(\d)[^\S\n]+(?=[А-ЯЁ]{2,}\b)")
+_ABBREVIATION_NUMBER = re.compile(r"\b([А-ЯЁ][А-ЯЁ()]+)[^\S\n]+(?=№)")
+
+# «2020-2024 гг.»: a range of years takes a dash without spaces.
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
+
+HYPHENATION = "ru_RU"
+"""pyphen's Russian patterns in the PDF; the DOCX asks Word for automatic hyphenation in ru-RU."""
 
 
 def initials(text: str) -> str:
@@ -42,7 +55,11 @@ def typeset(text: str) -> str:
         return text
     text = typographic_quotes(text)
     text = _HYPHEN_DASH.sub(DASH, text)
+    text = _YEAR_RANGE.sub(lambda m: f"{m[1]}{DASH}{m[2]}", text)
+    text = _SPACE_DASH.sub(NBSP, text)
     text = _NUMBER_SIGN.sub(lambda m: m[1] + NBSP, text)
+    text = _COUNT_ABBREVIATION.sub(lambda m: m[1] + NBSP, text)
+    text = _ABBREVIATION_NUMBER.sub(lambda m: m[1] + NBSP, text)
     text = initials(text)
     text = _UNITS.sub(lambda m: m[1] + NBSP + m[2], text)
     return _SHORT_WORDS.sub(lambda m: m[1] + NBSP, text)

@@ -7,9 +7,10 @@ services are imported by `run`.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from typing import TYPE_CHECKING, TextIO
+
+from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
     from lowres_desktop.domain.profiles import RuleProfile
@@ -82,9 +83,11 @@ def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, o
         for row in table.rows
     ]
     if fmt == "csv":
-        writer = csv.DictWriter(out, CATEGORY_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({**row, "reasons": "; ".join(row["reasons"])} for row in rows)
+        writer = CsvWriter(out, lineterminator="\n")
+        writer.writerow(CATEGORY_COLUMNS)
+        for row in rows:
+            row["reasons"] = "; ".join(row["reasons"])
+            writer.writerow([row[column] for column in CATEGORY_COLUMNS])
         return
     if fmt == "json":
         json.dump(

@@ -9,9 +9,10 @@ command that uses them.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from typing import TYPE_CHECKING, TextIO
+
+from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
     from lowres_desktop.services.identify_schools import Identification
@@ -79,7 +80,7 @@ def _print_flagged(found: Identification, fmt: str, out: TextIO) -> None:
         for f in found.flagged
     ]
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = CsvWriter(out, lineterminator="\n")
         writer.writerow(["login", "name", "district", "criteria", "reasons"])
         writer.writerows(rows)
     elif fmt == "json":
@@ -130,7 +131,7 @@ def _print_profile_flagged(found: ProfileIdentification, fmt: str, out: TextIO) 
 
     params = found.profile.rule_parameters()
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = CsvWriter(out, lineterminator="\n")
         writer.writerow(["login", "name", "district", "criteria", "reasons", "profile"])
         for school, assessment in found.assessments:
             reasons = [reason_text(r) for r in assessment.verdict.reasons]

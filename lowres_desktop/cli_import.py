@@ -9,12 +9,12 @@ top (see cli_flag.py): the import machinery is imported by `run`.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from lowres_desktop.files.cells import CsvWriter
 from lowres_desktop.services.conflict_policy import ConflictPolicy
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _run_results(db: Database, year: int | None, login: str | None, fmt: str, ou
     found = stored_results(db, year, login)
     rows = [(r.login, r.procedure.code, r.year, r.participants, r.pct_low, r.pct_high) for r in found.results]
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        writer = CsvWriter(out, lineterminator="\n")
         writer.writerow(RESULT_COLUMNS)
         writer.writerows(["" if v is None else v for v in row] for row in rows)
     elif fmt == "json":

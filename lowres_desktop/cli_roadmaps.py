@@ -7,9 +7,10 @@ roadmap services are imported by `run`.
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -57,7 +58,7 @@ def _run_roadmap(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if command == "list":
         overviews = roadmaps.list_roadmaps(db)
         if args.format == "csv":
-            writer = csv.writer(out, lineterminator="\n")
+            writer = CsvWriter(out, lineterminator="\n")
             writer.writerow(
                 ["id", "title", "level", "school", "period", "order", "items", "rounds", "overdue"]
             )

@@ -25,7 +25,9 @@ recognised even when they contain commas), and the period is taken from the titl
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -50,6 +52,10 @@ from lowres_desktop.domain.roadmaps import (
     split_executors,
     with_parsed_dates,
 )
+from lowres_desktop.files.atomic import atomic_file
+from lowres_desktop.files.cells import write_cell
+from lowres_desktop.importing.archive_guard import check_archive
+from lowres_desktop.importing.workbook_reader import read_bounded
 
 ROADMAP_SHEET = "Дорожная карта"
 INDICATORS_SHEET = "Показатели"
@@ -103,20 +109,20 @@ def write_roadmap_xlsx(roadmap: Roadmap, path: Path) -> None:
         NUMBERING_WORDS[roadmap.numbering],
     ]
     for row, (label, value) in enumerate(zip(LABELS, values, strict=True), start=1):
-        sheet.cell(row, 1, label).font = Font(bold=True)
-        sheet.cell(row, 2, value)
+        write_cell(sheet, row, 1, label).font = Font(bold=True)
+        write_cell(sheet, row, 2, value)
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(HEADERS))
     sheet.cell(1, 2).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[1].height = 45
     for column, (title, width) in enumerate(zip(HEADERS, _WIDTHS, strict=True), start=1):
-        cell = sheet.cell(HEADER_ROW, column, title)
+        cell = write_cell(sheet, HEADER_ROW, column, title)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = _BORDER
         sheet.column_dimensions[get_column_letter(column)].width = width
     row = HEADER_ROW + 1
     for s, section in enumerate(roadmap.sections):
-        cell = sheet.cell(row, 1, f"{s + 1}. {section.title}")
+        cell = write_cell(sheet, row, 1, f"{s + 1}. {section.title}")
         cell.font = Font(bold=True)
         cell.fill = _SECTION_FILL
         cell.alignment = Alignment(wrap_text=True)
@@ -133,7 +139,7 @@ def write_roadmap_xlsx(roadmap: Roadmap, path: Path) -> None:
                 ", ".join(item.schools),
             ]
             for column, value in enumerate(cells, start=1):
-                cell = sheet.cell(row, column, value)
+                cell = write_cell(sheet, row, column, value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 cell.border = _BORDER
                 if isinstance(value, date):
@@ -147,13 +153,14 @@ def write_roadmap_xlsx(roadmap: Roadmap, path: Path) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     if roadmap.indicators:
         _write_indicators(workbook, roadmap.indicators)
-    workbook.save(path)
+    with atomic_file(Path(path)) as handle:
+        workbook.save(handle)
 
 
 def _write_indicators(workbook: Workbook, indicators: Iterable[Indicator]) -> None:
     sheet = workbook.create_sheet(INDICATORS_SHEET)
     for column, title in enumerate(INDICATOR_HEADERS, start=1):
-        cell = sheet.cell(1, column, title)
+        cell = write_cell(sheet, 1, column, title)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center")
     for column, width in enumerate((5, 70, 30, 9, 12, 14, 8, 12, 10), start=1):
@@ -171,7 +178,7 @@ def _write_indicators(workbook: Workbook, indicators: Iterable[Indicator]) -> No
             "да" if indicator.per_school else "нет",
         )
         for column, value in enumerate(values, start=1):
-            sheet.cell(row, column, value).alignment = Alignment(wrap_text=True, vertical="top")
+            write_cell(sheet, row, column, value).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
 
 
@@ -255,8 +262,13 @@ def _labelled(rows: list[list[str]], header_index: int) -> dict[str, str]:
 
 def read_roadmap_xlsx(path: Path, known_executors: Iterable[str] = ()) -> ParsedRoadmap:
     """Read a roadmap in the layout above (or close to it); raises DomainError when there is none."""
+    data = read_bounded(path)
     try:
-        workbook = load_workbook(path, data_only=True, read_only=False)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(path.name, archive)
+        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except DomainError:
+        raise
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise DomainError(
             f"Файл «{path.name}» не удалось открыть как книгу Excel (.xlsx): {error}"

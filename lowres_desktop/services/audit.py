@@ -9,7 +9,6 @@ number cannot overwrite each other silently.)
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,6 +16,8 @@ from typing import TextIO
 
 from sqlalchemy import func, select
 
+from lowres_desktop.files.atomic import atomic_file
+from lowres_desktop.files.cells import CsvWriter
 from lowres_desktop.storage.models_office import AuditEntryRow
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -160,7 +161,7 @@ CSV_HEADER = ["Когда", "Кто", "Действие", "Раздел", "За�
 
 def write_audit_csv(lines: list[AuditLine], out: TextIO) -> None:
     """CSV for Excel: semicolons, dates as ДД.ММ.ГГГГ ЧЧ:ММ:СС."""
-    writer = csv.writer(out, delimiter=";")
+    writer = CsvWriter(out, delimiter=";")
     writer.writerow(CSV_HEADER)
     for line in lines:
         writer.writerow(
@@ -180,6 +181,6 @@ def write_audit_csv(lines: list[AuditLine], out: TextIO) -> None:
 def export_audit(db: Database, path: Path, where: AuditFilter = AuditFilter()) -> int:
     """Every matching change into a CSV file (UTF-8 with BOM, so Excel reads Cyrillic); returns the count."""
     lines = read_audit(db, where, limit=None).lines
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as out:
+    with atomic_file(Path(path), "w", encoding="utf-8-sig", newline="") as out:
         write_audit_csv(lines, out)
     return len(lines)

@@ -19,6 +19,7 @@ from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
 from lowres_desktop.domain.roadmaps import RoadmapLevel, numbered_items
 from lowres_desktop.domain.rule import RuleParameters
+from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.reports import (
     dynamics_report,
     low_results_order,
@@ -294,8 +295,4 @@ def save_document(
     progress(0, 0, f"Вёрстка «{path.name}»…")
     data = render(document, fmt)
     check_cancel(cancel)
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise DomainError(f"Не удалось записать файл «{path}»: {error.strerror or error}.") from error
-    return path
+    return write_bytes_atomic(path, data)

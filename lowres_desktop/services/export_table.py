@@ -1,11 +1,8 @@
 """Use case: any table of the app to .xlsx, and to tab-separated text for the clipboard.
 
-Formula injection: openpyxl turns any string that begins with «=» into a
-formula, and Excel runs what a pasted «=…» says. A cell exported from this
-program is data, never code: text that begins with «=», «+», «-», «@», a tab
-or a carriage return is written as a text cell (and marked with Excel's quote
-prefix, so editing it keeps it text), and on the clipboard it gets a leading
-apostrophe, which Excel reads as «this is text».
+Formula injection: a cell exported from this program is data, never code —
+every text cell and clipboard field goes through the one rule of
+`files/cells.py`. The workbook is written atomically (`files/atomic.py`).
 """
 
 from __future__ import annotations
@@ -15,19 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.atomic import atomic_file
+from lowres_desktop.files.cells import csv_field, set_text
 
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
 MAX_SHEET_TITLE = 31
-
-
-def is_dangerous(text: str) -> bool:
-    return text.startswith(DANGEROUS_START)
 
 
 def export_table(
@@ -37,7 +29,8 @@ def export_table(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _sheet_title(title)
-    sheet.append([str(h) for h in headers])
+    for column, header in enumerate(headers, start=1):
+        set_text(sheet.cell(1, column), str(header))
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDE7F3")
     for cell in sheet[1]:
@@ -59,11 +52,7 @@ def export_table(
                 elif isinstance(value, date):
                     cell.number_format = "DD.MM.YYYY"
             else:
-                text = str(value)
-                cell.value = text
-                cell.data_type = TYPE_STRING
-                if is_dangerous(text):
-                    cell.quotePrefix = True
+                set_text(cell, str(value))
             if column - 1 < len(widths):
                 widths[column - 1] = max(widths[column - 1], len(_shown(value)))
             else:
@@ -71,10 +60,8 @@ def export_table(
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 6), MAX_WIDTH)
     sheet.freeze_panes = "A2"
-    try:
-        workbook.save(path)
-    except OSError as error:
-        raise DomainError(f"Файл «{path}» не удалось записать: {error.strerror}.") from error
+    with atomic_file(Path(path)) as handle:
+        workbook.save(handle)
     return Path(path)
 
 
@@ -107,7 +94,6 @@ def _clip(value: object) -> str:
         text = f"{value:g}".replace(".", ",")
     else:
         text = str(value)
-    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    if not isinstance(value, int | float) and is_dangerous(str(value)):
-        text = "'" + text
-    return text
+    if not isinstance(value, int | float):
+        text = str(csv_field(text))
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.atomic import atomic_file
 from lowres_desktop.importing.long_template import EXAMPLE, HEADERS
 from lowres_desktop.storage.unit_of_work import Database
 
@@ -120,8 +120,6 @@ def write_template(db: Database | None, path: Path) -> Path:
         notes.append([line])
     notes["A1"].font = Font(bold=True, size=13)
     notes.column_dimensions["A"].width = 110
-    try:
-        workbook.save(path)
-    except OSError as error:
-        raise DomainError(f"Файл «{path}» не удалось записать: {error.strerror}.") from error
+    with atomic_file(Path(path)) as handle:
+        workbook.save(handle)
     return Path(path)

@@ -8,7 +8,6 @@ round — which the grid's summary tab, the CSV export and the documents of
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -29,6 +28,8 @@ from lowres_desktop.domain.monitoring import (
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.roadmaps import NumberedItem, Roadmap, numbered_items
 from lowres_desktop.domain.schools import natural_sort_key
+from lowres_desktop.files.atomic import write_bytes_atomic
+from lowres_desktop.files.cells import CsvWriter
 from lowres_desktop.services.roadmaps import order_text
 from lowres_desktop.storage.monitoring_repository import EvidenceFile
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
@@ -210,8 +211,7 @@ def save_evidence_copy(db: Database, evidence_id: int, folder: Path) -> Path:
     while target.exists():
         target = folder / f"{Path(name).stem} ({counter}){Path(name).suffix}"
         counter += 1
-    target.write_bytes(content)
-    return target
+    return write_bytes_atomic(target, content)
 
 
 def delete_evidence(db: Database, evidence_id: int) -> None:
@@ -398,7 +398,7 @@ def _csv_number(value: float | None) -> str:
 
 def write_summary_csv(summary: RoundSummary, out: TextIO) -> None:
     """One row per checked item: shares (dot decimals, for spreadsheets and scripts) and school lists."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = CsvWriter(out, lineterminator="\n")
     writer.writerow(SUMMARY_COLUMNS)
     for item in summary.items:
         writer.writerow(

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from lowres_desktop.files.atomic import atomic_path
 from lowres_desktop.services.chart_series import (
     BarChart,
     CategoryYear,
@@ -155,7 +156,8 @@ class ChartWidget(QWidget):
     def save_png(self, path: Path, width: int = 1600) -> None:
         exporter = ImageExporter(self.view.scene())
         exporter.parameters()["width"] = width
-        exporter.export(str(path))
+        with atomic_path(Path(path)) as temporary:
+            exporter.export(str(temporary))
 
 
 class LineChartWidget(ChartWidget):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.services.documents import Document, render, save_document
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback, never_cancel, no_progress
 from lowres_desktop.ui.errors import show_error
@@ -140,11 +141,7 @@ class DocumentPreviewDialog(QDialog):
         return save_document(self.document, path, progress, cancel)
 
     def _write_pdf(self, path: Path) -> Path:
-        try:
-            path.write_bytes(self.pdf_bytes)
-        except OSError as error:
-            raise DomainError(self.tr("Не удалось записать файл «{0}»: {1}").format(path, error)) from error
-        return path
+        return write_bytes_atomic(path, self.pdf_bytes)
 
     def save_in_background(self, path: Path) -> None:
         """`save` off the window's thread: a region's order takes seconds to lay out as DOCX.

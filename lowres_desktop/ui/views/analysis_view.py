@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QModelIndex, QSignalBlocker, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from lowres_desktop.domain.categories import CATEGORY_ORDER, Category
 from lowres_desktop.domain.dynamics import Trend
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.services.browse import result_years, school_count
 from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
 from lowres_desktop.services.chart_series import (
@@ -807,4 +808,10 @@ class AnalysisView(QWidget):
             "PNG (*.png)",
         )
         if name:
-            self.heat_table.grab().save(name)
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            self.heat_table.grab().save(buffer, "PNG")
+            try:
+                write_bytes_atomic(Path(name), bytes(buffer.data()))
+            except DomainError as error:
+                show_error(self, error)

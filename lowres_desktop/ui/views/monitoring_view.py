@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.files.atomic import atomic_file
 from lowres_desktop.services.browse import list_schools, overview, school_count
 from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.monitoring import (
@@ -450,8 +451,11 @@ class MonitoringView(QWidget):
             self, self.tr("Итоги мониторинга"), f"monitoring-{round_id}.csv", self.tr("CSV (*.csv)")
         )
         if name:
-            with open(name, "w", encoding="utf-8-sig", newline="") as handle:
-                write_summary_csv(round_summary(self._db, round_id), handle)
+            try:
+                with atomic_file(Path(name), "w", encoding="utf-8-sig", newline="") as handle:
+                    write_summary_csv(round_summary(self._db, round_id), handle)
+            except DomainError as error:
+                show_error(self, error)
 
     # --- summary ----------------------------------------------------------------------------
 

@@ -14,19 +14,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from lowres_desktop.storage.seed_rows import SEED_ROWS
+
 revision = "i4_analysis"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
-
-SEED_003_PROBLEM_TYPES = (
-    "школы с признаками социального учреждения",
-    "школы, расположенные на территории с признаками депрессивности",
-    "школы с низким уровнем кадрового потенциала",
-    "школы с признаками неэффективного управления",
-    "школы с высоким уровнем девиации детей",
-    "школы, имеющие высокий уровень депривации родителей",
-)
 
 
 def upgrade() -> None:
@@ -151,13 +144,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_mark_comparisons_procedure_id", "mark_comparisons", ["procedure_id"])
     op.create_index("ix_mark_comparisons_year", "mark_comparisons", ["year"])
-    op.bulk_insert(
-        problem_types,
-        [
-            {"code": code, "title": title, "active": True}
-            for code, title in enumerate(SEED_003_PROBLEM_TYPES, start=1)
-        ],
-    )
+    op.bulk_insert(problem_types, SEED_ROWS["problem_types"])
 
 
 def downgrade() -> None:

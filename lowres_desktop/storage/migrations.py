@@ -1,4 +1,12 @@
-"""Bring a database to the newest schema at start, safely.
+"""Bring a database to the newest schema at start, safely and quickly.
+
+Opening a database is on every start's path, so the common cases do not
+import Alembic: the packaged head is read from the revision files' first
+lines, and a database already at it is opened as it is; a new, empty
+database gets the current schema from the models' metadata in one
+transaction (what the migrations would build, without replaying each step —
+a test compares the two), stamped with the head. Only an older database is
+upgraded by Alembic.
 
 Before an upgrade the old SQLite file is copied with the online backup API
 (`storage.backups`) to a timestamped file beside it. The upgrade runs with foreign keys off (a
@@ -9,21 +17,35 @@ and the backup stays.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, select
 from sqlalchemy.exc import DatabaseError
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.paths import migrations_dir
 from lowres_desktop.storage.backups import backup_sqlite
 from lowres_desktop.storage.engine import display_target, make_engine, sqlite_file
+from lowres_desktop.storage.seed_rows import SEED_ROWS
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+VERSION_TABLE = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
+"""Alembic's own bookkeeping table, as Alembic creates it, for reading and stamping without it."""
+
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(\([^)]*\)|.+)$", re.MULTILINE)
+_QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
 
 
 class UnopenableDatabase(DomainError):
@@ -41,6 +63,8 @@ class MigrationOutcome:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
@@ -55,23 +79,46 @@ def head_revision() -> str:
 
     Features developed side by side may each add a branch from the same
     parent; the database then carries every head, and a later merge
-    revision joins them.
+    revision joins them. Read from each revision file's `revision` and
+    `down_revision` lines (a test checks it against Alembic's own answer),
+    since importing Alembic to ask it costs more than the rest of opening.
     """
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    label = _label(heads)
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (migrations_dir() / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        revision = _REVISION.search(text)
+        down = _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            raise DomainError(f"Файл миграции «{script.name}» без строк revision и down_revision.")
+        revisions.add(revision.group(1))
+        parents.update(_QUOTED.findall(down.group(1)))
+    label = _label(revisions - parents)
     assert label is not None
     return label
 
 
 def current_revision(connection: Connection) -> str | None:
-    return _label(MigrationContext.configure(connection).get_current_heads())
+    """The revisions the database is stamped with; None for a database without the stamp."""
+    if not inspect(connection).has_table(VERSION_TABLE.name):
+        return None
+    return _label(connection.execute(select(VERSION_TABLE.c.version_num)).scalars())
+
+
+def _create_at_head(connection: Connection, head: str) -> None:
+    """An empty database gets the models' schema, the rows migrations seed, and the head's stamp."""
+    from lowres_desktop.storage.schema import metadata
+
+    metadata.create_all(connection)
+    for table_name, rows in SEED_ROWS.items():
+        connection.execute(metadata.tables[table_name].insert(), rows)
+    VERSION_TABLE.create(connection)
+    connection.execute(VERSION_TABLE.insert(), [{"version_num": v} for v in head.split("+")])
 
 
 def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
     """Create or upgrade the database at `url`; raises DomainError with a Russian message."""
     shown = display_target(target or url)
-    config = alembic_config()
-    scripts = ScriptDirectory.from_config(config)
     head = head_revision()
     engine = make_engine(url, foreign_keys=False)
     try:
@@ -80,6 +127,15 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
             has_tables = bool(inspect(connection).get_table_names())
         if current == head:
             return MigrationOutcome(current, head, None)
+        if current is None and not has_tables:
+            with engine.begin() as connection:
+                _create_at_head(connection, head)
+            return MigrationOutcome(None, head, None)
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
+        config = alembic_config()
+        scripts = ScriptDirectory.from_config(config)
         known = {script.revision for script in scripts.walk_revisions()}
         if current is not None and not set(current.split("+")) <= known:
             raise UnopenableDatabase(

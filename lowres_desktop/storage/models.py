@@ -20,6 +20,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# The migrations named their check constraints in full ("ck_results_year_range") and Alembic
+# applied the convention below once more, so every database carries "ck_results_ck_results_…".
+# The models give the same full names, so that a new database created from them matches.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -42,7 +45,7 @@ class DistrictRow(Base):
 
 class SchoolRow(Base):
     __tablename__ = "schools"
-    __table_args__ = (CheckConstraint("length(login) > 0", name="login_not_empty"),)
+    __table_args__ = (CheckConstraint("length(login) > 0", name="ck_schools_login_not_empty"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(64), unique=True)
@@ -90,10 +93,14 @@ class ResultRow(Base):
     __tablename__ = "results"
     __table_args__ = (
         UniqueConstraint("school_id", "procedure_id", "year"),
-        CheckConstraint("pct_low IS NULL OR (pct_low >= 0 AND pct_low <= 100)", name="pct_low_range"),
-        CheckConstraint("pct_high IS NULL OR (pct_high >= 0 AND pct_high <= 100)", name="pct_high_range"),
-        CheckConstraint("participants IS NULL OR participants >= 0", name="participants_positive"),
-        CheckConstraint("year >= 1990 AND year <= 2100", name="year_range"),
+        CheckConstraint(
+            "pct_low IS NULL OR (pct_low >= 0 AND pct_low <= 100)", name="ck_results_pct_low_range"
+        ),
+        CheckConstraint(
+            "pct_high IS NULL OR (pct_high >= 0 AND pct_high <= 100)", name="ck_results_pct_high_range"
+        ),
+        CheckConstraint("participants IS NULL OR participants >= 0", name="ck_results_participants_positive"),
+        CheckConstraint("year >= 1990 AND year <= 2100", name="ck_results_year_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -109,7 +109,7 @@ class OfficialStatusRow(Base):
     __tablename__ = "official_statuses"
     __table_args__ = (
         UniqueConstraint("school_id", "year", "category"),
-        CheckConstraint("year >= 1990 AND year <= 2100", name="year_range"),
+        CheckConstraint("year >= 1990 AND year <= 2100", name="ck_official_statuses_year_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,9 +127,11 @@ class MarkComparisonRow(Base):
     __tablename__ = "mark_comparisons"
     __table_args__ = (
         UniqueConstraint("school_id", "procedure_id", "year"),
-        CheckConstraint("lowered_pct >= 0 AND lowered_pct <= 100", name="lowered_range"),
-        CheckConstraint("confirmed_pct >= 0 AND confirmed_pct <= 100", name="confirmed_range"),
-        CheckConstraint("raised_pct >= 0 AND raised_pct <= 100", name="raised_range"),
+        CheckConstraint("lowered_pct >= 0 AND lowered_pct <= 100", name="ck_mark_comparisons_lowered_range"),
+        CheckConstraint(
+            "confirmed_pct >= 0 AND confirmed_pct <= 100", name="ck_mark_comparisons_confirmed_range"
+        ),
+        CheckConstraint("raised_pct >= 0 AND raised_pct <= 100", name="ck_mark_comparisons_raised_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -40,9 +40,9 @@ class ExecutorRow(Base):
 class RoadmapRow(Base):
     __tablename__ = "roadmaps"
     __table_args__ = (
-        CheckConstraint("level IN ('municipal', 'school')", name="level_known"),
-        CheckConstraint("numbering IN ('flat', 'nested')", name="numbering_known"),
-        CheckConstraint("first_year <= last_year", name="period_ordered"),
+        CheckConstraint("level IN ('municipal', 'school')", name="ck_roadmaps_level_known"),
+        CheckConstraint("numbering IN ('flat', 'nested')", name="ck_roadmaps_numbering_known"),
+        CheckConstraint("first_year <= last_year", name="ck_roadmaps_period_ordered"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -210,7 +210,7 @@ class MonitoringEntryRow(Base):
         UniqueConstraint("round_id", "school_id", "item_id"),
         CheckConstraint(
             "status IS NULL OR status IN ('done', 'partial', 'not_done', 'not_applicable')",
-            name="status_known",
+            name="ck_monitoring_entries_status_known",
         ),
     )
 

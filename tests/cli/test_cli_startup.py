@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 from importlib import import_module
+from pathlib import Path
 
 from lowres_desktop.cli import COMMAND_MODULES
 
@@ -61,3 +62,13 @@ def test_each_module_adds_exactly_the_commands_the_table_gives_it() -> None:
         seen += names
     assert len(seen) == len(set(seen))
 
+
+
+def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab(tmp_path: Path) -> None:
+    db = tmp_path / "city.sqlite"
+    code_demo = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'demo'])"
+    assert "sqlalchemy" in _imported_after(code_demo)
+    code = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'flag', '--year', '2019'])"
+    imported = _imported_after(code)
+    assert "sqlalchemy" in imported
+    assert [m for m in imported if m.split(".")[0] in ("alembic", "openpyxl", "reportlab", "docx")] == []

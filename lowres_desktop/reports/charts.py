@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
@@ -223,7 +225,8 @@ def build_drawing(spec: ChartSpec, width: float) -> Drawing:
         drawing.add(Line(x0, y, x1, y, strokeColor=colors.HexColor("#c8c8c8"), strokeWidth=0.4))
         text(x0 - 4, y - size / 3, _label(tick), "end")
         tick += step
-    text(x0 - 4, y1 + 5, spec.y_unit, "end")
+    # Flush with the drawing's left edge: anchored at the axis it ran off the picture («% участников»).
+    text(2, y1 + 5, spec.y_unit)
     drawing.add(Line(x0, y0, x0, y1, strokeColor=ink, strokeWidth=0.7))
     drawing.add(Line(x0, y0, x1, y0, strokeColor=ink, strokeWidth=0.7))
     for index, lines in enumerate(labels):
@@ -332,6 +335,32 @@ def _rgb(color: colors.Color | None) -> tuple[int, int, int] | None:
     return (round(color.red * 255), round(color.green * 255), round(color.blue * 255))
 
 
+def _dashes(points: list[tuple[float, float]], pattern: Sequence[float]) -> list[list[tuple[float, float]]]:
+    """The pieces of a polyline a dash pattern (on, off, … in the same units) leaves drawn."""
+    pieces: list[list[tuple[float, float]]] = []
+    phase, index, drawn = 0.0, 0, True
+    current: list[tuple[float, float]] = [points[0]] if points else []
+    for (ax, ay), (bx, by) in pairwise(points):
+        length = math.hypot(bx - ax, by - ay)
+        done = 0.0
+        while length - done > 1e-9:
+            step = min(pattern[index] - phase, length - done)
+            done += step
+            phase += step
+            point = (ax + (bx - ax) * done / length, ay + (by - ay) * done / length)
+            if drawn:
+                current.append(point)
+            if phase >= pattern[index] - 1e-9:
+                if drawn and len(current) > 1:
+                    pieces.append(current)
+                drawn = not drawn
+                current = [point]
+                index, phase = (index + 1) % len(pattern), 0.0
+    if drawn and len(current) > 1:
+        pieces.append(current)
+    return pieces
+
+
 def drawing_to_png(drawing: Drawing, dpi: int = 200) -> bytes:
     """Paint the shapes `build_drawing` uses with Pillow: the DOCX gets the same chart as the PDF."""
     scale = dpi / 72
@@ -346,11 +375,15 @@ def drawing_to_png(drawing: Drawing, dpi: int = 200) -> bytes:
     for shape in drawing.contents:
         stroke = _rgb(getattr(shape, "strokeColor", None))
         line_width = max(1, round(getattr(shape, "strokeWidth", 1) * scale))
-        if isinstance(shape, Line):
-            canvas.line([point(shape.x1, shape.y1), point(shape.x2, shape.y2)], fill=stroke, width=line_width)
-        elif isinstance(shape, PolyLine):
-            pts = [point(shape.points[i], shape.points[i + 1]) for i in range(0, len(shape.points), 2)]
-            canvas.line(pts, fill=stroke, width=line_width, joint="curve")
+        if isinstance(shape, (Line, PolyLine)):
+            coordinates = (
+                [shape.x1, shape.y1, shape.x2, shape.y2] if isinstance(shape, Line) else list(shape.points)
+            )
+            pts = [point(coordinates[i], coordinates[i + 1]) for i in range(0, len(coordinates), 2)]
+            # Dashed as in the PDF: the caption's «пунктирные – средние» has to hold on paper.
+            dash = getattr(shape, "strokeDashArray", None)
+            for piece in _dashes(pts, [d * scale for d in dash]) if dash else [pts]:
+                canvas.line(piece, fill=stroke, width=line_width, joint="curve")
         elif isinstance(shape, Rect):
             (left, bottom), (right, top) = (
                 point(shape.x, shape.y),

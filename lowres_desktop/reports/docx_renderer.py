@@ -23,7 +23,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from lowres_desktop.reports import fonts
 from lowres_desktop.reports.charts import build_drawing, drawing_to_png
 from lowres_desktop.reports.layout import GOST_LAYOUT, MM, Layout, Margins
 from lowres_desktop.reports.model import (
@@ -35,7 +37,7 @@ from lowres_desktop.reports.model import (
     Table,
     format_date,
 )
-from lowres_desktop.reports.typography import typeset
+from lowres_desktop.reports.typography import breakable_where_too_wide, typeset
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -56,8 +58,85 @@ def _set_font(element: object, family: str) -> None:
         fonts.set(qn(attribute), family)
 
 
-def _page_field(paragraph: DocxParagraph) -> None:
+def _set_language(element: object, language: str) -> None:
+    """Mark the text as `language`, so Word and LibreOffice check spelling and hyphenate in Russian."""
+    r_pr = element.get_or_add_rPr()  # type: ignore[attr-defined]
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    for attribute in ("w:val", "w:eastAsia"):
+        lang.set(qn(attribute), language)
+
+
+def _document_settings(docx: DocxDocument, language: str) -> None:
+    """Automatic hyphenation on, Russian as the document's language, the decimal comma."""
+    settings = docx.settings.element
+    hyphenation = OxmlElement("w:autoHyphenation")
+    hyphenation.set(qn("w:val"), "true")
+    # The schema orders settings: automatic hyphenation follows the default tab stop.
+    tab_stop = settings.find(qn("w:defaultTabStop"))
+    if tab_stop is not None:
+        tab_stop.addnext(hyphenation)
+    else:
+        settings.insert(0, hyphenation)
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), language)
+        theme.set(qn("w:eastAsia"), language)
+    for name, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+        element = settings.find(qn(name))
+        if element is not None:
+            element.set(qn("w:val"), value)
+    defaults = docx.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if r_pr is not None and r_pr.find(qn("w:rPr")) is not None:
+        lang = r_pr.find(qn("w:rPr")).find(qn("w:lang"))
+        if lang is not None:
+            for attribute in ("w:val", "w:eastAsia"):
+                lang.set(qn(attribute), language)
+
+
+def _row_property(row: object, name: str) -> None:
+    """An on/off property of a table row: «w:cantSplit» (stays whole), «w:tblHeader» (repeats)."""
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)  # type: ignore[attr-defined]
+
+
+def _table_position(table: DocxTable, padding_mm: float) -> None:
+    """Cell padding as in the PDF, and the table's border on the text margin, not 2 mm left of it.
+
+    In the compatibility mode of the template (Word 2010) a table's indent is
+    measured to the text of its first cell: indenting by the cell padding puts
+    the border where the PDF draws it.
+    """
+    twips = str(round(padding_mm * 1440 / 25.4))
+    properties = table._tbl.tblPr
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), twips)
+    indent.set(qn("w:type"), "dxa")
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), twips)
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    # Schema order inside <w:tblPr>: …, tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout,
+    # tblCellMar, tblLook.
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
+    layout_element = properties.find(qn("w:tblLayout"))
+    anchor = layout_element if layout_element is not None else margins
+    anchor.addprevious(indent)
+
+
+def _page_field(paragraph: DocxParagraph, size: float) -> None:
     run = paragraph.add_run()
+    run.font.size = Pt(size)
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             element = OxmlElement("w:fldChar")
@@ -81,6 +160,8 @@ class _Writer:
         normal.paragraph_format.space_after = Pt(0)
         normal.paragraph_format.space_before = Pt(0)
         normal.paragraph_format.line_spacing = 1.0
+        _set_language(normal.element, layout.language)
+        _document_settings(self.docx, layout.language)
         self.width_mm = layout.body_width_mm
         self._styles: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 
@@ -169,7 +250,7 @@ class _Writer:
         section.different_first_page_header_footer = True
         number_paragraph = section.header.paragraphs[0]
         number_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _page_field(number_paragraph)
+        _page_field(number_paragraph, layout.page_number_size)
         req = document.requisites
         if req.emblem_png:
             picture = self.docx.add_paragraph()
@@ -196,14 +277,18 @@ class _Writer:
 
     def blocks(self, blocks: Sequence[Block]) -> None:
         layout = self.layout
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if isinstance(block, Paragraph):
                 if block.style == "heading":
                     heading = self.paragraph(block.text, "center", bold=True, keep_with_next=True)
                     heading.paragraph_format.space_before = Mm(3)
                     heading.paragraph_format.space_after = Mm(3)
                 elif block.style == "note":
-                    self.paragraph(block.text, "justify", size=layout.note_size, leading=1.0)
+                    # A note before a chart explains it («пунктирные – средние»): on the chart's page.
+                    before_chart = index + 1 < len(blocks) and isinstance(blocks[index + 1], Chart)
+                    self.paragraph(
+                        block.text, "justify", size=layout.note_size, leading=1.0, keep_with_next=before_chart
+                    )
                 else:
                     self.paragraph(block.text, "justify", indent=block.style == "body")
             elif isinstance(block, Table):
@@ -265,6 +350,9 @@ class _Writer:
         document, layout = self.document, self.layout
         for index, appendix in enumerate(document.appendices):
             section = self.docx.add_section(WD_SECTION.NEW_PAGE)
+            # A new section copies the first one's «different first page», whose header is empty:
+            # the appendix's first page would lose its number.
+            section.different_first_page_header_footer = False
             self._section(section, appendix.landscape)
             mark = self.paragraph("\n".join(document.appendix_mark(index)), "left", leading=1.0)
             mark.paragraph_format.left_indent = Mm(self.width_mm - layout.corner_width_mm)
@@ -287,11 +375,10 @@ class _Writer:
         # Word reads the cells' widths, LibreOffice the table grid: set both.
         for column, width in zip(docx_table.columns, widths, strict=True):
             column.width = width
+        _table_position(docx_table, layout.table_padding_mm)
         for row in docx_table.rows:
-            row_properties = row._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            row_properties.append(repeat)
+            _row_property(row, "w:cantSplit")
+            _row_property(row, "w:tblHeader")
         header_cells = [row.cells for row in docx_table.rows]
         for row_cells in header_cells:
             for cell, width in zip(row_cells, widths, strict=True):
@@ -301,16 +388,34 @@ class _Writer:
             if cell.span > 1 or cell.rows > 1:
                 target = target.merge(header_cells[r + cell.rows - 1][c + cell.span - 1])
             target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            self._fill(target.paragraphs[0], cell.text, "center", bold=True, size=size, leading=1.0)
+            room = self.width_mm * sum(table.widths[c : c + cell.span]) / total * MM
+            room -= 2 * layout.table_padding_mm * MM
+            text = breakable_where_too_wide(
+                typeset(cell.text), lambda w: stringWidth(w, fonts.BOLD, size), room
+            )
+            self._fill(target.paragraphs[0], text, "center", bold=True, size=size, leading=1.0)
+        # The last rows keep together (as the PDF leaves none alone on a page), a section's title
+        # keeps with its first measure.
+        together = len(table.rows) - layout.last_rows_together
         for index, body_row in enumerate(table.rows):
-            cells = docx_table.add_row().cells  # each cell as wide as its column of the grid
+            row = docx_table.add_row()
+            _row_property(row, "w:cantSplit")
+            cells = row.cells  # each cell as wide as its column of the grid
+            keep = index in table.section_rows or together <= index < len(table.rows) - 1
             if index in table.section_rows:
                 merged = cells[0].merge(cells[-1])
-                self._fill(merged.paragraphs[0], body_row[0].text, "left", bold=True, size=size, leading=1.0)
+                self._fill(merged.paragraphs[0], body_row[0].text, "left", bold=True, size=size, leading=1.0,
+                           keep_with_next=True)  # fmt: skip
                 continue
             for cell, value in zip(cells, body_row, strict=False):
                 self._fill(
-                    cell.paragraphs[0], value.text, value.align, bold=value.marked, size=size, leading=1.0
+                    cell.paragraphs[0],
+                    value.text,
+                    value.align,
+                    bold=value.marked,
+                    size=size,
+                    leading=1.0,
+                    keep_with_next=keep,
                 )
                 if value.marked:
                     shading = OxmlElement("w:shd")
@@ -322,6 +427,7 @@ class _Writer:
 
 def render_docx(document: Document, layout: Layout = GOST_LAYOUT) -> bytes:
     """The document as .docx bytes."""
+    fonts.register_fonts()  # header cells are measured in the bundled font, as the PDF measures them
     writer = _Writer(document, layout)
     writer.header()
     writer.body()

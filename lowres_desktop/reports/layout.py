@@ -41,7 +41,10 @@ class Layout:
     page_number_size: float = 12.0
     first_numbered_page: int = 2
 
-    font_family: str = "Liberation Serif"
+    font_family: str = "Times New Roman"
+    """The family the DOCX names: every office PC has it; the PDF embeds the bundled Liberation Serif,
+    made to the same metrics, so both break their lines alike."""
+    language: str = "ru-RU"
     body_size: float = 14.0
     body_leading: float = 1.15
     first_line_indent_mm: float = 12.5
@@ -63,6 +66,8 @@ class Layout:
     space_before_signature_mm: float = 12.0
     paragraph_space_mm: float = 0.0
     emblem_height_mm: float = 15.0
+    last_rows_together: int = 3
+    """Rows of a table at least on its last page: two rows alone under a repeated header look lost."""
     heading_room_mm: float = 40.0
     """A heading or a table caption with less room than this below it starts the next page."""
 

@@ -48,32 +48,34 @@ from lowres_desktop.reports.model import (
     Table,
     format_date,
 )
-from lowres_desktop.reports.typography import HYPHENATION, NBSP, typeset
+from lowres_desktop.reports.typography import HYPHENATION, breakable_where_too_wide, typeset
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 ROW_SPLIT_LINES = 2
 """Lines of a table row at least on each page when the row continues on the next page."""
-LAST_ROWS = 3
-"""Rows of a table at least on its last page: two rows alone under a repeated header look lost."""
 
 
 class _Table(LongTable):
-    """A long table that never leaves fewer than LAST_ROWS of its rows alone on the last page.
+    """A long table that never leaves fewer than `last_rows` of its rows alone on the last page.
 
     ReportLab splits where the page ends; when that leaves a short remainder,
     or a section's title row last on the page, the split is made higher, a row
     at a time, so the next page gets enough rows and the title its measures.
     """
 
+    last_rows = GOST_LAYOUT.last_rows_together
+    """A class attribute: the parts ReportLab splits a table into are new instances of its class."""
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         parts = super().split(available_width, available_height)
         height = available_height
         body_rows = len(self._cellvalues) - self.repeatRows
-        while len(parts) == 2 and body_rows > LAST_ROWS:
+        while len(parts) == 2 and body_rows > self.last_rows:
             rest = len(parts[1]._cellvalues) - self.repeatRows
             kept = len(parts[0]._cellvalues) - self.repeatRows
-            if (rest >= LAST_ROWS and not _is_section(parts[0]._cellvalues[-1])) or kept <= LAST_ROWS:
+            enough = rest >= self.last_rows and not _is_section(parts[0]._cellvalues[-1])
+            if enough or kept <= self.last_rows:
                 break
             # The last row of the first part moves over: cut above it.
             parts[0].wrap(available_width, height)
@@ -94,18 +96,6 @@ def _is_section(row: Sequence[object]) -> bool:
     if isinstance(first, (list, tuple)):  # a split table holds its cells' flowables in tuples
         first = first[0] if first else None
     return isinstance(first, PdfParagraph) and first.style.name == SECTION
-
-
-def _header_text(text: str, font: str, size: float, width: float) -> str:
-    """A header cell's words joined by non-breaking spaces («№ п/п») may break where they would not fit.
-
-    Kept together they were torn letter by letter («№ п/ / п»); the words
-    themselves hyphenate by the patterns.
-    """
-    words = text.split(" ")
-    return " ".join(
-        word.replace(NBSP, " ") if stringWidth(word, font, size) > width else word for word in words
-    )
 
 
 class _Styles:
@@ -442,7 +432,9 @@ class _Builder:
         data: list[list[object]] = [[""] * columns for _ in table.header]
         for r, c, cell in table.header_cells():
             room = sum(widths[c : c + cell.span]) - 2 * pad - 1
-            text = _header_text(typeset(cell.text), fonts.BOLD, size, room)
+            text = breakable_where_too_wide(
+                typeset(cell.text), lambda w: stringWidth(w, fonts.BOLD, size), room
+            )
             data[r][c] = PdfParagraph(escape(text), header_style)
             if cell.span > 1 or cell.rows > 1:
                 commands.append(("SPAN", (c, r), (c + cell.span - 1, r + cell.rows - 1)))

@@ -9,6 +9,7 @@ both renderers hyphenate Russian with.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lowres_desktop.domain.quotes import typographic_quotes
 
@@ -63,3 +64,14 @@ def typeset(text: str) -> str:
     text = initials(text)
     text = _UNITS.sub(lambda m: m[1] + NBSP + m[2], text)
     return _SHORT_WORDS.sub(lambda m: m[1] + NBSP, text)
+
+
+def breakable_where_too_wide(text: str, width_of: Callable[[str], float], room: float) -> str:
+    """Words joined by non-breaking spaces («№ п/п») may break where, kept together, they would not fit.
+
+    A narrow header cell otherwise tore them letter by letter («№ п/ / п»).
+    """
+    return " ".join(
+        word.replace(NBSP, " ") if NBSP in word and width_of(word) > room else word
+        for word in text.split(" ")
+    )

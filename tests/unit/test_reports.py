@@ -265,11 +265,24 @@ def test_docx_has_the_same_structure(tmp_path: Path) -> None:
     results_table = docx.tables[-1]
     assert results_table.rows[0]._tr.trPr.xpath("./w:tblHeader"), "header rows repeat on every page"
     assert f"СОШ{NBSP}№{NBSP}5" in results_table.rows[-1].cells[1].text
-    assert docx.styles["Normal"].font.name == "Liberation Serif"
+    # Word on an office PC has Times New Roman; the PDF embeds Liberation Serif of the same metrics.
+    assert docx.styles["Normal"].font.name == "Times New Roman"
     for table in docx.tables:
         grid = [column.width for column in table.columns]
         cells = [cell.width for cell in table.rows[-1].cells]
         assert grid == cells and len(set(grid)) > 1, "LibreOffice reads the grid: it must carry the widths"
+    for table in (t for t in docx.tables if t.style.name == "Table Grid"):  # all but the signature
+        assert all(row._tr.trPr.xpath("./w:cantSplit") for row in table.rows), "rows never split"
+        assert table._tbl.tblPr.xpath("./w:tblInd/@w:w") == ["57"], "the border on the margin (1 mm padding)"
+    settings = docx.settings.element
+    assert settings.xpath("./w:autoHyphenation/@w:val") == ["true"]
+    assert docx.styles["Normal"].element.xpath("./w:rPr/w:lang/@w:val") == ["ru-RU"]
+    assert settings.xpath("./w:themeFontLang/@w:val") == ["ru-RU"]
+    # The appendix section numbers its first page: only the order's first page goes without.
+    assert not docx.sections[1].different_first_page_header_footer
+    assert docx.sections[1].header.is_linked_to_previous
+    assert docx.sections[1].bottom_margin.mm == pytest.approx(20.0, abs=0.1)
+    assert "PAGE" in docx.sections[0].header._element.xml
 
 
 def test_docx_gives_every_paragraph_and_cell_its_own_formatting() -> None:

@@ -1,0 +1,76 @@
+"""Typography a clerk would otherwise correct by hand: hyphenation, dashes, table page breaks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Paragraph as PdfParagraph
+
+from lowres_desktop.reports import fonts, low_results_order
+from lowres_desktop.reports.layout import GOST_LAYOUT
+from lowres_desktop.reports.pdf_renderer import _Styles, _Table
+from lowres_desktop.reports.typography import NBSP, breakable_where_too_wide, typeset
+from tests.unit.test_reports import REQUISITES, _pdf, _text, low_results_data
+
+ROW = 20.0
+
+
+def _table(rows: int, section_at: int | None = None) -> _Table:
+    fonts.register_fonts()
+    styles = _Styles(GOST_LAYOUT)
+    data: list[list[object]] = [["№", "Текст"]]
+    for n in range(rows):
+        if n == section_at:
+            data.append([PdfParagraph("1. Раздел", styles.section(11)), ""])
+        else:
+            data.append([str(n), f"строка {n}"])
+    return _Table(data, colWidths=[40, 200], rowHeights=[ROW] * (rows + 1), repeatRows=1)
+
+
+def _body_rows(part: _Table) -> int:
+    return len(part._cellvalues) - 1
+
+
+def test_a_table_leaves_at_least_three_rows_for_its_last_page() -> None:
+    table = _table(10)
+    table.wrap(240, 1000)
+    first, rest = table.split(240, ROW * 10.5)  # header and nine rows fit: one would be left alone
+    assert _body_rows(rest) == 3 and _body_rows(first) == 7
+
+
+def test_a_section_title_never_ends_a_page() -> None:
+    table = _table(12, section_at=5)
+    table.wrap(240, 1000)
+    first, rest = table.split(240, ROW * 6.5)  # the header, rows 0–4 and the section title fit
+    assert _body_rows(first) == 5, "the section title moves to the next page with its rows"
+    assert isinstance(rest._cellvalues[1][0], (PdfParagraph, list, tuple))
+
+
+def test_a_short_table_is_split_as_reportlab_splits_it() -> None:
+    table = _table(3)
+    table.wrap(240, 1000)
+    parts = table.split(240, ROW * 2.5)
+    assert [_body_rows(p) for p in parts] == [1, 2]
+
+
+def test_typeset_keeps_numbers_with_their_words() -> None:
+    text = typeset("выявлено 15 ОО: СОШ № 12, В(С)ОШ №№ 24 и 32; 87,5 %; ВПР МА 5 - 40 %")
+    for together in ("15 ОО", "СОШ № 12", "В(С)ОШ №№ 24", "87,5 %", "5 – 40"):
+        assert together.replace(" ", NBSP, 1) in text or together.replace(" ", NBSP) in text, together
+    assert f"{NBSP}–" in text, "a dash never starts a line"
+
+
+def test_a_header_too_narrow_for_its_joined_words_may_break_between_them() -> None:
+    narrow = breakable_where_too_wide(f"№{NBSP}п/п", lambda word: 10.0 * len(word), 25.0)
+    wide = breakable_where_too_wide(f"№{NBSP}п/п", lambda word: 10.0 * len(word), 100.0)
+    assert narrow == "№ п/п" and wide == f"№{NBSP}п/п"
+
+
+def test_no_table_line_starts_with_a_dash_and_words_hyphenate(tmp_path: Path) -> None:
+    document = low_results_order.build(low_results_data(40), REQUISITES, date(2020, 12, 9), "1351")
+    path = _pdf(tmp_path, document)
+    lines = [line.strip() for line in _text(path, layout=False).splitlines()]
+    assert not [line for line in lines if line.startswith(("–", "-"))]
+    laid_out = [line.rstrip() for line in _text(path).splitlines()]  # -layout keeps a line's hyphen
+    assert any(line.endswith("-") and line[-2:-1].isalpha() for line in laid_out), "justified text hyphenates"

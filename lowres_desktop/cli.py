@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("categories", "dynamics"), "lowres_desktop.cli_analysis"),
     (("roadmap", "monitoring"), "lowres_desktop.cli_roadmaps"),
     (("report",), "lowres_desktop.cli_documents"),
+    (("backup",), "lowres_desktop.cli_backup"),
 )
 """Which module adds and runs which commands.
 
@@ -80,15 +81,23 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         # Excel opens a CSV file as UTF-8 only when it starts with the byte-order mark.
         out.write("\ufeff")
     from lowres_desktop.domain.errors import DomainError
+    from lowres_desktop.paths import chosen_database
     from lowres_desktop.services.database import open_database
 
+    module = _command_module(args.command)
+    if hasattr(module, "run_without_database"):  # e.g. restoring a database that no longer opens
+        try:
+            return module.run_without_database(chosen_database(args.db), args, out, err)
+        except DomainError as error:
+            print(error.message, file=err)
+            return 1
     try:
         db = open_database(args.db)
     except DomainError as error:
         print(error.message, file=err)
         return 1
     try:
-        return _command_module(args.command).run(db, args, out, err)
+        return module.run(db, args, out, err)
     except DomainError as error:
         print(error.message, file=err)
         return 1

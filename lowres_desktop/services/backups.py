@@ -16,6 +16,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage.backups import (
     DEFAULT_KEEP,
     BackupFile,
+    backup_problem,
     backup_sqlite,
     backups_folder,
     is_sound_sqlite,
@@ -52,6 +53,11 @@ class Backup:
         if self.reason.startswith("before-") and self.reason not in _REASONS:
             return "перед обновлением программы"
         return _REASONS.get(self.reason, self.reason)
+
+
+def backup_id(backup: Backup) -> str:
+    """The copy's stable name for the command line: when it was made, to the microsecond."""
+    return backup.created_at.strftime("%Y%m%d-%H%M%S-%f")
 
 
 def _backup(found: BackupFile) -> Backup:
@@ -138,8 +144,11 @@ def restore_backup(target: str, backup: Path) -> Backup | None:
     db_file = database_file(target)
     if db_file is None:
         raise DomainError("Восстановление из копии возможно только для файла базы данных.")
-    if not is_sound_sqlite(backup):
-        raise DomainError(f"Копия «{backup.name}» повреждена; выберите другую.")
+    problem = backup_problem(backup, thorough=True)
+    if problem:
+        raise DomainError(
+            f"Копия «{backup.name}» не годится для восстановления ({problem}); выберите другую."
+        )
     undo = None
     if db_file.exists() and is_sound_sqlite(db_file):
         # Not pruned now: the oldest copy may be the very one being restored.

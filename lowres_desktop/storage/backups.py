@@ -5,6 +5,12 @@ write (and misses what still sits in the WAL file); SQLite's backup API reads
 a consistent snapshot while other connections go on. The copies live in
 `<name>.backups/` beside the database, so they move with it, and their file
 names carry when and why each was made.
+
+A copy is written under a temporary name, checked (`PRAGMA integrity_check`
+and the program's tables), and only then renamed to its final name, so a copy
+interrupted by a crash or a full disk never looks like a copy. Listing checks
+again (a file may have been truncated since, or be an empty file that SQLite
+would happily open as an empty database): only sound copies are offered.
 """
 
 from __future__ import annotations
@@ -16,11 +22,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from lowres_desktop.files.atomic import atomic_path
+
 DEFAULT_KEEP = 20
 """How many copies are kept beside a database unless the user chose otherwise."""
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>.+)\.sqlite$")
+EXPECTED_TABLES = frozenset({"alembic_version", "districts", "schools", "procedures", "results"})
+"""Tables every database of the program has had since its first schema: a copy without them is not one."""
+_SOUND: dict[tuple[str, int, int], bool] = {}
+"""Checked copies by (path, size, modification time): listing twice does not read every copy twice."""
 
 
 @dataclass(frozen=True)
@@ -41,15 +53,19 @@ def backup_sqlite(source: Path, reason: str, keep: int | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime(_STAMP_FORMAT)
     target = folder / f"{source.stem}-{stamp}-{reason}.sqlite"
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
+    with atomic_path(target) as temporary:
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
+            src.backup(dst)
+        problem = backup_problem(temporary, thorough=True)
+        if problem:
+            raise sqlite3.DatabaseError(f"копия не прошла проверку: {problem}")
     if keep is not None:
         prune_backups(source, keep, spare=target)
     return target
 
 
 def list_backup_files(db_file: Path) -> list[BackupFile]:
-    """The copies of `db_file`, newest first."""
+    """The sound copies of `db_file`, newest first (an incomplete or damaged one is left out)."""
     folder = backups_folder(db_file)
     if not folder.is_dir():
         return []
@@ -57,6 +73,8 @@ def list_backup_files(db_file: Path) -> list[BackupFile]:
     for path in folder.glob("*.sqlite"):
         match = _NAME.match(path.name)
         if match is None or match["stem"] != db_file.stem:
+            continue
+        if not _listed_sound(path):
             continue
         created = datetime.strptime(match["stamp"], _STAMP_FORMAT)
         found.append(BackupFile(path, created, match["reason"], path.stat().st_size))
@@ -74,12 +92,55 @@ def prune_backups(db_file: Path, keep: int, spare: Path | None = None) -> list[P
 
 
 def is_sound_sqlite(path: Path) -> bool:
-    """Whether `path` opens as SQLite and passes `PRAGMA quick_check`."""
+    """Whether `path` is a non-empty SQLite file that opens and passes `PRAGMA quick_check`."""
+    return _sqlite_problem(path, "quick_check") is None
+
+
+def backup_problem(path: Path, thorough: bool = False) -> str | None:
+    """Why `path` is not a usable copy of a program database, or None when it is.
+
+    `thorough` runs the full `integrity_check` (when the copy is made and before
+    it is restored); listing runs the quicker `quick_check`.
+    """
+    problem = _sqlite_problem(path, "integrity_check" if thorough else "quick_check")
+    if problem is not None:
+        return problem
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = {name for (name,) in listed}
+        missing = EXPECTED_TABLES - tables
+        if missing:
+            return "нет таблиц " + ", ".join(sorted(missing))
+        if connection.execute("SELECT count(*) FROM alembic_version").fetchone() == (0,):
+            return "не указана версия схемы"
+    return None
+
+
+def _sqlite_problem(path: Path, check: str) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as error:
+        return f"файл не читается ({error.errno})"
+    if header != b"SQLite format 3\x00":
+        return "пустой или неполный файл" if len(header) < 16 else "это не файл базы данных SQLite"
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-            return connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
-    except sqlite3.DatabaseError:
+            result = connection.execute(f"PRAGMA {check}").fetchone()
+    except sqlite3.DatabaseError as error:
+        return f"файл не открывается ({error})"
+    return None if result == ("ok",) else f"проверка целостности: {result[0] if result else 'нет ответа'}"
+
+
+def _listed_sound(path: Path) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
         return False
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _SOUND:
+        _SOUND[key] = backup_problem(path) is None
+    return _SOUND[key]
 
 
 def restore_sqlite(backup: Path, target: Path) -> None:

@@ -1,18 +1,19 @@
 """The main window: navigation between the pages, the file menu's actions, the status bar.
 
-It owns the open database and hands it to the pages; every action that
-writes runs through the task runner, and afterwards every page reloads, so
-what the user sees always matches the database.
+It owns the open database and hands it to the pages through the application
+context; every action that writes runs through `ui/operations.py`, and after
+each write the pages reload (the one on screen at once, the others when shown),
+so what the user sees always matches the database. Before the window closes or
+another database opens, unsaved edits of a page are offered for saving.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -35,6 +37,7 @@ from lowres_desktop.services.import_history import undo_batch
 from lowres_desktop.services.import_template import write_template
 from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
+from lowres_desktop.ui.app_context import AppContext, Page
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
 from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
@@ -44,7 +47,7 @@ from lowres_desktop.ui.errors import show_error, show_info, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.office_actions import OfficeActions
 from lowres_desktop.ui.table_export import attach_table_export
-from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader, TaskRunner
+from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 from lowres_desktop.ui.views.analysis_view import AnalysisView
 from lowres_desktop.ui.views.documents_view import DocumentsView
 from lowres_desktop.ui.views.flagged_view import FlaggedView
@@ -58,17 +61,7 @@ from lowres_desktop.ui.views.schools_view import SchoolsView
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
 
-
-class Page(IntEnum):
-    SCHOOLS = 0
-    RESULTS = 1
-    FLAGGED = 2
-    CARD = 3
-    ROADMAPS = 4
-    MONITORING = 5
-    DOCUMENTS = 6
-    ANALYSIS = 7
-    HISTORY = 8
+__all__ = ["MainWindow", "Page", "import_each_file"]
 
 
 def import_each_file(
@@ -104,15 +97,17 @@ def import_each_file(
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.tasks = TaskRunner(self)
-        self.tasks.sig_busy_changed.connect(self._on_tasks_busy_changed)
+        self.context = AppContext(db, self, self)
+        self.operations = self.context.operations
+        self.operations.sig_busy_changed.connect(self._on_operations_busy_changed)
+        self.operations.sig_data_changed.connect(self._on_operations_data_changed)
+        self.tasks = self.operations.runner
         self.setWindowIcon(app_icon())
         self.schools_view = SchoolsView()
         self.results_view = ResultsView()
         self.flagged_view = FlaggedView()
         self.card_view = SchoolCardView()
-        self.roadmaps_view = RoadmapsView(self.tasks)
+        self.roadmaps_view = RoadmapsView(self.context)
         self.monitoring_view = MonitoringView()
         self.documents_view = DocumentsView()
         self.analysis_view = AnalysisView()
@@ -151,7 +146,7 @@ class MainWindow(QMainWindow):
         for number, view in enumerate(self.views):
             for table in view.findChildren(QTableView):
                 attach_table_export(table, self.navigation.item(number).text())
-        self.result_editor = ResultEditor(self)
+        self.result_editor = ResultEditor(self.context, self.results_view)
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(0, 0))
         font = self.navigation.font()
@@ -169,7 +164,7 @@ class MainWindow(QMainWindow):
         self.status_loader = Loader(self)
         self.statusBar().addPermanentWidget(self.status, 1)
         self._build_menus()
-        self.office = OfficeActions(self)
+        self.office = OfficeActions(self.context, self.create_action)
         self.navigation.setCurrentRow(Page.SCHOOLS)
         self.refresh()
 
@@ -183,7 +178,8 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(
             self.tr("&Заполнить демонстрационными данными"), self._on_demo_action_triggered
         )
-        self.quit_action = self._action(self.tr("В&ыход"), self.close, QKeySequence.Quit)
+        # QKeySequence.Quit is empty on Windows and on most Linux desktops: Ctrl+Q everywhere.
+        self.quit_action = self._action(self.tr("В&ыход"), self.close, QKeySequence("Ctrl+Q"))
         file_menu.addAction(self.import_action)
         self.template_action = self._action(
             self.tr("&Шаблон для ввода результатов…"), self._on_template_action_triggered
@@ -208,7 +204,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | None = None,
+        shortcut: QKeySequence.StandardKey | QKeySequence | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
@@ -238,6 +234,20 @@ class MainWindow(QMainWindow):
             self._stale.discard(page)
             self.views[page].refresh(self.db)
 
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    @Slot(object)
+    def _on_operations_data_changed(self, initiator: QObject | None) -> None:
+        """After a write: the page that asked updates itself; the others reload (now or when shown)."""
+        page = self.stack.currentWidget()
+        if initiator is not None and _within(initiator, page):
+            self._stale = set(range(len(self.views))) - {self.stack.currentIndex()}
+            self._show_status()
+        else:
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload the page on screen and the status bar; every other page reloads when it is shown.
 
@@ -246,6 +256,9 @@ class MainWindow(QMainWindow):
         """
         self._stale = set(range(len(self.views)))
         self._refresh_page(self.stack.currentIndex())
+        self._show_status()
+
+    def _show_status(self) -> None:
         self.setWindowTitle(
             self.tr("Школы с низкими образовательными результатами — {name}").format(
                 name=Path(self.db.target).name
@@ -274,39 +287,30 @@ class MainWindow(QMainWindow):
 
     def set_database(self, db: Database) -> None:
         old = self.db
-        self.db = db
+        self.context.set_database(db)
         if old is not db:
             old.close()
         self.refresh()
 
     def import_files(self, paths: list[Path]) -> None:
-        db = self.db
-        self.tasks.run(
-            lambda progress, cancel: import_each_file(db, paths, progress, cancel),
+        self.operations.write(
+            self,
+            self.tr("Импорт результатов"),
+            lambda db, progress, cancel: import_each_file(db, paths, progress, cancel),
             self._on_import_finished,
-            self._on_task_failed,
-            title=self.tr("Импорт результатов"),
-            writes=True,
         )
 
     def fill_demo_data(self) -> None:
-        db = self.db
-        self.tasks.run(
-            lambda progress, cancel: fill_demo_data(db, progress, cancel),
-            self._on_demo_finished,
-            self._on_task_failed,
-            title=self.tr("Демонстрационные данные"),
-            writes=True,
+        self.operations.write(
+            self, self.tr("Демонстрационные данные"), fill_demo_data, self._on_demo_finished
         )
 
     def _on_import_finished(self, outcomes: list[ImportOutcome]) -> None:
-        self.refresh()
         dialog = ImportSummaryDialog(outcomes, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _on_demo_finished(self, summary: DemoSummary) -> None:
-        self.refresh()
         show_info(
             self,
             self.tr(
@@ -321,12 +325,8 @@ class MainWindow(QMainWindow):
             self.tr("Демонстрационные данные"),
         )
 
-    def _on_task_failed(self, error: BaseException) -> None:
-        self.refresh()
-        show_error(self, error)
-
     @Slot(bool)
-    def _on_tasks_busy_changed(self, busy: bool) -> None:
+    def _on_operations_busy_changed(self, busy: bool) -> None:
         for action in (self.import_action, self.open_action, self.create_action, self.demo_action):
             action.setEnabled(not busy)
 
@@ -354,17 +354,14 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def undo_batch(self, batch_id: int) -> None:
-        db = self.db
-        self.tasks.run(
-            lambda _progress, _cancel: undo_batch(db, batch_id),
+        self.operations.write(
+            self,
+            self.tr("Отмена пакета импорта"),
+            lambda db, _progress, _cancel: undo_batch(db, batch_id),
             self._on_undo_finished,
-            self._on_task_failed,
-            title=self.tr("Отмена пакета импорта"),
-            writes=True,
         )
 
     def _on_undo_finished(self, report: object) -> None:
-        self.refresh()
         show_info(
             self,
             self.tr(
@@ -420,16 +417,47 @@ class MainWindow(QMainWindow):
                 ).format(name=name),
             )
             return
-        self._switch_to(name)
+        self.open_database(name)
 
-    def _switch_to(self, target: str) -> None:
+    def open_database(self, target: str) -> bool:
+        """Switch to `target` once unsaved edits are saved or dropped; False if it did not."""
+        if not self._leave_edits(lambda: self.open_database(target)):
+            return False
+        self.operations.wait()
         try:
             db = open_database(target)
         except DomainError as error:
             show_error(self, error)
-            return
+            return False
         self.set_database(db)
         self.office.database_opened()
+        return True
+
+    def _leave_edits(self, then: Callable[[], object]) -> bool:
+        """True if nothing is left unsaved; otherwise ask, and call `then` once saved (or not at all).
+
+        «Сохранить» saves in the background and calls `then` when it is written, «Не сохранять»
+        drops the edits and returns True, «Отмена» returns False and the user stays.
+        """
+        editor = self.roadmaps_view.editor
+        if not editor.is_modified():
+            return True
+        self.show_page(Page.ROADMAPS)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Несохранённые изменения"),
+            self.tr("В открытой дорожной карте есть несохранённые изменения. Сохранить их?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            editor.save(then)
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            editor.discard()
+            return True
+        return False
 
     @Slot()
     def _on_demo_action_triggered(self) -> None:
@@ -448,6 +476,17 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.tasks.wait()
+        if not self._leave_edits(self.close):
+            event.ignore()
+            return
+        self.operations.wait()
         self.office.save_window()
         super().closeEvent(event)
+
+
+def _within(child: QObject, ancestor: QObject) -> bool:
+    while child is not None:
+        if child is ancestor:
+            return True
+        child = child.parent()
+    return False

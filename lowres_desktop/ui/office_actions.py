@@ -2,7 +2,8 @@
 
 Kept apart from `main_window.py` so that the window only creates this object
 and forwards the open/close events; everything about working in an office
-(several databases, several people, copies) lives here.
+(several databases, several people, copies) lives here. It knows the window
+only through the application context (no import of `main_window`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QVBoxLayout
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu, QVBoxLayout
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.backups import restore_backup
 from lowres_desktop.services.database import display_target, open_database, os_user_name
+from lowres_desktop.ui.app_context import Page
 from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
 from lowres_desktop.ui.errors import show_error, show_info
@@ -23,12 +26,18 @@ from lowres_desktop.ui.settings import UiSettings
 from lowres_desktop.ui.views.audit_view import AuditView
 
 if TYPE_CHECKING:
-    from lowres_desktop.ui.main_window import MainWindow
+    from lowres_desktop.ui.app_context import AppContext
 
 
 class OfficeActions(QObject):
-    def __init__(self, window: MainWindow, settings: UiSettings | None = None) -> None:
+    def __init__(
+        self, context: AppContext, recent_before: QAction, settings: UiSettings | None = None
+    ) -> None:
+        """`recent_before`: the file menu's action the «Недавние базы» submenu goes above."""
+        window = context.window
+        assert isinstance(window, QMainWindow)
         super().__init__(window)
+        self._context = context
         self._window = window
         self.settings = settings or UiSettings()
         menu_bar = window.menuBar()
@@ -36,7 +45,7 @@ class OfficeActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu = next((action.menu() for action in menu_bar.actions() if action.menu() is not None), None)
         if isinstance(file_menu, QMenu):
-            file_menu.insertMenu(window.create_action, self.recent_menu)
+            file_menu.insertMenu(recent_before, self.recent_menu)
         service = QMenu(self.tr("С&ервис"), window)
         menus = menu_bar.actions()
         if menus:
@@ -51,29 +60,32 @@ class OfficeActions(QObject):
     def apply_user_name(self) -> None:
         chosen = self.settings.user_name()
         if chosen:
-            self._window.db.user_name = chosen
+            self._context.db.user_name = chosen
 
     def database_opened(self) -> None:
         self.apply_user_name()
-        self.settings.remember_database(display_target(self._window.db.target))
+        self.settings.remember_database(display_target(self._context.db.target))
 
     @Slot()
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for target in self.settings.recent_databases():
-            self.recent_menu.addAction(target, lambda target=target: self._window._switch_to(target))
+            self.recent_menu.addAction(
+                target, lambda target=target: self._context.navigator.open_database(target)
+            )
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(пока нет)")).setEnabled(False)
 
     def choose_database(self) -> None:
-        folder = str(Path(self._window.db.target).parent) if "://" not in self._window.db.target else ""
+        target = self._context.db.target
+        folder = str(Path(target).parent) if "://" not in target else ""
         dialog = OpenDatabaseDialog(self.settings.recent_databases(), folder, self._window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target():
-            self._window._switch_to(dialog.target())
+            self._context.navigator.open_database(dialog.target())
 
     @Slot()
     def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self._window.db.target, self._window.db, self._window)
+        dialog = BackupsDialog(self._context.db.target, self._context.db, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_restore_requested.connect(self.restore)
         dialog.open()
@@ -83,21 +95,21 @@ class OfficeActions(QObject):
     def restore(self, backup: Path) -> None:
         """Close the database, put the copy in place (after copying the current file), reopen."""
         window = self._window
-        target = window.db.target
-        window.tasks.wait()
-        window.db.close()
+        target = self._context.db.target
+        self._context.operations.wait()
+        self._context.db.close()
         try:
             undo = restore_backup(target, backup)
         except DomainError as error:
             show_error(window, error)
             undo = None
         try:
-            window.db = open_database(target)
+            self._context.set_database(open_database(target))
         except DomainError as error:
             show_error(window, error)
             return
         self.apply_user_name()
-        window.refresh()
+        self._context.navigator.refresh()
         if undo is not None:
             show_info(
                 window,
@@ -116,7 +128,7 @@ class OfficeActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view = AuditView(dialog)
         QVBoxLayout(dialog).addWidget(view)
-        view.refresh(self._window.db)
+        view.refresh(self._context.db)
         dialog.open()
         return dialog
 
@@ -126,19 +138,19 @@ class OfficeActions(QObject):
             self._window,
             self.tr("Имя в журнале изменений"),
             self.tr("Как подписывать ваши изменения (пусто — имя пользователя Windows «{os}»):").format(
-                os=self._window.db.user_name
+                os=self._context.db.user_name
             ),
             text=self.settings.user_name(),
         )
         if accepted:
             self.settings.set_user_name(name)
-            self._window.db.user_name = name.strip() or os_user_name()
+            self._context.db.user_name = name.strip() or os_user_name()
             self.apply_user_name()
 
     def save_window(self) -> None:
         self.settings.set_geometry(self._window.saveGeometry())
         self.settings.set_window_state(self._window.saveState())
-        self.settings.set_last_page(int(self._window.current_page()))
+        self.settings.set_last_page(int(self._context.navigator.current_page()))
         self.settings.sync()
 
     def restore_window(self) -> None:
@@ -149,5 +161,5 @@ class OfficeActions(QObject):
         if state is not None:
             self._window.restoreState(state)
         page = self.settings.last_page()
-        if 0 <= page < self._window.stack.count():
-            self._window.navigation.setCurrentRow(page)
+        if page in set(Page):
+            self._context.navigator.show_page(Page(page))

@@ -21,6 +21,7 @@ from lowres_desktop.ui.school_picker import SchoolPicker
 from lowres_desktop.ui.views import documents_view, school_card_view
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
 from lowres_desktop.ui.views.school_card_view import SchoolCardView
+from tests.ui.qt_helpers import app_context
 from tests.ui.test_documents import _view as _documents
 from tests.ui.test_school_card_view import _view as _card
 
@@ -141,7 +142,7 @@ def test_roadmap_editor_names_the_schools_of_its_roadmap(qtbot: QtBot, seed_db: 
         seed_db,
         replace(stored, sections=(replace(first, items=(item, *first.items[1:])), *stored.sections[1:])),
     )
-    view = RoadmapsView()
+    view = RoadmapsView(app_context(qtbot, seed_db))
     qtbot.addWidget(view)
     view.refresh(seed_db)
     assert view.editor.level.text() == "Дорожная карта школы: ООШ № 23"

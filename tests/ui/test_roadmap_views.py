@@ -18,10 +18,11 @@ from lowres_desktop.services.roadmaps import (
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.views.roadmap_editor import OVERDUE_BACKGROUND
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
+from tests.ui.qt_helpers import app_context, wait_writes
 
 
 def _view(qtbot, db: Database) -> RoadmapsView:  # type: ignore[no-untyped-def]
-    view = RoadmapsView()
+    view = RoadmapsView(app_context(qtbot, db))
     qtbot.addWidget(view)
     view.refresh(db)
     return view
@@ -58,6 +59,7 @@ def test_edit_move_duplicate_delete_undo_and_save(qtbot, seed_db: Database) -> N
     assert item.ends_on is not None and item.ends_on.isoformat() == "2020-12-31"
     assert editor.is_modified()
     editor.save_action.trigger()
+    wait_writes(qtbot, view.context)
     assert not editor.is_modified()
 
     stored = load_roadmap(seed_db, roadmap_id)
@@ -86,12 +88,14 @@ def test_import_from_excel_opens_the_new_roadmap(qtbot, seed_db: Database, tmp_p
     path = export_roadmap_xlsx(seed_db, roadmap_id, tmp_path / "plan.xlsx")
     view = _view(qtbot, seed_db)
     view.import_file(path)
+    wait_writes(qtbot, view.context)
     assert len(view.roadmap_ids()) == 2
     assert view.editor.roadmap().id != roadmap_id
     assert view.editor.indicators.rowCount() == 25
     view.editor.tabs.setCurrentIndex(1)
     cell = view.editor.indicators.item(8, 5)  # «дистанционные технологии», 2020
     cell.setText("35")
+    wait_writes(qtbot, view.context)
     assert view.editor.indicators.item(8, 10).text().startswith("35 (2020)")
 
 

@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.roadmaps import Executor
 from lowres_desktop.services.roadmaps import delete_executor, list_executors, save_executor
-from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.table_setup import setup_table
 
 if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 
 class ExecutorEditDialog(QDialog):
@@ -52,9 +50,9 @@ class ExecutorEditDialog(QDialog):
 class ExecutorsDialog(QDialog):
     """Add, rename (every item follows) and delete unused directory entries."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self._context = context
         self.setWindowTitle(self.tr("Справочник исполнителей"))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
@@ -86,7 +84,7 @@ class ExecutorsDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        usage = list_executors(self.db)
+        usage = list_executors(self._context.db)
         self.table.setRowCount(len(usage))
         for row, entry in enumerate(usage):
             for column, text in enumerate((entry.executor.name, entry.executor.full_name, str(entry.items))):
@@ -102,11 +100,15 @@ class ExecutorsDialog(QDialog):
         dialog = ExecutorEditDialog(current, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            save_executor(self.db, dialog.executor(), current.name if current else None)
-        except DomainError as error:
-            show_error(self, error)
-        self._load()
+        executor, old_name = dialog.executor(), current.name if current else None
+        self._write(
+            self.tr("Исполнитель"),
+            lambda db, _progress, _cancel: save_executor(db, executor, old_name),
+        )
+
+    def _write(self, title: str, work) -> None:  # type: ignore[no-untyped-def]
+        """A change of the directory; the table shows the stored state afterwards, even after a refusal."""
+        self._context.operations.write(self, title, work, lambda _r: self._load(), lambda _e: self._load())
 
     @Slot()
     def _on_add_clicked(self) -> None:
@@ -123,8 +125,7 @@ class ExecutorsDialog(QDialog):
         current = self._selected()
         if current is None:
             return
-        try:
-            delete_executor(self.db, current.name)
-        except DomainError as error:
-            show_error(self, error)
-        self._load()
+        name = current.name
+        self._write(
+            self.tr("Удаление исполнителя"), lambda db, _progress, _cancel: delete_executor(db, name)
+        )

@@ -37,8 +37,9 @@ class NewRoadmapDialog(QDialog):
         self.source = QLabel()
         self.source.setWordWrap(True)
         self.level = QComboBox()
-        self.level.addItem(self.tr("муниципальная"), RoadmapLevel.MUNICIPAL)
-        self.level.addItem(self.tr("дорожная карта школы"), RoadmapLevel.SCHOOL)
+        # The enum's value, not the enum: PySide6 hands a str enum back as a plain str.
+        self.level.addItem(self.tr("муниципальная"), RoadmapLevel.MUNICIPAL.value)
+        self.level.addItem(self.tr("дорожная карта школы"), RoadmapLevel.SCHOOL.value)
         self.level.currentIndexChanged.connect(self._on_level_changed)
         self.school = SchoolPicker()
         self.school.set_schools([(f"{s.short_name} ({s.login})", s.login) for s in schools])
@@ -67,11 +68,11 @@ class NewRoadmapDialog(QDialog):
     def template_key(self) -> str | None:
         return self.template.currentData()
 
-    def level_value(self) -> RoadmapLevel:
-        return self.level.currentData()
+    def chosen_level(self) -> RoadmapLevel:
+        return RoadmapLevel(self.level.currentData())
 
     def school_login(self) -> str | None:
-        return self.school.current_login() if self.level_value() == RoadmapLevel.SCHOOL else None
+        return self.school.current_login() if self.chosen_level() == RoadmapLevel.SCHOOL else None
 
     def period(self) -> Period:
         first, last = self.first_year.value(), self.last_year.value()
@@ -88,4 +89,4 @@ class NewRoadmapDialog(QDialog):
 
     @Slot()
     def _on_level_changed(self) -> None:
-        self.school.setEnabled(self.level_value() == RoadmapLevel.SCHOOL)
+        self.school.setEnabled(self.chosen_level() == RoadmapLevel.SCHOOL)

@@ -3,7 +3,7 @@
 `ResultEditDialog` asks for participants, % «2» and % high (blank = no data,
 decimal comma allowed); `ResultEditor` puts «Изменить результат…» (F2) on the
 results table's context menu and saves through `services.import_history.edit_result`
-on the window's task runner, so the edit shows up in «Журнал импорта».
+through the window's operations, so the edit shows up in «Журнал импорта».
 """
 
 from __future__ import annotations
@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.services.import_history import ResultEdit, edit_result
@@ -21,7 +30,8 @@ from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.wording.common import procedure_title
 
 if TYPE_CHECKING:
-    from lowres_desktop.ui.main_window import MainWindow
+    from lowres_desktop.ui.app_context import AppContext
+    from lowres_desktop.ui.views.results_view import ResultsView
 
 
 def _text(value: float | int | None) -> str:
@@ -69,10 +79,10 @@ class ResultEditDialog(QDialog):
 class ResultEditor(QObject):
     """The «Изменить результат…» action of the results page of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        view = window.results_view
+    def __init__(self, context: AppContext, view: ResultsView) -> None:
+        super().__init__(view)
+        self._context = context
+        self._view = view
         self.action = QAction(self.tr("Изменить результат…"), view.table)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -82,7 +92,7 @@ class ResultEditor(QObject):
 
     def selected(self) -> tuple[str, str, ProcedureKey, int, Result | None] | None:
         """(login, school name, procedure, year, stored result) of the current procedure cell."""
-        view = self._window.results_view
+        view = self._view
         index = view.table.currentIndex()
         year = view.years.year()
         if not index.isValid() or year is None:
@@ -105,33 +115,31 @@ class ResultEditor(QObject):
         self, dialog: ResultEditDialog, login: str, procedure: ProcedureKey, year: int, shown: Result | None
     ) -> None:
         participants, low, high = dialog.values()
-        db = self._window.db
         before = None if shown is None else (shown.participants, shown.pct_low, shown.pct_high)
         change = ResultEdit(login, procedure, year, participants, low, high, before)  # type: ignore[arg-type]
-        self._window.tasks.run(
-            lambda _progress, _cancel: edit_result(db, change),
+        self._context.operations.write(
+            self._view,
+            self.tr("Правка результата"),
+            lambda db, _progress, _cancel: edit_result(db, change),
             self._on_saved,
-            self._window._on_task_failed,
-            title=self.tr("Правка результата"),
-            writes=True,
         )
 
     @Slot()
     def _on_action_triggered(self) -> None:
         found = self.selected()
         if found is None:
-            show_message(self._window, self.tr("Выберите ячейку процедуры в таблице результатов."))
+            show_message(self._view, self.tr("Выберите ячейку процедуры в таблице результатов."))
             return
         login, name, procedure, year, current = found
-        dialog = ResultEditDialog(name, procedure, year, current, self._window)
+        dialog = ResultEditDialog(name, procedure, year, current, self._view)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.edit(dialog, login, procedure, year, current)
         dialog.deleteLater()
 
     def _on_saved(self, batch_id: int | None) -> None:
-        self._window.refresh()
-        if batch_id is not None:
-            self._window.statusBar().showMessage(
+        window = self._context.window
+        if batch_id is not None and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
                 self.tr("Результат изменён (пакет № {id}; отменить — в «Журнале импорта»).").format(
                     id=batch_id
                 ),

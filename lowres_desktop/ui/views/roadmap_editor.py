@@ -4,12 +4,14 @@ The editor holds an immutable `Roadmap`; every change is a domain function
 that returns a new one, pushed on a `QUndoStack` as a (before, after) pair,
 so delete, move, duplicate and typing can all be undone (Ctrl+Z). Numbers
 are derived from positions, so a drag or Alt+↑/↓ renumbers at once. Nothing
-reaches the database until «Сохранить» (Ctrl+S) — one transaction — except
-indicator values, which are figures entered per year and are written at once.
+reaches the database until «Сохранить» (Ctrl+S) — one transaction on the
+window's write pool — except indicator values, which are figures entered per
+year and are written at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -82,6 +84,7 @@ from lowres_desktop.wording.common import format_number
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_BACKGROUND = QColor("#f8d0d0")
@@ -163,8 +166,9 @@ class RoadmapEditor(QWidget):
 
     sig_saved = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self._db: Database | None = None
         self._roadmap: Roadmap | None = None
         self._states: dict[int, ItemState] = {}
@@ -191,8 +195,9 @@ class RoadmapEditor(QWidget):
             box.setRange(2000, 2100)
             box.valueChanged.connect(self._on_period_changed)
         self.numbering = QComboBox()
-        self.numbering.addItem(self.tr("1, 2, … в каждом разделе"), Numbering.FLAT)
-        self.numbering.addItem(self.tr("1.1, 1.2, …"), Numbering.NESTED)
+        # Qt item data carries the enum's value: PySide6 would hand a str enum back as a plain str.
+        self.numbering.addItem(self.tr("1, 2, … в каждом разделе"), Numbering.FLAT.value)
+        self.numbering.addItem(self.tr("1.1, 1.2, …"), Numbering.NESTED.value)
         self.numbering.currentIndexChanged.connect(self._on_numbering_changed)
         self.level = QLabel()
         self.order_kind = QLineEdit()
@@ -228,7 +233,9 @@ class RoadmapEditor(QWidget):
         header.addRow(self.tr("Утверждена:"), order)
 
         self.toolbar = QToolBar()
-        self.save_action = self._action(self.tr("Сохранить"), self.save, QKeySequence.StandardKey.Save)
+        self.save_action = self._action(
+            self.tr("Сохранить"), lambda: self.save(), QKeySequence.StandardKey.Save
+        )
         self.add_section_action = self._action(self.tr("+ Раздел"), self._on_add_section)
         self.add_item_action = self._action(
             self.tr("+ Мероприятие"), self._on_add_item, QKeySequence("Ctrl+N")
@@ -379,8 +386,11 @@ class RoadmapEditor(QWidget):
     # --- loading and saving -----------------------------------------------------------------
 
     def set_database(self, db: Database) -> None:
+        """The database the editor reads (the directory of executors is read again each time)."""
         self._db = db
         self._executors = [u.executor.name for u in list_executors(db)]
+        if self._roadmap is not None:
+            self._on_tree_current_changed()
 
     def open(self, roadmap: Roadmap) -> None:
         """Show `roadmap` for editing, forgetting the undo history of the previous one."""
@@ -405,19 +415,36 @@ class RoadmapEditor(QWidget):
         self.tree.clear()
         self.setEnabled(False)
 
-    @Slot()
-    def save(self) -> bool:
-        if self._db is None or self._roadmap is None:
-            return False
-        try:
-            stored = save_roadmap(self._db, self._roadmap)
-        except DomainError as error:
-            show_error(self, error)
-            return False
-        self.open(stored)
-        assert stored.id is not None
-        self.sig_saved.emit(stored.id)
-        return True
+    def discard(self) -> None:
+        """Drop the unsaved edits: back to the state last opened or saved."""
+        self.undo_stack.setIndex(self.undo_stack.cleanIndex())
+
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Write the roadmap (one transaction, on the write pool), then call `then`.
+
+        The editor is disabled while it is written, so nothing typed meanwhile is lost when
+        the stored state (with its new ids) is shown; after a failure the edits stay.
+        """
+        roadmap = self._roadmap
+        if self._roadmap is None:
+            return
+        self.setEnabled(False)
+
+        def saved(stored: Roadmap) -> None:
+            self.open(stored)
+            assert stored.id is not None
+            self.sig_saved.emit(stored.id)
+            if then is not None:
+                then()
+
+        self._context.operations.write(
+            self,
+            self.tr("Сохранение дорожной карты"),
+            lambda db, _progress, _cancel: save_roadmap(db, roadmap),
+            saved,
+            lambda _error: self.setEnabled(True),
+            initiator=self,
+        )
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -449,7 +476,7 @@ class RoadmapEditor(QWidget):
             with QSignalBlocker(box):
                 box.setValue(value)
         with QSignalBlocker(self.numbering):
-            self.numbering.setCurrentIndex(self.numbering.findData(roadmap.numbering))
+            self.numbering.setCurrentIndex(self.numbering.findData(roadmap.numbering.value))
         school = self._school_names.get(roadmap.school_login or "", roadmap.school_login or "")
         self.level.setText(
             self.tr("Дорожная карта школы: {school}").format(school=school)
@@ -768,9 +795,7 @@ class RoadmapEditor(QWidget):
     def _on_directory_clicked(self) -> None:
         if self._db is None:
             return
-        ExecutorsDialog(self._db, self).exec()
-        self._executors = [u.executor.name for u in list_executors(self._db)]
-        self._on_tree_current_changed()
+        ExecutorsDialog(self._context, self).exec()
 
     @Slot()
     def _on_choose_schools(self) -> None:
@@ -880,8 +905,21 @@ class RoadmapEditor(QWidget):
         number = _number(text)
         if text and number is None:
             show_error(self, DomainError(f"«{text}» — не число."))
-        else:
-            set_indicator_value(self._db, indicator.id, year, number)
+            self._refill_indicators()
+            return
+        indicator_id = indicator.id
+        self._context.operations.write(
+            self,
+            self.tr("Значение показателя"),
+            lambda db, _progress, _cancel: set_indicator_value(db, indicator_id, year, number),
+            lambda _result: self._refill_indicators(),
+            lambda _error: self._refill_indicators(),
+            initiator=self,
+        )
+
+    def _refill_indicators(self) -> None:
+        if self._roadmap is None:
+            return
         self._loading = True
         try:
             self._fill_indicators()

@@ -1,7 +1,13 @@
-"""«Дорожные карты»: the list of roadmaps above, the selected one in the editor below."""
+"""«Дорожные карты»: the list of roadmaps above, the selected one in the editor below.
+
+Every write (new, import, delete, generate, save) runs through the window's
+operations; leaving a roadmap with unsaved edits asks first, and the list and
+the editor always show the same roadmap.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.browse import list_schools, overview
-from lowres_desktop.services.progress import CancelCheck, ProgressCallback
 from lowres_desktop.services.roadmap_templates import builtin_templates
 from lowres_desktop.services.roadmaps import (
     LEVEL_WORDS,
@@ -43,11 +48,13 @@ from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyMode
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
-from lowres_desktop.ui.tasks import TaskRunner
 from lowres_desktop.ui.views.roadmap_editor import RoadmapEditor
 
 if TYPE_CHECKING:
+    from lowres_desktop.domain.roadmaps import Roadmap
+    from lowres_desktop.services.roadmaps import ImportedRoadmap
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 
 def _columns(tr) -> list[Column]:  # type: ignore[no-untyped-def]
@@ -73,10 +80,9 @@ def _columns(tr) -> list[Column]:  # type: ignore[no-untyped-def]
 
 
 class RoadmapsView(QWidget):
-    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
-        """`tasks`: the window's runner, so that long writes queue behind its others."""
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks or TaskRunner(self)
+        self.context = context
         self._db: Database | None = None
         self._open_id: int | None = None
         self.model = RecordTableModel(self)
@@ -85,7 +91,7 @@ class RoadmapsView(QWidget):
         self.table.setModel(self.proxy)
         setup_table(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self.editor = RoadmapEditor()
+        self.editor = RoadmapEditor(context)
         self.editor.sig_saved.connect(self._on_editor_saved)
         buttons = QHBoxLayout()
         self.new_button = self._button(self.tr("Новая…"), self._on_new_clicked, buttons)
@@ -96,7 +102,9 @@ class RoadmapsView(QWidget):
         self.export_button = self._button(self.tr("Экспорт в Excel…"), self._on_export_clicked, buttons)
         self.delete_button = self._button(self.tr("Удалить"), self._on_delete_clicked, buttons)
         buttons.addStretch(1)
-        self._button(self.tr("Справочник исполнителей…"), self._on_directory_clicked, buttons)
+        self.directory_button = self._button(
+            self.tr("Справочник исполнителей…"), self._on_directory_clicked, buttons
+        )
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,9 +167,14 @@ class RoadmapsView(QWidget):
         self._open_id = roadmap_id
         self.editor.open(roadmap)
 
-    def _confirm_leaving(self) -> bool:
+    def _leave(self, then: Callable[[], object]) -> None:
+        """Run `then` once the open roadmap has nothing unsaved (saved, dropped, or never edited).
+
+        «Отмена» keeps the user where they were, with the list showing the open roadmap.
+        """
         if not self.editor.is_modified():
-            return True
+            then()
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Несохранённые изменения"),
@@ -171,8 +184,12 @@ class RoadmapsView(QWidget):
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
-        return answer == QMessageBox.StandardButton.Discard
+            self.editor.save(then)
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.editor.discard()
+            then()
+        elif self._open_id is not None:
+            self.open_roadmap(self._open_id)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_table_selection_changed(self, *_args: object) -> None:
@@ -180,12 +197,9 @@ class RoadmapsView(QWidget):
         if not rows:
             return
         record: RoadmapOverview = self.model.record(self.proxy.mapToSource(rows[0]).row())
-        if record.listing.id == self._open_id:
-            return
-        if self._confirm_leaving():
-            self._load(record.listing.id)
-        else:
-            self.open_roadmap(self._open_id or record.listing.id)
+        chosen = record.listing.id
+        if chosen != self._open_id:
+            self._leave(lambda: self.open_roadmap(chosen))
 
     @Slot(int)
     def _on_editor_saved(self, roadmap_id: int) -> None:
@@ -194,19 +208,34 @@ class RoadmapsView(QWidget):
 
     @Slot()
     def _on_new_clicked(self) -> None:
-        if self._db is None or not self._confirm_leaving():
-            return
+        if self._db is not None:
+            self._leave(self._ask_new)
+
+    def _ask_new(self) -> None:
+        assert self._db is not None
         dialog = NewRoadmapDialog(builtin_templates(), list_schools(self._db), self)
         if not dialog.exec():
             return
         try:
             roadmap = new_roadmap(
-                dialog.template_key(), dialog.level_value(), dialog.school_login(), period=dialog.period()
+                dialog.template_key(), dialog.chosen_level(), dialog.school_login(), period=dialog.period()
             )
-            roadmap_id = create_roadmap(self._db, roadmap)
         except DomainError as error:
             show_error(self, error)
             return
+        self.create(roadmap)
+
+    def create(self, roadmap: Roadmap) -> None:
+        """Store a new roadmap and open it."""
+        self.context.operations.write(
+            self,
+            self.tr("Новая дорожная карта"),
+            lambda db, _progress, _cancel: create_roadmap(db, roadmap),
+            self._show_written,
+            initiator=self,
+        )
+
+    def _show_written(self, roadmap_id: int) -> None:
         self._open_id = None
         self._reload(roadmap_id)
 
@@ -221,19 +250,21 @@ class RoadmapsView(QWidget):
     def generate(self, year: int, template_key: str | None) -> None:
         """A roadmap for every school flagged for `year`, in the background with progress:
         a region flags a thousand schools, which took 6.5 s of frozen window."""
-        db = self._db
-        assert db is not None
-
-        def work(progress: ProgressCallback, cancel: CancelCheck) -> GeneratedRoadmaps:
-            return generate_school_roadmaps(db, year, template_key, progress=progress, cancel=cancel)
-
         self.generate_button.setEnabled(False)
-        self.tasks.run(work, self._on_generated, self._on_generate_failed,
-                       title=self.tr("Дорожные карты выявленных школ"), writes=True)  # fmt: skip
+        self.context.operations.write(
+            self,
+            self.tr("Дорожные карты выявленных школ"),
+            lambda db, progress, cancel: generate_school_roadmaps(
+                db, year, template_key, progress=progress, cancel=cancel
+            ),
+            self._on_generated,
+            lambda _error: self.generate_button.setEnabled(True),
+            initiator=self,
+        )
 
     def _on_generated(self, generated: GeneratedRoadmaps) -> None:
         self.generate_button.setEnabled(True)
-        self._reload(generated.created[0][1] if generated.created else self._open_id)
+        self._show_written(generated.created[0][1] if generated.created else self._open_id)
         show_info(
             self,
             self.tr("Создано дорожных карт школ: {created}. Уже были у школ: {skipped}.").format(
@@ -241,10 +272,6 @@ class RoadmapsView(QWidget):
             ),
             self.tr("Дорожные карты школ"),
         )
-
-    def _on_generate_failed(self, error: BaseException) -> None:
-        self.generate_button.setEnabled(True)
-        show_error(self, error)
 
     @Slot()
     def _on_import_clicked(self) -> None:
@@ -257,14 +284,16 @@ class RoadmapsView(QWidget):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
-        assert self._db is not None
-        try:
-            imported = import_roadmap_xlsx(self._db, path)
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self._open_id = None
-        self._reload(imported.id)
+        self.context.operations.write(
+            self,
+            self.tr("Импорт дорожной карты"),
+            lambda db, _progress, _cancel: import_roadmap_xlsx(db, path),
+            self._on_imported,
+            initiator=self,
+        )
+
+    def _on_imported(self, imported: ImportedRoadmap) -> None:
+        self._show_written(imported.id)
         if imported.warnings:
             show_message(self, "\n".join(imported.warnings), self.tr("Импорт: предупреждения"))
 
@@ -293,17 +322,20 @@ class RoadmapsView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            delete_roadmap(self._db, self._open_id)
-        except DomainError as error:
-            show_error(self, error)
-            return
+        roadmap_id = self._open_id
+        self.context.operations.write(
+            self,
+            self.tr("Удаление дорожной карты"),
+            lambda db, _progress, _cancel: delete_roadmap(db, roadmap_id),
+            lambda _result: self._on_deleted(),
+            initiator=self,
+        )
+
+    def _on_deleted(self) -> None:
         self._open_id = None
         self.editor.close_roadmap()
         self._reload(None)
 
     @Slot()
     def _on_directory_clicked(self) -> None:
-        if self._db is not None:
-            ExecutorsDialog(self._db, self).exec()
-            self.editor.set_database(self._db)
+        ExecutorsDialog(self.context, self).exec()

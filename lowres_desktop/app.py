@@ -30,6 +30,7 @@ from lowres_desktop.paths import (
 )
 from lowres_desktop.services.backups import UnopenableDatabase, daily_backup, list_backups
 from lowres_desktop.services.browse import list_schools, overview
+from lowres_desktop.services.collector import freeze_start_up
 from lowres_desktop.services.database import demo_database_target, open_database
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.identify_schools import identify_schools
@@ -269,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging()
     app = _application()
     install_excepthook()
+    freeze_start_up()
     settings = UiSettings()
     choice = None
     if _is_first_run(args, settings):

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from lowres_desktop.services.collector import collector_paused, keep_out_of_collections
+from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback
 
 Work = Callable[[ProgressCallback, CancelCheck], Any]
@@ -245,7 +245,6 @@ class Loader(QObject):
             try:
                 with collector_paused():
                     fetched = fetch()
-                    keep_out_of_collections()
                 return request, fetched, None
             except Exception as error:  # noqa: BLE001 - every failure goes to the GUI thread
                 return request, None, error

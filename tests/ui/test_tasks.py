@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from lowres_desktop.services.progress import Cancelled, check_cancel
-from lowres_desktop.ui.tasks import PROGRESS_DIALOG_DELAY_MS, TaskRunner
+from lowres_desktop.ui.tasks import PROGRESS_DIALOG_DELAY_MS, Loader, TaskRunner
 
 
 def _runner(qtbot) -> TaskRunner:  # type: ignore[no-untyped-def]
@@ -78,3 +80,28 @@ def test_slow_work_shows_a_progress_dialog_that_cancels(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0], Cancelled)
     assert task.progress_dialog() is None
+
+
+class _Node:
+    """Loaded data in a reference cycle (a row pointing to its table pointing back)."""
+
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_data_a_background_load_leaves_in_a_cycle_is_collected_later(qtbot) -> None:
+    """A load must not freeze what it fetched: a cycle dropped by the view is freed by the collector."""
+    loader = Loader()
+    frozen_before = gc.get_freeze_count()
+    shown: list[weakref.ref[_Node]] = []
+
+    def fetch() -> _Node:
+        first, second = _Node(), _Node()
+        first.other, second.other = second, first
+        return first
+
+    loader.load(fetch, lambda node: shown.append(weakref.ref(node)), lambda error: None, background=True)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    gc.collect()
+    assert shown[0]() is None
+    assert gc.get_freeze_count() == frozen_before

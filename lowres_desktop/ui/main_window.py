@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.browse import DatabaseOverview, overview, school_count
 from lowres_desktop.services.database import open_database
@@ -387,7 +388,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            write_template(self.db, Path(name))
+            write_template(self.db, with_extension(name, ".xlsx"))
         except DomainError as error:
             show_error(self, error)
             return

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QWidget
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.export_table import clipboard_text, export_table
 from lowres_desktop.ui.errors import show_error
 
@@ -129,9 +130,8 @@ class TableExport(QObject):
         )
         if not name:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
         try:
-            self.export_to(path)
+            self.export_to(with_extension(name, ".xlsx"))
         except DomainError as error:
             show_error(self.view, error)
 

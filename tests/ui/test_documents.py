@@ -185,3 +185,24 @@ def test_requisites_dialog_saves_to_the_database(qtbot: QtBot, demo_db: Database
     assert saved.authority_lines == ("МЭРИЯ ГОРОДА НОВОСИБИРСКА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ")
     assert saved.signatory_name == "Р. М. Ахметгареев" and saved.executor_name == "Прасолова"
     assert saved.emblem_png is not None and saved.emblem_png.startswith(b"\x89PNG")
+
+
+def test_save_pdf_keeps_the_dots_of_the_typed_name(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«Приказ №12 от 01.02.2025» is saved as «….2025.pdf», not as «Приказ №12 от 01.02.pdf»."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    typed = tmp_path / "Приказ №12 от 01.02.2025"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(typed), "")))
+    preview = _view(qtbot, demo_db).open_preview()
+    assert preview is not None  # deleted on close: not given to qtbot
+    preview.show()
+    qtbot.mouseClick(preview.save_pdf_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "Приказ №12 от 01.02.2025.pdf"
+    qtbot.waitUntil(lambda: preview.saved_label.text() == f"Сохранено: {saved}", timeout=30_000)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [saved.name]
+    assert saved.read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(preview.finished, timeout=1000):
+        preview.reject()

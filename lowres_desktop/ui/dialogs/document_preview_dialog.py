@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.atomic import write_bytes_atomic
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.documents import Document, render, save_document
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback, never_cancel, no_progress
 from lowres_desktop.ui.errors import show_error
@@ -177,10 +178,7 @@ class DocumentPreviewDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, caption, "", pattern)
         if not name:
             return
-        path = Path(name)
-        if path.suffix.lower() != suffix:
-            path = path.with_suffix(suffix)
-        self.save_in_background(path)
+        self.save_in_background(with_extension(name, suffix))
 
     @Slot()
     def _on_print_button_clicked(self) -> None:

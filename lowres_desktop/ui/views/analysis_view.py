@@ -40,6 +40,7 @@ from lowres_desktop.domain.dynamics import Trend
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.files.atomic import write_bytes_atomic
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.browse import result_years, school_count
 from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
 from lowres_desktop.services.chart_series import (
@@ -812,6 +813,6 @@ class AnalysisView(QWidget):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             self.heat_table.grab().save(buffer, "PNG")
             try:
-                write_bytes_atomic(Path(name), bytes(buffer.data()))
+                write_bytes_atomic(with_extension(name, ".png"), bytes(buffer.data()))
             except DomainError as error:
                 show_error(self, error)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.audit import CSV_HEADER, AuditFilter, export_audit, read_audit
 from lowres_desktop.ui.table_export import attach_table_export
 
@@ -126,6 +126,7 @@ class AuditView(QWidget):
             self, self.tr("Журнал изменений"), "журнал_изменений.csv", self.tr("CSV (*.csv)")
         )
         if name:
-            count = export_audit(self._db, Path(name), self.current_filter())
+            path = with_extension(name, ".csv")
+            count = export_audit(self._db, path, self.current_filter())
             saved = self.tr("Сохранено изменений: {count} — {name}")
-            self.count_label.setText(saved.format(count=count, name=name))
+            self.count_label.setText(saved.format(count=count, name=path))

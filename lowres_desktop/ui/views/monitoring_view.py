@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.files.atomic import atomic_file
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.browse import list_schools, overview, school_count
 from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.monitoring import (
@@ -452,7 +453,8 @@ class MonitoringView(QWidget):
         )
         if name:
             try:
-                with atomic_file(Path(name), "w", encoding="utf-8-sig", newline="") as handle:
+                path = with_extension(name, ".csv")
+                with atomic_file(path, "w", encoding="utf-8-sig", newline="") as handle:
                     write_summary_csv(round_summary(self._db, round_id), handle)
             except DomainError as error:
                 show_error(self, error)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.browse import list_schools, overview
 from lowres_desktop.services.roadmap_templates import builtin_templates
 from lowres_desktop.services.roadmaps import (
@@ -309,7 +310,7 @@ class RoadmapsView(QWidget):
         )
         if name:
             try:
-                export_roadmap_xlsx(self._db, self._open_id, Path(name))
+                export_roadmap_xlsx(self._db, self._open_id, with_extension(name, ".xlsx"))
             except DomainError as error:
                 show_error(self, error)
 

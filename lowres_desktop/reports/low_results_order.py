@@ -67,8 +67,25 @@ def title(data: LowResultsData) -> str:
     )
 
 
-def proposed_points(years: Sequence[int]) -> tuple[Point, ...]:
-    """The program's proposal for the years the rule looks at; the user edits it before signing."""
+def proposed_points(years: Sequence[int], flagged: int | None = None) -> tuple[Point, ...]:
+    """The program's proposal for the years the rule looks at; the user edits it before signing.
+
+    `flagged` None is the proposal before the schools are counted (the editor's
+    first text); with no school flagged there is no list to approve and no
+    appendix to refer to.
+    """
+    if flagged == 0:
+        return (
+            Point(
+                f"Принять к сведению, что по итогам оценочных процедур {_period(years)} общеобразовательные "
+                "организации, имеющие низкие образовательные результаты, не выявлены."
+            ),
+            Point(
+                "Руководителям общеобразовательных организаций обеспечить анализ результатов оценочных "
+                "процедур и принять меры по предупреждению снижения образовательных результатов."
+            ),
+            Point("Контроль исполнения приказа оставляю за собой."),
+        )
     return (
         Point(
             "Утвердить список общеобразовательных организаций, имеющих низкие образовательные "
@@ -252,7 +269,7 @@ def build(
         doc_type=DocumentType.ORDER,
         title=title(data),
         preamble=tuple(preamble),
-        points=points if points is not None else proposed_points(data.years),
+        points=points if points is not None else proposed_points(data.years, count),
         appendices=(appendix,) if count else (),
         issued=issued,
         number=number,

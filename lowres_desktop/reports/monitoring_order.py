@@ -1,9 +1,12 @@
 """Document 3: the order on the results of a monitoring round, in the manner of seeds 000 and 004.
 
 The findings give, item by item, the share of schools at each status and
-names them («в 40 % ОО — не выполнено (СОШ № 5, 11)»); the directives are
-addressed to the named schools that did not (fully) carry out an item.
-Appendix 1 is the table of shares, appendix 2 the grid school × item.
+name them («выполнено частично в 40 % ОО (СОШ № 5, 11)»); the directives are
+grouped by action as seed 004 groups them: one sub-point per measure not
+carried out, naming the schools that owe it («… – СОШ № 5, 11, ООШ № 66»).
+However many schools and measures, the body stays a few pages: a region's
+lists go to the appendices. Appendix 1 is the table of shares, appendix 2 the
+grid school × item, appendix 3 what was found as recorded per cell.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from lowres_desktop.reports.model import (
     Table,
 )
 from lowres_desktop.wording.common import format_percent
-from lowres_desktop.wording.morphology import GENITIVE, title_in_case
+from lowres_desktop.wording.morphology import GENITIVE, counted, title_in_case
 
 if TYPE_CHECKING:
     from lowres_desktop.services.monitoring import ItemSummary, RoundSummary
@@ -44,13 +47,23 @@ Phrase = Callable[[list[str]], str]
 """Names several schools at once («СОШ № 5, 11, ООШ № 38»): services/monitoring.py's schools_phrase."""
 
 
+FINDINGS_IN_BODY = 15
+"""Measures the body reports one by one; of more it gives the weakest and refers to appendix 1."""
+WEAKEST = 5
+QUOTE_CHARS = 120
+"""A measure quoted in the body is cut to this length (at a word): its full text is in appendix 1."""
+
+
 def _named(names: list[str], phrase: Phrase) -> str:
     return phrase(names) if len(names) <= SCHOOLS_NAMED else f"{len(names)} ОО – см. приложение № 2"
 
 
 def _short(text: str) -> str:
-    """An item's first line as a quotation: without a leading bullet or a closing full stop."""
-    return text.strip().splitlines()[0].lstrip("-–• ").rstrip(".;: ")
+    """An item's first line as a quotation: without a leading bullet or a closing full stop, cut short."""
+    line = text.strip().splitlines()[0].lstrip("-–• ").rstrip(".;: ") if text.strip() else ""
+    if len(line) <= QUOTE_CHARS:
+        return line
+    return line[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _instrumental(order_text: str) -> str:
@@ -97,18 +110,50 @@ def finding(item: ItemSummary, phrase: Phrase) -> str:
     return text + "."
 
 
-def proposed_points(summary: RoundSummary) -> tuple[Point, ...]:
-    subpoints = []
-    for directive in summary.directives:
-        if not directive.gaps:
+def _done_share(item: ItemSummary) -> float:
+    return item.shares[Status.DONE] or 0.0
+
+
+def findings(summary: RoundSummary, phrase: Phrase) -> list[Paragraph]:
+    """Item by item for a few measures; for many, the overall picture and the weakest measures."""
+    if len(summary.items) <= FINDINGS_IN_BODY:
+        return [Paragraph(finding(item, phrase)) for item in summary.items]
+    complete = sum(1 for item in summary.items if item.counts[Status.DONE] and _done_share(item) >= 100.0)
+    weakest = sorted(summary.items, key=_done_share)[:WEAKEST]
+    measures = counted(len(summary.items), "мероприятие", GENITIVE)
+    return [
+        Paragraph(
+            f"Из {measures} плана всеми ОО выполнено {complete}. Ниже всего доля ОО, "
+            "выполнивших мероприятие, по следующим мероприятиям:"
+        ),
+        *(Paragraph(finding(item, phrase)) for item in weakest),
+        Paragraph("Итоги по каждому мероприятию приведены в приложении № 1."),
+    ]
+
+
+def directives(summary: RoundSummary, phrase: Phrase) -> tuple[str, ...]:
+    """Seed 004's sub-points: one per measure some schools did not carry out, naming those schools."""
+    lines = []
+    for item in summary.items:
+        owing = item.schools[Status.NOT_DONE] + item.schools[Status.PARTIAL]
+        if not owing:
             continue
-        gaps = "; ".join(f"п. {gap.reference} «{_short(gap.text)}»" for gap in directive.gaps)
-        subpoints.append(f"{directive.school.full_name} – обеспечить выполнение мероприятий: {gaps}.")
-    points = []
-    if subpoints:
-        points.append(
-            Point("Руководителям общеобразовательных организаций в срок до ____________:", tuple(subpoints))
+        names = [s.short_name for s in owing]
+        schools = (
+            phrase(names)
+            if len(names) <= SCHOOLS_NAMED
+            else f"{len(names)}\u00a0ОО (перечень – в приложении № 2)"
         )
+        measure = f"п. {item.reference} «{_short(item.text)}»"
+        lines.append(f"Обеспечить выполнение мероприятия {measure} – {schools}.")
+    return tuple(lines)
+
+
+def proposed_points(summary: RoundSummary, phrase: Phrase) -> tuple[Point, ...]:
+    owed = directives(summary, phrase)
+    points = []
+    if owed:
+        points.append(Point("Руководителям общеобразовательных организаций в срок до ____________:", owed))
     points += [
         Point("Муниципальным методическим службам оказать адресную методическую помощь общеобразовательным "
               "организациям, не выполнившим мероприятия в полном объёме."),
@@ -117,6 +162,35 @@ def proposed_points(summary: RoundSummary) -> tuple[Point, ...]:
         Point("Контроль исполнения приказа оставляю за собой."),
     ]  # fmt: skip
     return tuple(points)
+
+
+def findings_table(summary: RoundSummary) -> Table | None:
+    """What was found in each school, as recorded per cell: seed 004's «В МАОУ СОШ № 5 имеется …»."""
+    status_of: dict[tuple[str, int], Status] = {}
+    for item in summary.items:
+        for status, schools in item.schools.items():
+            for school in schools:
+                status_of[(school.login, item.item_id)] = status
+    references = {item.item_id: item.reference for item in summary.items}
+    rows = []
+    for school in summary.schools:
+        for item in summary.items:
+            comment = summary.comments.get((school.login, item.item_id))
+            if not comment:
+                continue
+            status = status_of.get((school.login, item.item_id))
+            rows.append((
+                Cell(str(len(rows) + 1)),
+                Cell(school.short_name, align="left"),
+                Cell(references[item.item_id]),
+                Cell(_STATUS_PHRASES.get(status, "не применимо") if status else "не внесено", align="left"),
+                Cell(comment, align="left"),
+            ))  # fmt: skip
+    if not rows:
+        return None
+    header = ((HeaderCell("№ п/п"), HeaderCell("ОО"), HeaderCell("Пункт плана"), HeaderCell("Итог"),
+               HeaderCell("Что установлено при мониторинге")),)  # fmt: skip
+    return Table(header, tuple(rows), (10, 45, 14, 34, 140))
 
 
 def shares_table(summary: RoundSummary, phrase: Phrase) -> Table:
@@ -190,29 +264,34 @@ def build(
             f"общеобразовательных организациях (далее – ОО){schools}."
         ),
         Paragraph("По результатам мониторинга выявлено следующее:"),
-        *(Paragraph(finding(item, phrase)) for item in summary.items),
+        *findings(summary, phrase),
     ]
     if summary.recorded < summary.cells:
         preamble.append(Paragraph(
-            f"Сведения внесены по {summary.recorded} из {summary.cells} позиций мониторинга; "
-            "по остальным позициям результаты не представлены."
+            f"Сведения внесены по {summary.recorded} из {counted(summary.cells, 'позиция', GENITIVE)} "
+            "мониторинга; по остальным позициям результаты не представлены."
         ))  # fmt: skip
-    preamble.append(Paragraph("Итоги мониторинга по мероприятиям и по ОО представлены в приложениях № 1 и 2. "
-                              "На основании вышеизложенного"))  # fmt: skip
     note = Paragraph("«+» – выполнено, «±» – выполнено частично, «–» – не выполнено (выделено заливкой), "
                      "«н/п» – не применимо, пустая клетка – сведения не внесены.", style="note")  # fmt: skip
-    appendices = (
+    appendices = [
         Appendix("Итоги мониторинга по мероприятиям плана", (shares_table(summary, phrase),), landscape=True),
         Appendix("Итоги мониторинга по общеобразовательным организациям", (*grid_tables(summary), note),
                  landscape=True),
-    )  # fmt: skip
+    ]  # fmt: skip
+    found = findings_table(summary)
+    if found is not None:
+        title_text = "Результаты мониторинга: что установлено в общеобразовательных организациях"
+        appendices.append(Appendix(title_text, (found,), landscape=True))
+    numbers = ", ".join(str(n) for n in range(1, len(appendices))) + f" и {len(appendices)}"
+    preamble.append(Paragraph(f"Итоги мониторинга представлены в приложениях № {numbers}. "
+                              "На основании вышеизложенного"))  # fmt: skip
     return Document(
         requisites=requisites,
         doc_type=DocumentType.ORDER,
         title=title(summary),
         preamble=tuple(preamble),
-        points=points if points is not None else proposed_points(summary),
-        appendices=appendices,
+        points=points if points is not None else proposed_points(summary, phrase),
+        appendices=tuple(appendices),
         issued=issued,
         number=number,
         directive_inline=True,

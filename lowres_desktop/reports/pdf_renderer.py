@@ -9,7 +9,9 @@ only text that has to wrap becomes a Paragraph.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -33,6 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import paragraph as paragraph_module
 
 from lowres_desktop.reports import fonts
 from lowres_desktop.reports.charts import build_drawing
@@ -48,12 +51,29 @@ from lowres_desktop.reports.model import (
     Table,
     format_date,
 )
-from lowres_desktop.reports.typography import HYPHENATION, breakable_where_too_wide, typeset
+from lowres_desktop.reports.typography import NBSP, breakable_where_too_wide, hyphenation_pairs, typeset
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 ROW_SPLIT_LINES = 2
 """Lines of a table row at least on each page when the row continues on the next page."""
+
+
+@cache
+def _hyphenate_russian_words() -> None:
+    """Let ReportLab hyphenate the words Russian text is made of.
+
+    ReportLab hands a word to the hyphenator only when it is letters from its
+    own list, between ASCII quotes and brackets: «ё», «ёлочки» and a
+    preposition glued by a non-breaking space («по\u00a0выполнению») never
+    broke, and justified lines gaped before them. The module's patterns are
+    widened once; `hyphenation_pairs` copes with what they now let through.
+    """
+    letters = paragraph_module._hy_letters + "\u0401\u0451" + NBSP
+    paragraph_module._hy_letters_pat = re.compile(f"^[{letters}]+$")
+    paragraph_module._hy_shy_letters_pat = re.compile(f"^[{paragraph_module._hy_shy}{letters}]+$")
+    paragraph_module._hy_pfx_pat = re.compile("^['\"([{\xbf\u2018\u201a\u201c\u201e\u00ab]+")
+    paragraph_module._hy_sfx_pat = re.compile("[]'\")}?!.,;:\u2019\u201b\u201d\u201f\u00bb\u2026]+$")
 
 
 class _Table(LongTable):
@@ -114,7 +134,7 @@ class _Styles:
             alignment=TA_JUSTIFY,
             firstLineIndent=layout.first_line_indent_mm * MM,
             spaceAfter=layout.paragraph_space_mm * MM,
-            hyphenationLang=HYPHENATION,
+            hyphenationLang=hyphenation_pairs,
             embeddedHyphenation=1,
             uriWasteReduce=0.3,
         )
@@ -185,7 +205,7 @@ class _Styles:
                 fontSize=size,
                 leading=size * self._leading,
                 alignment={"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align],
-                hyphenationLang=HYPHENATION,
+                hyphenationLang=hyphenation_pairs,
                 embeddedHyphenation=1,
             )
         return self._cells[key]
@@ -537,6 +557,7 @@ def _templates(layout: Layout) -> list[PageTemplate]:
 def render_pdf(document: Document, layout: Layout = GOST_LAYOUT) -> bytes:
     """The document as PDF bytes, every font embedded."""
     fonts.register_fonts()
+    _hyphenate_russian_words()
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer,

@@ -9,7 +9,10 @@ both renderers hyphenate Russian with.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cache
+
+import pyphen
 
 from lowres_desktop.domain.quotes import typographic_quotes
 
@@ -37,6 +40,33 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
 HYPHENATION = "ru_RU"
 """pyphen's Russian patterns in the PDF; the DOCX asks Word for automatic hyphenation in ru-RU."""
+
+_WRAPPED = re.compile(r"^([«„(\"'\[]*)(.*?)([»“)\"'\].,;:!?…]*)$", re.S)
+
+
+@cache
+def _patterns() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=HYPHENATION)
+
+
+def hyphenation_pairs(word: str) -> Iterator[tuple[str, str]]:
+    """Where a word may break at a line end, as ReportLab asks: (head, tail) pairs, the latest first.
+
+    ReportLab's own use of pyphen gives up on a word glued to a preposition
+    by a non-breaking space («по\u00a0выполнению») or wrapped in quotes, which
+    left justified lines gaping; here the last part is hyphenated and the rest
+    kept on the line.
+    """
+    cut = word.rfind(NBSP) + 1
+    prefix, rest = word[:cut], word[cut:]
+    match = _WRAPPED.match(rest)
+    if match is None:
+        return
+    lead, core, trail = match.groups()
+    if not core.isalpha():
+        return
+    for head, tail in _patterns().iterate(core):
+        yield prefix + lead + head, tail + trail
 
 
 def initials(text: str) -> str:

@@ -121,7 +121,7 @@ def proposed_points(db: Database, request: DocumentRequest) -> tuple[Point, ...]
     if request.kind is DocumentKind.ROADMAP:
         return roadmap_order.proposed_points(roadmap_document(db, _roadmap_id(db, request)))
     if request.kind is DocumentKind.MONITORING:
-        return monitoring_order.proposed_points(round_summary(db, _round_id(db, request)))
+        return monitoring_order.proposed_points(round_summary(db, _round_id(db, request)), schools_phrase)
     return ()
 
 

@@ -9,7 +9,7 @@ round — which the grid's summary tab, the CSV export and the documents of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
@@ -289,6 +289,8 @@ class RoundSummary:
     changes: list[ChangeLine]
     recorded: int
     cells: int
+    comments: dict[tuple[str, int], str] = field(default_factory=dict)
+    """What was found, as recorded per cell (login, item id): the monitoring order's last appendix."""
 
 
 def _previous(uow: UnitOfWork, current: MonitoringRound) -> MonitoringRound | None:
@@ -365,6 +367,7 @@ def round_summary(db: Database, round_id: int) -> RoundSummary:
         changes=changes,
         recorded=sum(1 for e in entries if e.status is not None),
         cells=len(monitoring_round.schools) * len(monitoring_round.item_ids),
+        comments={(e.login, e.item_id): e.comment.strip() for e in entries if e.comment.strip()},
     )
 
 

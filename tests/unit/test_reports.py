@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -245,7 +246,10 @@ def test_no_flagged_schools_gives_an_order_without_appendix(tmp_path: Path) -> N
     data = low_results_data(0)
     path = _pdf(tmp_path, low_results_order.build(data, REQUISITES))
     text = _text(path)
-    assert "не выявлено" in text and "Приложение" not in text
+    read = flowing(text)
+    assert unhyphenated("ОО с низкими образовательными результатами не выявлено") in read
+    assert "Приложение" not in text and "приложение" not in read, "no appendix, none referred to"
+    assert unhyphenated("1. Принять к сведению") in read and "Утвердить список" not in read
     assert "от ____________ № ________" not in text
     assert re.search(r"_{6,}\s+№ _{4,}", text), "blank date and number to fill in at registration"
 
@@ -388,3 +392,51 @@ def test_a_monitoring_order_names_up_to_30_schools_in_a_sentence(tmp_path: Path,
     assert ("перечень которых приведён в приложении № 2" in flowing) is not listed
     assert (f"выполнено в 100 % ОО ({schools} ОО – см. приложение № 2)" in flowing) is not listed
     assert "не выполнено в 16" in flowing and "ОО (СОШ № 1, 2, 3, 4, 5)" in flowing, "five are named"
+
+
+def _region_round(schools: int, items: int) -> RoundSummary:
+    """`schools` × `items`, every fourth school short of every fifth measure, with a finding each."""
+    refs = [SchoolRef(f"sch{n:06d}", f"СОШ № {n}", f"МБОУ «СОШ № {n}»") for n in range(1, schools + 1)]
+    summaries = []
+    for number in range(1, items + 1):
+        by_status: dict[Status, list[SchoolRef]] = {status: [] for status in Status}
+        for index, ref in enumerate(refs):
+            missed = number % 5 == 0 and index % 4 == 0
+            by_status[Status.NOT_DONE if missed else Status.DONE].append(ref)
+        summaries.append(
+            ItemSummary(
+                item_id=number, reference=f"{(number - 1) // 10 + 1}.{(number - 1) % 10 + 1}",
+                number=str(number), text=f"Проведение мероприятия {number} " + "по повышению качества " * 8,
+                deadline="В течение года", executors=["ОО"],
+                counts={s: len(by_status[s]) for s in Status},
+                shares={s: 100.0 * len(by_status[s]) / schools for s in Status},
+                schools=by_status, unrecorded=[], share_done_before=None,
+            )
+        )  # fmt: skip
+    comments = {
+        (refs[0].login, 5): "Положение о ВСОКО не представлено.",
+        (refs[1].login, 1): "План утверждён.",
+    }
+    return RoundSummary(
+        round_id=1, name="Мониторинг", period_text="1 полугодие", starts_on=date(2021, 6, 10),
+        ends_on=date(2021, 6, 14), roadmap_id=1, roadmap_title="План мероприятий («дорожная карта»)",
+        roadmap_order_text="приказ от 17.02.2020 № 0177-од", schools=refs, items=summaries,
+        directives=[SchoolDirectives(ref, []) for ref in refs], previous_round_name=None, changes=[],
+        recorded=schools * items, cells=schools * items, comments=comments,
+    )  # fmt: skip
+
+
+def test_a_regions_monitoring_order_keeps_its_body_to_a_few_pages(tmp_path: Path) -> None:
+    summary = _region_round(1000, 48)
+    document = monitoring_order.build(summary, schools_phrase, REQUISITES)
+    body = _pdf(tmp_path, replace(document, appendices=()), "body.pdf")
+    assert len(_page_sizes(body)) <= 5, "the body of an order for 1,000 schools stays a few pages"
+    read = flowing(_text(body, layout=False))
+    assert unhyphenated("Из 48 мероприятий плана всеми ОО выполнено 39") in read
+    # Grouped by action (seed 004), each measure once, its schools counted and listed in appendix 2.
+    assert unhyphenated("1.1. Обеспечить выполнение мероприятия п. 1.5 «Проведение мероприятия 5") in read
+    assert unhyphenated("– 250 ОО (перечень – в приложении № 2)") in read
+    assert read.count(unhyphenated("Обеспечить выполнение мероприятия")) == 9
+    assert [a.title for a in document.appendices][2].startswith("Результаты мониторинга: что установлено")
+    found = _text(_pdf(tmp_path, replace(document, appendices=document.appendices[2:]), "found.pdf"))
+    assert "Положение о ВСОКО не представлено." in found and "План утверждён." in found

@@ -65,10 +65,11 @@ def test_monitoring_order(demo_db: Database, tmp_path: Path) -> None:
     assert "Об итогах мониторинга выполнения Плана-графика («дорожной карты»)" in flowing
     assert re.search(r"выполнено в \d+(,\d)? % ОО \((?:ООШ|СОШ) № \d+", flowing)
     assert "На основании вышеизложенного ПРИКАЗЫВАЮ:" in flowing
-    assert re.search(
-        r"1\.1\. МБОУ «(?:ООШ|СОШ) № \d+.*» – обеспечить выполнение мероприятий: п\. \d", flowing
-    )
-    assert "Приложение № 1" in flowing and "Приложение № 2" in flowing
+    # Seed 004: directives grouped by action, each naming the schools that owe it.
+    grouped = r"1\.1\. Обеспечить выполнение мероприятия п\. \d+\.\d+ «[^»]+» – (?:ООШ|СОШ) № \d"
+    assert re.search(grouped, flowing)
+    assert "Приложение № 1" in flowing and "Приложение № 2" in flowing and "Приложение № 3" in flowing
+    assert "Что установлено при мониторинге" in flowing, "the findings recorded per cell are printed"
     assert "Пункты плана" in flowing
 
 

@@ -72,6 +72,9 @@ class DocumentsView(QWidget):
         super().__init__(parent)
         self._db: Database | None = None
         self._background = False
+        self._proposed_text = ""
+        """The points as the program proposed them: left unedited, the builder proposes them again
+        knowing the data (with no school flagged there is no list to approve)."""
         self.school_loader = Loader(self)
         self.runner = TaskRunner(self)
         self.kind = QComboBox()
@@ -172,13 +175,15 @@ class DocumentsView(QWidget):
         kind = self.current_kind()
         needs = _NEEDS[kind]
         dated = self.dated.isChecked()
+        text = self.points.toPlainText()
+        edited = with_points and self.points.isEnabled() and text != self._proposed_text
         return DocumentRequest(
             kind=kind,
             year=self.years.year() if "year" in needs else None,
             threshold=self.threshold.value(),
             issued=self.issued.date().toPython() if dated else None,
             number=self.number.text().strip() if dated else "",
-            points_text=self.points.toPlainText() if with_points and self.points.isEnabled() else None,
+            points_text=text if edited else None,
             roadmap_id=self.roadmap.currentData() if "roadmap" in needs else None,
             round_id=self.round.currentData() if "round" in needs else None,
             login=self.school.current_login() if "school" in needs else None,
@@ -209,7 +214,8 @@ class DocumentsView(QWidget):
         except DomainError as error:
             self.points_hint.setText(str(error))
             return
-        self.points.setPlainText(points_text(points))
+        self._proposed_text = points_text(points)
+        self.points.setPlainText(self._proposed_text)
         self.points_hint.setText(self.tr(
             "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
             "Номера документ расставит сам."

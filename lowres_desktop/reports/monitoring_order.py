@@ -47,6 +47,9 @@ Phrase = Callable[[list[str]], str]
 """Names several schools at once («СОШ № 5, 11, ООШ № 38»): services/monitoring.py's schools_phrase."""
 
 
+GRID_SCHOOLS = 200
+"""Schools up to which appendix 2 is the grid school × measure; a region's grid ran to 60 pages of
+marks, and its appendix 2 lists, measure by measure, the schools that still owe it instead."""
 FINDINGS_IN_BODY = 15
 """Measures the body reports one by one; of more it gives the weakest and refers to appendix 1."""
 WEAKEST = 5
@@ -164,6 +167,25 @@ def proposed_points(summary: RoundSummary, phrase: Phrase) -> tuple[Point, ...]:
     return tuple(points)
 
 
+def owing_table(summary: RoundSummary, phrase: Phrase) -> Table:
+    """Measure by measure, every school that did not (fully) carry it out: what the directives cite."""
+    rows = []
+    for item in summary.items:
+        for status in (Status.NOT_DONE, Status.PARTIAL):
+            schools = item.schools[status]
+            if schools:
+                rows.append((
+                    Cell(item.reference),
+                    Cell(_short(item.text), align="left"),
+                    Cell(_STATUS_PHRASES[status], align="left"),
+                    Cell(str(len(schools))),
+                    Cell(phrase([s.short_name for s in schools]), align="left"),
+                ))  # fmt: skip
+    header = ((HeaderCell("Пункт плана"), HeaderCell("Мероприятие"), HeaderCell("Итог"),
+               HeaderCell("Число ОО"), HeaderCell("Общеобразовательные организации")),)  # fmt: skip
+    return Table(header, tuple(rows), (14, 70, 26, 14, 140))
+
+
 def findings_table(summary: RoundSummary) -> Table | None:
     """What was found in each school, as recorded per cell: seed 004's «В МАОУ СОШ № 5 имеется …»."""
     status_of: dict[tuple[str, int], Status] = {}
@@ -273,11 +295,16 @@ def build(
         ))  # fmt: skip
     note = Paragraph("«+» – выполнено, «±» – выполнено частично, «–» – не выполнено (выделено заливкой), "
                      "«н/п» – не применимо, пустая клетка – сведения не внесены.", style="note")  # fmt: skip
+    if len(summary.schools) <= GRID_SCHOOLS:
+        by_school = Appendix("Итоги мониторинга по общеобразовательным организациям",
+                             (*grid_tables(summary), note), landscape=True)  # fmt: skip
+    else:
+        by_school = Appendix("Общеобразовательные организации, не выполнившие мероприятия в полном объёме",
+                             (owing_table(summary, phrase),), landscape=True)  # fmt: skip
     appendices = [
         Appendix("Итоги мониторинга по мероприятиям плана", (shares_table(summary, phrase),), landscape=True),
-        Appendix("Итоги мониторинга по общеобразовательным организациям", (*grid_tables(summary), note),
-                 landscape=True),
-    ]  # fmt: skip
+        by_school,
+    ]
     found = findings_table(summary)
     if found is not None:
         title_text = "Результаты мониторинга: что установлено в общеобразовательных организациях"

@@ -437,6 +437,10 @@ def test_a_regions_monitoring_order_keeps_its_body_to_a_few_pages(tmp_path: Path
     assert unhyphenated("1.1. Обеспечить выполнение мероприятия п. 1.5 «Проведение мероприятия 5") in read
     assert unhyphenated("– 250 ОО (перечень – в приложении № 2)") in read
     assert read.count(unhyphenated("Обеспечить выполнение мероприятия")) == 9
-    assert [a.title for a in document.appendices][2].startswith("Результаты мониторинга: что установлено")
+    titles = [a.title for a in document.appendices]
+    assert titles[1] == "Общеобразовательные организации, не выполнившие мероприятия в полном объёме"
+    assert titles[2].startswith("Результаты мониторинга: что установлено")
+    owing = _text(_pdf(tmp_path, replace(document, appendices=document.appendices[1:2]), "owing.pdf"))
+    assert "СОШ № 1, 5, 9, 13" in owing.replace("\n", " "), "the schools a directive cites are listed"
     found = _text(_pdf(tmp_path, replace(document, appendices=document.appendices[2:]), "found.pdf"))
     assert "Положение о ВСОКО не представлено." in found and "План утверждён." in found

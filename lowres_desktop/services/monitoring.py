@@ -372,10 +372,17 @@ def round_summary(db: Database, round_id: int) -> RoundSummary:
 
 
 def share_sentence(item: ItemSummary, status: Status) -> str:
-    """Seed 000's phrasing: «в 90 % ОО — не выполнено (СОШ № 5, 11)»."""
-    share = item.shares[status]
+    """Seed 000's phrasing: «в 90 % ОО — не выполнено (СОШ № 5, 11)».
+
+    The shares of the three applicable statuses are of the schools where the item applies, so
+    they add up to 100 %; «не применимо» is counted in schools, never as a share beside them
+    (one done and one not applicable read «100 %» and «50 %» before).
+    """
     names = schools_phrase([s.short_name for s in item.schools[status]])
-    return f"в {format_percent(share)} ОО — {STATUS_WORDS[status]}" + (f" ({names})" if names else "")
+    tail = f" ({names})" if names else ""
+    if status == Status.NOT_APPLICABLE:
+        return f"{STATUS_WORDS[status]} — в {item.counts[status]} ОО{tail}"
+    return f"в {format_percent(item.shares[status])} ОО — {STATUS_WORDS[status]}{tail}"
 
 
 SUMMARY_COLUMNS = [

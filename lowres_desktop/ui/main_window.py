@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.flagged_view = FlaggedView()
         self.card_view = SchoolCardView()
         self.roadmaps_view = RoadmapsView(self.context)
-        self.monitoring_view = MonitoringView()
+        self.monitoring_view = MonitoringView(self.context)
         self.documents_view = DocumentsView()
         self.analysis_view = AnalysisView()
         self.history_view = HistoryView()

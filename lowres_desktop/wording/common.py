@@ -15,6 +15,12 @@ def format_number(value: float | None, digits: int = 1) -> str:
     return text.replace(".", ",")
 
 
+def with_full_stop(text: str) -> str:
+    """`text` ending a sentence: «1 полугодие 2020-2021 гг.» stays as it is, never «гг..»."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
 def plural(count: int, one: str, few: str, many: str) -> str:
     """Russian plural: 1 школа, 2 школы, 5 школ, 21 школа."""
     if count % 10 == 1 and count % 100 != 11:

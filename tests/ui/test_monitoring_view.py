@@ -12,13 +12,14 @@ from lowres_desktop.services.monitoring import round_summary, schools_phrase
 from lowres_desktop.services.roadmaps import create_from_template, load_roadmap
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.views.monitoring_view import MonitoringView
+from tests.ui.qt_helpers import app_context, wait_writes
 
 
 def test_keyboard_entry_gives_seed_style_shares(
     qtbot, seed_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     roadmap = load_roadmap(seed_db, create_from_template(seed_db, "seed002_novokuznetsk_2020_2021"))
-    view = MonitoringView()
+    view = MonitoringView(app_context(qtbot, seed_db))
     qtbot.addWidget(view)
     view.refresh(seed_db)
     assert "Мониторингов нет" in view.progress.text()
@@ -31,6 +32,7 @@ def test_keyboard_entry_gives_seed_style_shares(
     first_items = [item.id for item in roadmap.sections[0].items[:3]]
     dialog.set_items_checked(first_items)
     view.save_round_from(dialog)
+    wait_writes(qtbot, view.context)
     grid = view.model.grid
     assert grid is not None and len(grid.schools) == 15 and len(grid.items) == 3
 
@@ -45,6 +47,7 @@ def test_keyboard_entry_gives_seed_style_shares(
     view.grid.setCurrentIndex(view.model.index(0, 2))
     view.comment.setPlainText("Отчёт не представлен")
     view._on_save_comment_clicked()
+    wait_writes(qtbot, view.context)
 
     summary = round_summary(seed_db, view.current_round_id())
     first, second, third = summary.items
@@ -74,16 +77,18 @@ def _summary_text(view: MonitoringView) -> str:
 
 def test_evidence_attached_from_the_panel(qtbot, seed_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     roadmap = load_roadmap(seed_db, create_from_template(seed_db, "seed001_novosibirsk_2020"))
-    view = MonitoringView()
+    view = MonitoringView(app_context(qtbot, seed_db))
     qtbot.addWidget(view)
     view.refresh(seed_db)
     dialog = view._round_dialog()
     dialog.schools.set_chosen(["sch420220"])
     dialog.set_items_checked([roadmap.sections[0].items[0].id])
     view.save_round_from(dialog)
+    wait_writes(qtbot, view.context)
     proof = tmp_path / "протокол.pdf"
     proof.write_bytes(b"%PDF")
     view.attach_file(0, 0, proof)
+    wait_writes(qtbot, view.context)
     assert view.evidence.count() == 1 and view.evidence.item(0).text().startswith("протокол.pdf")
     assert "+" in view.model.data(view.model.index(0, 0))
     view.grid.setCurrentIndex(view.model.index(0, 0))
@@ -91,6 +96,7 @@ def test_evidence_attached_from_the_panel(qtbot, seed_db: Database, tmp_path: Pa
     qtbot.keyClick(view.grid, "2")  # «◐», the widest mark
     view.comment.setPlainText("Протокол")
     view._on_save_comment_clicked()
+    wait_writes(qtbot, view.context)
     assert view.model.data(view.model.index(0, 0)) == "◐ ✎+"
     view.refresh(seed_db)  # the columns are fitted when the round is shown
     for column in range(view.model.columnCount()):

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.monitoring import MonitoringRound
+from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.monitoring import MonitoringRound, validate_round
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.roadmaps import Roadmap, numbered_items
 from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolChecklist
-from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.errors import show_error, show_message
 from lowres_desktop.ui.tasks import Loader
 
 NO_DATE = QDate(2000, 1, 1)
@@ -105,7 +106,15 @@ class RoundDialog(QDialog):
         form.addRow(self.tr("Дорожная карта:"), self.roadmap)
         lists = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Проверяемые мероприятия:")))
+        items_row = QHBoxLayout()
+        items_row.addWidget(QLabel(self.tr("Проверяемые мероприятия:")), 1)
+        self.check_all = QPushButton(self.tr("Отметить все"))
+        self.check_all.clicked.connect(lambda: self._check_every_item(Qt.CheckState.Checked))
+        self.check_none = QPushButton(self.tr("Снять все"))
+        self.check_none.clicked.connect(lambda: self._check_every_item(Qt.CheckState.Unchecked))
+        items_row.addWidget(self.check_all)
+        items_row.addWidget(self.check_none)
+        left.addLayout(items_row)
         left.addWidget(self.items)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Школы:")))
@@ -172,6 +181,19 @@ class RoundDialog(QDialog):
     def _chosen_roadmap(self) -> Roadmap | None:
         index = self.roadmap.currentIndex()
         return self._roadmaps[index] if 0 <= index < len(self._roadmaps) else None
+
+    def _check_every_item(self, state: Qt.CheckState) -> None:
+        for row in range(self.items.count()):
+            self.items.item(row).setCheckState(state)
+
+    def accept(self) -> None:
+        """Close only with a round that can be saved: a refusal keeps the name and the schools chosen."""
+        try:
+            validate_round(self.monitoring_round())
+        except DomainError as error:
+            show_message(self, str(error))
+            return
+        super().accept()
 
     def set_items_checked(self, item_ids: Sequence[int]) -> None:
         wanted = set(item_ids)

@@ -3,7 +3,8 @@
 The grid is made for keyboard-only entry: arrows move, 1 «выполнено», 2
 «частично», 3 «не выполнено», 4 «не применимо», Delete clears, and after a
 digit the cursor steps to the next item. Each cell is written at once, in its
-own transaction, so nothing typed is lost. The comment and evidence files of
+own transaction on the window's write pool (in the order typed), so nothing
+typed is lost and the grid never waits for the disk. The comment and evidence files of
 the current cell are in the panel on the right.
 """
 
@@ -58,6 +59,7 @@ from lowres_desktop.services.monitoring import (
     save_round,
     schools_phrase,
     set_entry,
+    share_sentence,
     write_summary_csv,
 )
 from lowres_desktop.services.roadmaps import list_roadmaps, load_roadmap
@@ -65,10 +67,12 @@ from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
-from lowres_desktop.wording.common import format_percent
+from lowres_desktop.wording.common import format_percent, with_full_stop
 
 if TYPE_CHECKING:
+    from lowres_desktop.domain.monitoring import Entry
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
 KEY_STATUSES = {"1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NOT_APPLICABLE}
@@ -91,8 +95,11 @@ class MonitoringGrid(QTableView):
 
 
 class MonitoringView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
+        self._pending: dict[tuple[int, int], Status | None] = {}
+        """Statuses typed whose write has not come back yet, by cell."""
         self._db: Database | None = None
         self._round_ids: list[int] = []
         self.rounds = QComboBox()
@@ -139,8 +146,8 @@ class MonitoringView(QWidget):
         self.cell_title.setWordWrap(True)
         self.status = QComboBox()
         self.status.addItem(self.tr("не заполнено"), None)
-        for status in Status:
-            self.status.addItem(STATUS_WORDS[status], status)
+        for status in Status:  # the value: PySide6 hands a str enum back as a plain str
+            self.status.addItem(STATUS_WORDS[status], status.value)
         self.status.activated.connect(self._on_status_activated)
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("Что найдено: документы, даты утверждения, ссылки…"))
@@ -218,6 +225,7 @@ class MonitoringView(QWidget):
             )
             self.summary.clear()
             return
+        self._pending.clear()
         self.model.set_grid(round_grid(self._db, round_id))
         self._fit_grid_columns()
         self.grid.setCurrentIndex(self.model.index(0, 0))
@@ -247,9 +255,9 @@ class MonitoringView(QWidget):
         recorded = sum(1 for e in grid.entries.values() if e.status is not None)
         period = grid.round.period_text or ""
         self.progress.setText(
-            self.tr("{roadmap}. {period} Заполнено {recorded} из {cells}.").format(
-                roadmap=grid.roadmap.title,
-                period=f"{period}." if period else "",
+            self.tr("{roadmap} {period} Заполнено {recorded} из {cells}.").format(
+                roadmap=with_full_stop(grid.roadmap.title),
+                period=with_full_stop(period),
                 recorded=recorded,
                 cells=cells,
             )
@@ -263,13 +271,23 @@ class MonitoringView(QWidget):
         if self._db is None or grid is None:
             return
         login, item_id = self.model.cell(row, column)
-        try:
-            entry = set_entry(self._db, grid.round.id or 0, login, item_id, status)
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.model.update_entry(row, column, entry)
-        self._update_progress()
+        round_id = grid.round.id or 0
+        self._pending[(row, column)] = status
+        self._write_entry(
+            row, column, lambda db, _p, _c: set_entry(db, round_id, login, item_id, status)
+        )
+
+    def _write_entry(self, row: int, column: int, work) -> None:  # type: ignore[no-untyped-def]
+        grid = self.model.grid
+
+        def written(entry: Entry) -> None:
+            if self.model.grid is grid:
+                if self._pending.get((row, column), entry.status) == entry.status:
+                    self._pending.pop((row, column), None)
+                self.model.update_entry(row, column, entry)
+                self._update_progress()
+
+        self.context.operations.write(self, self.tr("Итог мониторинга"), work, written, initiator=self)
 
     @Slot(object)
     def _on_grid_status_keyed(self, status: Status | None) -> None:
@@ -294,7 +312,7 @@ class MonitoringView(QWidget):
         numbered = grid.items[index.column()]
         school = grid.schools[index.row()]
         self.cell_title.setText(f"<b>{school.short_name}</b> — {numbered.reference}. {numbered.item.text}")
-        self.status.setCurrentIndex(self.status.findData(entry.status) if entry.status else 0)
+        self.status.setCurrentIndex(self.status.findData(entry.status.value) if entry.status else 0)
         self.comment.setPlainText(entry.comment)
         self._fill_evidence()
 
@@ -306,7 +324,8 @@ class MonitoringView(QWidget):
     def _on_status_activated(self) -> None:
         cell = self._current_cell()
         if cell is not None:
-            self.set_status(*cell, self.status.currentData())
+            value = self.status.currentData()
+            self.set_status(*cell, None if value is None else Status(value))
 
     @Slot()
     def _on_save_comment_clicked(self) -> None:
@@ -315,15 +334,12 @@ class MonitoringView(QWidget):
         if cell is None or grid is None or self._db is None:
             return
         login, item_id = self.model.cell(*cell)
-        current = self.model.entry(*cell)
-        try:
-            entry = set_entry(
-                self._db, grid.round.id or 0, login, item_id, current.status, self.comment.toPlainText()
-            )
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.model.update_entry(*cell, entry)
+        # A status typed a moment ago may still be on its way to the database: keep it, not the old one.
+        status = self._pending.get(cell, self.model.entry(*cell).status)
+        comment, round_id = self.comment.toPlainText(), grid.round.id or 0
+        self._write_entry(
+            *cell, lambda db, _p, _c: set_entry(db, round_id, login, item_id, status, comment)
+        )
 
     def _fill_evidence(self) -> None:
         self.evidence.clear()
@@ -351,14 +367,29 @@ class MonitoringView(QWidget):
         if grid is None or self._db is None:
             return
         login, item_id = self.model.cell(row, column)
-        try:
-            add_evidence(self._db, grid.round.id or 0, login, item_id, path)
-        except (DomainError, OSError) as error:
-            show_error(self, error if isinstance(error, DomainError) else DomainError(str(error)))
-            return
-        self.model.set_grid(round_grid(self._db, grid.round.id or 0))
-        self.grid.setCurrentIndex(self.model.index(row, column))
-        self._fill_evidence()
+        round_id = grid.round.id or 0
+
+        def attach(db: Database, _progress: object, _cancel: object) -> int:
+            try:
+                return add_evidence(db, round_id, login, item_id, path)
+            except OSError as error:
+                raise DomainError(f"Файл «{path.name}» не прочитан: {error.strerror or error}.") from error
+
+        self._write_evidence(row, column, attach)
+
+    def _write_evidence(self, row: int, column: int, work) -> None:  # type: ignore[no-untyped-def]
+        """Attach or remove a file; then the grid's marks and the cell's list show the stored state."""
+        grid = self.model.grid
+        assert grid is not None
+        round_id = grid.round.id or 0
+
+        def written(_result: object) -> None:
+            if self._db is not None and self.model.grid is grid:
+                self.model.set_grid(round_grid(self._db, round_id))
+                self.grid.setCurrentIndex(self.model.index(row, column))
+                self._fill_evidence()
+
+        self.context.operations.write(self, self.tr("Файл-подтверждение"), work, written, initiator=self)
 
     @Slot()
     def _on_detach_clicked(self) -> None:
@@ -367,10 +398,8 @@ class MonitoringView(QWidget):
         cell = self._current_cell()
         if current is None or self._db is None or grid is None or cell is None:
             return
-        delete_evidence(self._db, current.data(EVIDENCE_ROLE))
-        self.model.set_grid(round_grid(self._db, grid.round.id or 0))
-        self.grid.setCurrentIndex(self.model.index(*cell))
-        self._fill_evidence()
+        evidence_id = current.data(EVIDENCE_ROLE)
+        self._write_evidence(*cell, lambda db, _p, _c: delete_evidence(db, evidence_id))
 
     @Slot(QListWidgetItem)
     def _on_evidence_double_clicked(self, item: QListWidgetItem) -> None:
@@ -398,14 +427,19 @@ class MonitoringView(QWidget):
         return RoundDialog(roadmaps, lambda: list_schools(db), flagged, current, self, background=background)
 
     def save_round_from(self, dialog: RoundDialog) -> None:
-        assert self._db is not None
-        try:
-            round_id = save_round(self._db, dialog.monitoring_round())
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.refresh(self._db)
-        self.show_round(round_id)
+        monitoring_round = dialog.monitoring_round()
+        self._write_round(self.tr("Мониторинг"), lambda db, _p, _c: save_round(db, monitoring_round))
+
+    def _write_round(self, title: str, work) -> None:  # type: ignore[no-untyped-def]
+        """Create, change or copy a round; then the list shows it (or the last one, after a delete)."""
+
+        def written(round_id: int | None) -> None:
+            if self._db is not None:
+                self.refresh(self._db)
+                if round_id is not None:
+                    self.show_round(round_id)
+
+        self.context.operations.write(self, title, work, written, initiator=self)
 
     @Slot()
     def _on_new_clicked(self) -> None:
@@ -425,11 +459,8 @@ class MonitoringView(QWidget):
         grid = self.model.grid
         if self._db is None or grid is None:
             return
-        round_id = copy_round(
-            self._db, grid.round.id or 0, self.tr("{name} (повторный)").format(name=grid.round.name)
-        )
-        self.refresh(self._db)
-        self.show_round(round_id)
+        round_id, name = grid.round.id or 0, self.tr("{name} (повторный)").format(name=grid.round.name)
+        self._write_round(self.tr("Повторный мониторинг"), lambda db, _p, _c: copy_round(db, round_id, name))
 
     @Slot()
     def _on_delete_clicked(self) -> None:
@@ -440,8 +471,7 @@ class MonitoringView(QWidget):
             self, self.tr("Удаление"), self.tr("Удалить мониторинг со всеми внесёнными итогами и файлами?")
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_round(self._db, round_id)
-            self.refresh(self._db)
+            self._write_round(self.tr("Удаление мониторинга"), lambda db, _p, _c: delete_round(db, round_id))
 
     @Slot()
     def _on_export_clicked(self) -> None:
@@ -499,10 +529,7 @@ def summary_html(summary: RoundSummary, tr) -> str:  # type: ignore[no-untyped-d
         lines = []
         for status in Status:
             if item.counts[status]:
-                names = schools_phrase([s.short_name for s in item.schools[status]])
-                lines.append(
-                    f"в {format_percent(item.shares[status])} ОО — {STATUS_WORDS[status]} ({_escape(names)})"
-                )
+                lines.append(_escape(share_sentence(item, status)))
         if item.unrecorded:
             lines.append(
                 tr("не заполнено: {names}").format(

@@ -3,8 +3,6 @@ typed), filled by keyboard, its comment saved, its Итоги read, repeated, ex
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -61,7 +59,7 @@ def _create_round(qtbot, window, seen: list[str]) -> None:  # type: ignore[no-un
     back_to(qtbot, window)
 
 
-def test_a_round_created_filled_by_keyboard_and_summed_up(qtbot, open_window, seed_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_round_created_filled_by_keyboard_and_summed_up(qtbot, open_window, seed_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     create_from_template(seed_db, "seed002_novokuznetsk_2020_2021")
     window = open_window(seed_db)
     window.show_page(Page.MONITORING)
@@ -80,7 +78,8 @@ def test_a_round_created_filled_by_keyboard_and_summed_up(qtbot, open_window, se
     assert "гг.." not in view.progress.text() and "2020-2021 гг. Заполнено 0 из 465." in view.progress.text()
 
     # The first item: done at the first school, not applicable at the second; then Delete on a third.
-    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=view.grid.visualRect(view.model.index(0, 0)).center())
+    first_cell = view.grid.visualRect(view.model.index(0, 0)).center()
+    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=first_cell)
     qtbot.keyClick(view.grid, "1")
     view.grid.setCurrentIndex(view.model.index(1, 0))
     qtbot.keyClick(view.grid, "4")

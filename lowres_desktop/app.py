@@ -292,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.office.database_opened()
     window.show()
     if choice == FirstRunChoice.CREATE:
-        RequisitesDialog(db, window).exec()
+        RequisitesDialog(window.context, window).exec()
     elif overview(db).schools == 0:
         if args.demo or choice == FirstRunChoice.DEMO:
             QTimer.singleShot(0, window.fill_demo_data)

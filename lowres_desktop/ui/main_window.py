@@ -110,9 +110,9 @@ class MainWindow(QMainWindow):
         self.card_view = SchoolCardView()
         self.roadmaps_view = RoadmapsView(self.context)
         self.monitoring_view = MonitoringView(self.context)
-        self.documents_view = DocumentsView()
-        self.analysis_view = AnalysisView()
-        self.history_view = HistoryView()
+        self.documents_view = DocumentsView(self.context)
+        self.analysis_view = AnalysisView(self.context)
+        self.history_view = HistoryView(self.context)
         self.history_view.sig_undo_requested.connect(self.undo_batch)
         self.views = [
             self.schools_view,
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_requisites_action_triggered(self) -> None:
-        dialog = RequisitesDialog(self.db, self)
+        dialog = RequisitesDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.errors import show_error
@@ -61,9 +61,9 @@ class Operations(QObject):
     ) -> Task:
         """Run `work(db, progress, cancel)` on the write pool; then the callbacks on the GUI thread.
 
-        `on_done(result)` runs after `sig_data_changed`; a failure is shown over `parent`
-        (nothing for a cancel the user asked for) and then `on_failed(error)` runs, so a
-        dialog can stay open with what the user typed.
+        `on_done(result)` runs after `sig_data_changed`; after a failure `on_failed(error)`
+        runs (a dialog enables itself again and stays open with what the user typed), then
+        the failure is shown over `parent` (nothing for a cancel the user asked for).
         """
         db = self._database()
         shown_over = parent or self._parent_widget
@@ -76,14 +76,27 @@ class Operations(QObject):
         def failed(error: BaseException) -> None:
             # A failed write rolled back, but a batch of files may have landed in part.
             self.sig_data_changed.emit(initiator)
-            if not isinstance(error, Cancelled):
-                show_error(shown_over, error)
             if on_failed is not None:
                 on_failed(error)
+            if not isinstance(error, Cancelled):
+                show_error(shown_over, error)
 
         return self.runner.run(
             lambda progress, cancel: work(db, progress, cancel), done, failed, title=title, writes=True
         )
+
+    def save_and_close(self, dialog: QDialog, title: str, work: WriteWork[object]) -> Task:
+        """The «Сохранить» of a dialog: write, then close it accepted; after a refusal it stays open.
+
+        The dialog is disabled while it is written, so a second press cannot write twice.
+        """
+        dialog.setEnabled(False)
+
+        def written(_result: object) -> None:
+            dialog.setEnabled(True)
+            QDialog.accept(dialog)
+
+        return self.write(dialog, title, work, written, lambda _error: dialog.setEnabled(True))
 
     def is_busy(self) -> bool:
         return self.runner.is_busy()

@@ -90,20 +90,22 @@ DIALOGS: dict[str, Factory] = {
     ),
     "ImportWizard": _wizard,
     "MinimumScoreRowDialog": lambda w: MinimumScoreRowDialog(minimum_scores(w.db)[0], w),
-    "MinimumScoresDialog": lambda w: MinimumScoresDialog(w.db, w),
+    "MinimumScoresDialog": lambda w: MinimumScoresDialog(w.context, w),
     "NewRoadmapDialog": lambda w: NewRoadmapDialog(builtin_templates(), list_schools(w.db), w),
-    "OfficialStatusDialog": lambda w: OfficialStatusDialog(w.db, _login(w), "Школа", _year(w), w),
+    "OfficialStatusDialog": lambda w: OfficialStatusDialog(w.context, _login(w), "Школа", _year(w), w),
     "OpenDatabaseDialog": lambda w: OpenDatabaseDialog([w.db.target], str(Path(w.db.target).parent), w),
-    "RequisitesDialog": lambda w: RequisitesDialog(w.db, w),
+    "RequisitesDialog": lambda w: RequisitesDialog(w.context, w),
     "ResultEditDialog": lambda w: ResultEditDialog(
         "Школа", ProcedureKey(ProcedureKind.VPR, "РУ", 4), _year(w), None, w
     ),
     "RoundDialog": _round_dialog,
-    "RuleProfileDialog": lambda w: RuleProfileDialog(w.db, _year(w), current_profile(w.db), w),
+    "RuleProfileDialog": lambda w: RuleProfileDialog(w.context, _year(w), current_profile(w.db), w),
     "SchoolPickerDialog": lambda w: SchoolPickerDialog(
         lambda: list_schools(w.db), (), "Школы", w, background=False
     ),
-    "SchoolProfileDialog": lambda w: SchoolProfileDialog(w.db, _login(w), _year(w), current_profile(w.db), w),
+    "SchoolProfileDialog": lambda w: SchoolProfileDialog(
+        w.context, _login(w), _year(w), current_profile(w.db), w
+    ),
 }
 
 

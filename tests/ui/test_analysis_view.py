@@ -21,6 +21,7 @@ from lowres_desktop.ui.dialogs.school_profile_dialog import OfficialStatusDialog
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
 from lowres_desktop.wording.analysis import SIGN_TITLES, sign_text
+from tests.ui.qt_helpers import app_context, wait_writes
 
 
 def _cells(model: QAbstractItemModel) -> list[tuple[str, ...]]:
@@ -30,7 +31,7 @@ def _cells(model: QAbstractItemModel) -> list[tuple[str, ...]]:
 
 
 def _view(qtbot, db, tab: int = Tab.DASHBOARD) -> AnalysisView:  # type: ignore[no-untyped-def]
-    view = AnalysisView()
+    view = AnalysisView(app_context(qtbot, db))
     qtbot.addWidget(view)
     view.resize(1500, 950)
     view.show()
@@ -57,7 +58,8 @@ def test_every_tab_names_the_profile_and_year(qtbot, demo_db) -> None:
 
 
 def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
-    dialog = RuleProfileDialog(demo_db, 2024, default_profile())
+    context = app_context(qtbot, demo_db)
+    dialog = RuleProfileDialog(context, 2024, default_profile())
     qtbot.addWidget(dialog)
     assert dialog.name.text().endswith("(копия)")
     assert "сейчас — 7" in dialog.preview_label.text() and dialog.entered.count() == 0
@@ -71,6 +73,7 @@ def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
     dialog.thresholds[ProcedureKind.EGE].setValue(20.0)
     dialog.name.setText("Кузбасс, приказ № 1721 от 23.10.2020")
     dialog.buttons.accepted.emit()
+    wait_writes(qtbot, context)
     saved = list_profiles(demo_db).current
     assert saved.name == "Кузбасс, приказ № 1721 от 23.10.2020"
     assert saved.threshold(ProcedureKind.EGE) == 20.0 and saved.default_threshold == 45.0
@@ -92,22 +95,25 @@ def test_categories_show_official_status_disagreement_and_reasons(qtbot, demo_db
     assert "ШНОР" in view.reasons.toPlainText()
     assert "различаются" in view.reasons.toPlainText()
     login = view._selected_row().school.login  # type: ignore[union-attr]
-    status = OfficialStatusDialog(demo_db, login, "школа", 2019)
+    status = OfficialStatusDialog(view.context, login, "школа", 2019)
     qtbot.addWidget(status)
     status.categories[Category.LOW].setChecked(True)
     status.number.setText("1351")
     status._on_buttons_accepted()
+    wait_writes(qtbot, view.context)
     view.reload()
     assert login not in {r.school.login for r in view.category_model.records()}
 
 
 def test_school_profile_dialog_offers_ranked_mentors(qtbot, demo_db) -> None:
-    dialog = SchoolProfileDialog(demo_db, "sch420220", 2024, default_profile())
+    context = app_context(qtbot, demo_db)
+    dialog = SchoolProfileDialog(context, "sch420220", 2024, default_profile())
     qtbot.addWidget(dialog)
     assert len(dialog.types) == 6 and dialog.mentor.count() > 1
     dialog.types[3].setChecked(True)
     dialog.mentor.setCurrentIndex(1)
     dialog._on_buttons_accepted()
+    wait_writes(qtbot, context)
     saved = school_profile(demo_db, "sch420220", 2024, default_profile())
     assert saved.profile.problem_types == {3}
     assert saved.mentor is not None and saved.mentor.login == dialog.mentor.itemData(1)

@@ -13,6 +13,7 @@ from lowres_desktop.ui.tasks import Loader
 from lowres_desktop.ui.views import analysis_view, schools_view
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
 from lowres_desktop.ui.views.schools_view import SchoolsView
+from tests.ui.qt_helpers import app_context
 
 
 @pytest.fixture
@@ -53,14 +54,14 @@ def _table(model: QAbstractItemModel) -> list[tuple[str, ...]]:
 def test_analysis_page_in_the_background_shows_what_it_shows_at_once(
     qtbot, demo_db, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at_once = AnalysisView()
+    at_once = AnalysisView(app_context(qtbot, demo_db))
     qtbot.addWidget(at_once)
     at_once.refresh(demo_db)
     for tab in range(at_once.tabs.count()):
         at_once.tabs.setCurrentIndex(tab)
     assert not at_once.is_loading()
     monkeypatch.setattr(analysis_view, "BACKGROUND_ROWS", 0)
-    view = AnalysisView()
+    view = AnalysisView(app_context(qtbot, demo_db))
     qtbot.addWidget(view)
     view.resize(1500, 950)
     view.show()

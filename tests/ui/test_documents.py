@@ -20,10 +20,11 @@ from lowres_desktop.services.requisites import load_requisites
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.views.documents_view import DocumentsView
+from tests.ui.qt_helpers import app_context, wait_writes
 
 
 def _view(qtbot: QtBot, db: Database) -> DocumentsView:
-    view = DocumentsView()
+    view = DocumentsView(app_context(qtbot, db))
     qtbot.addWidget(view)
     view.refresh(db)
     return view
@@ -171,7 +172,8 @@ def test_each_kind_shows_its_parameters(qtbot: QtBot, demo_db: Database) -> None
 
 
 def test_requisites_dialog_saves_to_the_database(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
-    dialog = RequisitesDialog(demo_db)
+    context = app_context(qtbot, demo_db)
+    dialog = RequisitesDialog(context)
     qtbot.addWidget(dialog)
     dialog.authority.setPlainText("МЭРИЯ ГОРОДА НОВОСИБИРСКА\nДЕПАРТАМЕНТ ОБРАЗОВАНИЯ")
     dialog.signatory_name.setText("Р. М. Ахметгареев")
@@ -181,6 +183,7 @@ def test_requisites_dialog_saves_to_the_database(qtbot: QtBot, demo_db: Database
     image.save(str(tmp_path / "emblem.png"))
     dialog.set_emblem_file(tmp_path / "emblem.png")
     dialog.accept()
+    wait_writes(qtbot, context)
     saved = load_requisites(demo_db)
     assert saved.authority_lines == ("МЭРИЯ ГОРОДА НОВОСИБИРСКА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ")
     assert saved.signatory_name == "Р. М. Ахметгареев" and saved.executor_name == "Прасолова"

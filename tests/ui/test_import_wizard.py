@@ -18,6 +18,7 @@ from lowres_desktop.ui.main_window import MainWindow, Page
 from lowres_desktop.ui.school_picker import SchoolPicker
 from lowres_desktop.ui.table_export import TableExport
 from tests.data.exchange_files import build_long, build_rcoi_csv
+from tests.ui.qt_helpers import app_context, wait_writes
 
 
 def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -248,7 +249,8 @@ def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db, tmp_path)
     from lowres_desktop.services.minimum_scores import StoredMinimumScore, minimum_scores
     from lowres_desktop.ui.dialogs.minimum_scores_dialog import MinimumScoresDialog
 
-    dialog = MinimumScoresDialog(empty_db)
+    context = app_context(qtbot, empty_db)
+    dialog = MinimumScoresDialog(context)
     qtbot.addWidget(dialog)
     shipped = dialog.table.rowCount()
     row = next(
@@ -257,10 +259,12 @@ def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db, tmp_path)
         if (e.score.kind, e.score.subject, e.score.year) == ("ЕГЭ", "РУ", 2025)
     )
     assert dialog.table.item(row, 4).text() == "24"
-    assert dialog.save(StoredMinimumScore("ЕГЭ", "РУ", 2025, "test", 36, 80, "для поступления"))
+    dialog.save(StoredMinimumScore("ЕГЭ", "РУ", 2025, "test", 36, 80, "для поступления"))
+    wait_writes(qtbot, context)
     assert dialog.table.item(row, 4).text() == "36" and dialog.table.rowCount() == shipped
     dialog.table.setCurrentCell(row, 0)
     dialog.reset_button.click()
+    wait_writes(qtbot, context)
     assert dialog.table.item(row, 4).text() == "24"
     assert not any(e.edited for e in minimum_scores(empty_db))
     dialog.table.findChild(TableExport).export_to(tmp_path / "минимумы.xlsx")

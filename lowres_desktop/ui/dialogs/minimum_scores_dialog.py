@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.minimum_scores import (
     SCALES,
     MinimumScoreEntry,
@@ -39,11 +38,10 @@ from lowres_desktop.services.minimum_scores import (
     reset_minimum_score,
     save_minimum_score,
 )
-from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.table_export import attach_table_export
 
 if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 SCALE_TITLES = {"test": "тестовый балл", "primary": "первичный балл", "mark": "отметка"}
 EDITED_BACKGROUND = QColor("#fff2b3")
@@ -111,9 +109,9 @@ class MinimumScoreRowDialog(QDialog):
 
 
 class MinimumScoresDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self._context = context
         self.setWindowTitle(self.tr("Минимальные баллы ОГЭ и ЕГЭ"))
         self.resize(900, 600)
         self.table = QTableWidget(0, 7)
@@ -163,7 +161,7 @@ class MinimumScoresDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.entries = minimum_scores(self.db)
+        self.entries = minimum_scores(self._context.db)
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             score = entry.score
@@ -189,14 +187,12 @@ class MinimumScoresDialog(QDialog):
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
-    def save(self, score: StoredMinimumScore) -> bool:
-        try:
-            save_minimum_score(self.db, score)
-        except DomainError as error:
-            show_error(self, error)
-            return False
-        self.reload()
-        return True
+    def save(self, score: StoredMinimumScore) -> None:
+        self._write(self.tr("Минимальный балл"), lambda db, _p, _c: save_minimum_score(db, score))
+
+    def _write(self, title: str, work) -> None:  # type: ignore[no-untyped-def]
+        """A change of the table; afterwards it shows what is stored, also after a refusal."""
+        self._context.operations.write(self, title, work, lambda _r: self.reload(), lambda _e: self.reload())
 
     @Slot()
     def _on_add_clicked(self) -> None:
@@ -217,5 +213,8 @@ class MinimumScoresDialog(QDialog):
     def _on_reset_clicked(self) -> None:
         entry = self.selected()
         if entry is not None and entry.edited:
-            reset_minimum_score(self.db, entry.score.kind, entry.score.subject, entry.score.year)
-            self.reload()
+            score = entry.score
+            self._write(
+                self.tr("Исходный минимальный балл"),
+                lambda db, _p, _c: reset_minimum_score(db, score.kind, score.subject, score.year),
+            )

@@ -26,17 +26,17 @@ from lowres_desktop.services.requisites import Requisites, load_requisites, save
 from lowres_desktop.ui.errors import show_error
 
 if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 MAX_EMBLEM_BYTES = 2 * 1024 * 1024
 
 
 class RequisitesDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Реквизиты организации"))
-        self._db = db
-        requisites = load_requisites(db)
+        self._context = context
+        requisites = load_requisites(context.db)
         self._emblem = requisites.emblem_png
         self.authority = QPlainTextEdit("\n".join(requisites.authority_lines))
         self.authority.setPlaceholderText(self.tr("МЭРИЯ ГОРОДА НОВОСИБИРСКА\nДЕПАРТАМЕНТ ОБРАЗОВАНИЯ"))
@@ -105,12 +105,10 @@ class RequisitesDialog(QDialog):
         self._show_emblem()
 
     def accept(self) -> None:
-        try:
-            save_requisites(self._db, self.requisites())
-        except DomainError as error:
-            show_error(self, error)
-            return
-        super().accept()
+        requisites = self.requisites()
+        self._context.operations.save_and_close(
+            self, self.tr("Реквизиты организации"), lambda db, _p, _c: save_requisites(db, requisites)
+        )
 
     def _show_emblem(self) -> None:
         self.clear_button.setEnabled(self._emblem is not None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,7 +44,7 @@ from lowres_desktop.wording.analysis import schools_word
 from lowres_desktop.wording.common import format_percent, procedure_title
 
 if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 KINDS = (ProcedureKind.VPR, ProcedureKind.OGE, ProcedureKind.EGE)
 
@@ -68,10 +69,13 @@ def _count_box(value: int, low: int = 1, high: int = 10) -> QSpinBox:
 class RuleProfileDialog(QDialog):
     """Edit `profile` (a copy when it is the built-in default) against the year's data."""
 
-    def __init__(self, db: Database, year: int, profile: RuleProfile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, year: int, profile: RuleProfile, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Профиль правила выявления"))
-        self._db = db
+        self._context = context
+        db = context.db
         self.saved = profile
         self.is_default = profile.name == default_profile().name
         self.data: PreviewData = load_preview_data(db, year)
@@ -80,6 +84,8 @@ class RuleProfileDialog(QDialog):
             self.tr("{name} (копия)").format(name=profile.name) if self.is_default else profile.name
         )
         self.order = QLineEdit(profile.order)
+        for field in (self.name, self.order):
+            field.setCursorPosition(0)  # a long name or order reads from its start, not its end
         self.order.setPlaceholderText(self.tr("например: приказ Минобрнауки Кузбасса от 23.10.2020 № 1721"))
         self.thresholds = {kind: _percent_box(profile.threshold(kind)) for kind in KINDS}
         self.min_low_latest = _count_box(profile.min_low_latest)
@@ -127,6 +133,35 @@ class RuleProfileDialog(QDialog):
         self.procedures.itemChanged.connect(self._on_value_changed)
         self.name.textChanged.connect(self._on_value_changed)
         self.update_preview()
+        self._opened = self._state()
+
+    def _state(self) -> RuleProfile | None:
+        """What the fields say now (None when they do not make a valid profile): to see edits."""
+        try:
+            return self.draft()
+        except DomainError:
+            return None
+
+    def is_modified(self) -> bool:
+        return self._state() != self._opened
+
+    def reject(self) -> None:
+        """Escape or «Отмена» with edits asks first: an afternoon of thresholds is not dropped silently."""
+        if not self.is_modified():
+            super().reject()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Несохранённые изменения"),
+            self.tr("Профиль изменён. Сохранить изменения?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self._on_buttons_accepted()
+        elif answer == QMessageBox.StandardButton.Discard:
+            super().reject()
 
     def _boxes(self) -> list[QSpinBox | QDoubleSpinBox]:
         return [
@@ -259,10 +294,9 @@ class RuleProfileDialog(QDialog):
                 before=outcome.flagged - len(outcome.entered) + len(outcome.left),
             )
         )
-        for school in outcome.entered:
-            self.entered.addItem(f"{school.short_name} — {school.district or ''}")
-        for school in outcome.left:
-            self.left.addItem(f"{school.short_name} — {school.district or ''}")
+        for shown, schools in ((self.entered, outcome.entered), (self.left, outcome.left)):
+            for school in schools:
+                shown.addItem(" — ".join(part for part in (school.short_name, school.district) if part))
 
     @Slot()
     def _on_value_changed(self) -> None:
@@ -272,10 +306,14 @@ class RuleProfileDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         try:
             draft = self.draft()
-            previous = None if self.is_default else self.saved.name
-            save_profile(self._db, draft, previous, self.make_current.isChecked())
         except DomainError as error:
             show_error(self, error)
             return
+        previous = None if self.is_default else self.saved.name
+        make_current = self.make_current.isChecked()
         self.saved_name = draft.name
-        self.accept()
+        self._context.operations.save_and_close(
+            self,
+            self.tr("Профиль правила"),
+            lambda db, _p, _c: save_profile(db, draft, previous, make_current),
+        )

@@ -26,25 +26,29 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.categories import Category, OfficialStatus
-from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.mentors import SchoolProfile, SocialConditions
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.services.categories import official_statuses, record_official_statuses
 from lowres_desktop.services.school_profiles import save_school_profile, school_profile
-from lowres_desktop.ui.errors import show_error
 from lowres_desktop.wording.analysis import CATEGORY_TITLES
 from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 
 class SchoolProfileDialog(QDialog):
     def __init__(
-        self, db: Database, login: str, year: int, rule_profile: RuleProfile, parent: QWidget | None = None
+        self,
+        context: AppContext,
+        login: str,
+        year: int,
+        rule_profile: RuleProfile,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._context = context
+        db = context.db
         self.view = school_profile(db, login, year, rule_profile)
         school = self.view.school
         self.setWindowTitle(self.tr("Профиль школы — {name}").format(name=school.short_name))
@@ -116,20 +120,21 @@ class SchoolProfileDialog(QDialog):
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
-        try:
-            save_school_profile(self._db, self.profile())
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.accept()
+        profile = self.profile()
+        self._context.operations.save_and_close(
+            self, self.tr("Профиль школы"), lambda db, _p, _c: save_school_profile(db, profile)
+        )
 
 
 class OfficialStatusDialog(QDialog):
     """The region's order for one school and year: which categories, its number and date."""
 
-    def __init__(self, db: Database, login: str, name: str, year: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, login: str, name: str, year: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._context = context
+        db = context.db
         self.login = login
         self.year = year
         self.setWindowTitle(self.tr("Статус по приказу — {name}, {year} г.").format(name=name, year=year))
@@ -172,9 +177,9 @@ class OfficialStatusDialog(QDialog):
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
-        try:
-            record_official_statuses(self._db, self.login, self.year, self.statuses())
-        except DomainError as error:
-            show_error(self, error)
-            return
-        self.accept()
+        login, year, statuses = self.login, self.year, self.statuses()
+        self._context.operations.save_and_close(
+            self,
+            self.tr("Статус по приказу"),
+            lambda db, _p, _c: record_official_statuses(db, login, year, statuses),
+        )

@@ -86,6 +86,7 @@ from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 DISAGREE_COLOR = QColor("#fff0b3")
 
@@ -134,8 +135,9 @@ def _caption() -> QLabel:
 class AnalysisView(QWidget):
     sig_school_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self._db: Database | None = None
         self.profiles: ProfileList | None = None
         self.categories: YearCategories | None = None
@@ -698,9 +700,18 @@ class AnalysisView(QWidget):
     @Slot(int)
     def _on_profile_box_current_index_changed(self, _index: int) -> None:
         profile = self.profile()
-        if profile is not None and self._db is not None:
-            set_current_profile(self._db, profile.name)
-        self.reload()
+        if profile is None or self._db is None:
+            self.reload()
+            return
+        name = profile.name
+        self.context.operations.write(
+            self,
+            self.tr("Текущий профиль"),
+            lambda db, _p, _c: set_current_profile(db, name),
+            lambda _r: self.reload(),
+            lambda _e: self.reload(),
+            initiator=self,
+        )
 
     @Slot()
     def _on_edit_profile_clicked(self) -> None:
@@ -710,16 +721,10 @@ class AnalysisView(QWidget):
         year, profile, db = self.years.year(), self.profile(), self._db
         if year is None or profile is None or db is None:
             return None
-        dialog = RuleProfileDialog(db, year, profile, self)
+        dialog = RuleProfileDialog(self.context, year, profile, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._on_profile_dialog_accepted)
         dialog.open()
         return dialog
-
-    @Slot()
-    def _on_profile_dialog_accepted(self) -> None:
-        if self._db is not None:
-            self.refresh(self._db)
 
     @Slot(int)
     def _on_category_choice_changed(self, _index: int) -> None:
@@ -752,9 +757,8 @@ class AnalysisView(QWidget):
         row, year = self._selected_row(), self.years.year()
         if row is None or year is None or self._db is None:
             return
-        dialog = OfficialStatusDialog(self._db, row.school.login, row.school.short_name, year, self)
+        dialog = OfficialStatusDialog(self.context, row.school.login, row.school.short_name, year, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
         dialog.open()
 
     @Slot()
@@ -762,7 +766,7 @@ class AnalysisView(QWidget):
         row, year, profile = self._selected_row(), self.years.year(), self.profile()
         if row is None or year is None or profile is None or self._db is None:
             return
-        dialog = SchoolProfileDialog(self._db, row.school.login, year, profile, self)
+        dialog = SchoolProfileDialog(self.context, row.school.login, year, profile, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -54,6 +54,7 @@ from lowres_desktop.ui.year_combo_box import YearComboBox
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 _NEEDS = {
     DocumentKind.LOW_RESULTS: {"year", "threshold"},
@@ -68,8 +69,9 @@ class DocumentsView(QWidget):
     sig_preview_opened = Signal(object)
     """The preview dialog, once the document is built (at once, or later from the background)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self._db: Database | None = None
         self._background = False
         self._proposed_text = ""
@@ -314,6 +316,6 @@ class DocumentsView(QWidget):
     def _on_requisites_button_clicked(self) -> None:
         if self._db is None:
             return
-        dialog = RequisitesDialog(self._db, self)
+        dialog = RequisitesDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

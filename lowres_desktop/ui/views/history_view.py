@@ -33,6 +33,7 @@ from lowres_desktop.ui.table_setup import setup_table
 if TYPE_CHECKING:
     from lowres_desktop.storage.import_repository import BatchSummary
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 
 class HistoryTableModel(RecordTableModel):
@@ -90,8 +91,9 @@ class HistoryView(QWidget):
 
     sig_undo_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self.model = HistoryTableModel(self)
         self.proxy = RecordSortProxyModel(self.model, self)
         self.table = QTableView()
@@ -226,7 +228,7 @@ class HistoryView(QWidget):
     def _on_scores_button_clicked(self) -> None:
         if self._db is None:
             return
-        dialog = MinimumScoresDialog(self._db, self)
+        dialog = MinimumScoresDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

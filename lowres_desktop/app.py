@@ -285,12 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         daily_backup(db)
-    except OSError:
+    except (OSError, DomainError):
         logging.getLogger(__name__).exception("daily backup failed")
     window = MainWindow(db)
     window.office.restore_window()
     window.office.database_opened()
     window.show()
+    if db.shared_file_warning:
+        warning = db.shared_file_warning
+        QTimer.singleShot(0, lambda: QMessageBox.warning(window, _tr("База на сетевом диске"), warning))
     if choice == FirstRunChoice.CREATE:
         RequisitesDialog(window.context, window).exec()
     elif overview(db).schools == 0:

@@ -96,6 +96,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except DomainError as error:
         print(error.message, file=err)
         return 1
+    if db.shared_file_warning:
+        print(db.shared_file_warning, file=err)
     try:
         return module.run(db, args, out, err)
     except DomainError as error:

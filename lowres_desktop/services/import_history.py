@@ -131,7 +131,7 @@ def batch_values(db: Database, batch_id: int) -> list[BatchValue]:
 
 def undo_batch(db: Database, batch_id: int) -> UndoReport:
     """Restore what batch `batch_id` replaced; raises DomainError (nothing written) when it cannot."""
-    with db.unit_of_work() as uow:
+    with db.unit_of_work(write=True) as uow:
         history = uow.imports.history
         batch = history.batch(batch_id)
         if batch is None:
@@ -284,7 +284,7 @@ def _same_shown(stored: tuple[object, ...] | None, shown: tuple[object, ...] | N
 def edit_result(db: Database, edit: ResultEdit) -> int | None:
     """Store a hand-edited result as a batch of its own (so it can be undone); None if nothing changed."""
     values = _checked(edit)
-    with db.unit_of_work() as uow:
+    with db.unit_of_work(write=True) as uow:
         history = uow.imports.history
         school_ids = history.school_ids()
         if edit.login not in school_ids:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.atomic import atomic_path
+from lowres_desktop.storage.environment import database_error
 
 DEFAULT_KEEP = 20
 """How many copies are kept beside a database unless the user chose otherwise."""
@@ -33,6 +35,10 @@ EXPECTED_TABLES = frozenset({"alembic_version", "districts", "schools", "procedu
 """Tables every database of the program has had since its first schema: a copy without them is not one."""
 _SOUND: dict[tuple[str, int, int], bool] = {}
 """Checked copies by (path, size, modification time): listing twice does not read every copy twice."""
+
+
+class BackupFailed(DomainError):
+    """No copy was made; the database itself is untouched."""
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,15 @@ def backup_sqlite(source: Path, reason: str, keep: int | None = None) -> Path:
     stamp = datetime.now().strftime(_STAMP_FORMAT)
     target = folder / f"{source.stem}-{stamp}-{reason}.sqlite"
     with atomic_path(target) as temporary:
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
-            src.backup(dst)
+        try:
+            with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
+                src.backup(dst)
+        except sqlite3.Error as error:
+            reason = database_error(target, error)
+            raise BackupFailed(f"Резервная копия не создана. {reason}") from error
         problem = backup_problem(temporary, thorough=True)
         if problem:
-            raise sqlite3.DatabaseError(f"копия не прошла проверку: {problem}")
+            raise BackupFailed(f"Резервная копия не создана: копия не прошла проверку ({problem}).")
     if keep is not None:
         prune_backups(source, keep, spare=target)
     return target

@@ -7,6 +7,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from lowres_desktop.storage.environment import network_reason
+
 
 def database_url(target: str) -> str:
     """A SQLAlchemy URL for a file path or for a URL given as is."""
@@ -51,23 +53,49 @@ def file_signature(url: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(signature)
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
-    """An engine; on SQLite every connection gets WAL and foreign keys as asked.
+READ_WAIT_MS = 5_000
+WRITE_WAIT_MS = 120_000
+"""How long a writer waits for another writer (an import of a region's file takes seconds)."""
+
+
+def journal_mode(url: str) -> str:
+    """WAL on a local disk; the rollback journal on a network drive, where WAL cannot work."""
+    path = sqlite_file(url)
+    return "DELETE" if path is not None and network_reason(path) else "WAL"
+
+
+def make_engine(url: str, *, foreign_keys: bool = True, writer: bool = False) -> Engine:
+    """An engine; on SQLite every connection gets its journal mode and foreign keys as asked.
 
     Migrations ask for foreign keys off: Alembic's batch mode rebuilds a table
     by dropping it, which with foreign keys on cascades into its children.
+    A `writer` engine on SQLite begins every transaction with BEGIN IMMEDIATE:
+    it takes the one write lock before reading, so two imports at once run one
+    after the other instead of both planning from the same state and the second
+    failing on a row the first inserted (with deferred transactions SQLite
+    refuses the second writer at once, busy timeout or not).
     """
     # A server's idle connections may be dropped by the office network: test each one before use.
     engine = create_engine(url, pool_pre_ping=make_url(url).get_backend_name() != "sqlite")
     if engine.dialect.name == "sqlite":
         pragma = "ON" if foreign_keys else "OFF"
+        journal = journal_mode(url)
+        wait = WRITE_WAIT_MS if writer else READ_WAIT_MS
 
         @event.listens_for(engine, "connect")
         def _set_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            if writer:
+                dbapi_connection.isolation_level = None  # the "begin" listener below opens transactions
             cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {wait}")
             cursor.execute(f"PRAGMA foreign_keys = {pragma}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.execute(f"PRAGMA journal_mode = {journal}")
             cursor.close()
+
+        if writer:
+
+            @event.listens_for(engine, "begin")
+            def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -23,13 +23,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import DatabaseError
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.paths import migrations_dir
 from lowres_desktop.storage.backups import backup_sqlite
 from lowres_desktop.storage.engine import display_target, make_engine, sqlite_file
+from lowres_desktop.storage.environment import UnopenableDatabase, database_error
 from lowres_desktop.storage.seed_rows import SEED_ROWS
 
 if TYPE_CHECKING:
@@ -43,16 +54,10 @@ VERSION_TABLE = Table(
 )
 """Alembic's own bookkeeping table, as Alembic creates it, for reading and stamping without it."""
 
+CREATION_LOCK_KEY = 0x6C6F7763  # "lowc": held while a new database's tables are created
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(\([^)]*\)|.+)$", re.MULTILINE)
 _QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
-
-
-class UnopenableDatabase(DomainError):
-    """A database this program cannot use as it is (damaged, or from a newer version).
-
-    The UI answers it by offering to restore one of the file's backups.
-    """
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,23 @@ def _create_at_head(connection: Connection, head: str) -> None:
     connection.execute(VERSION_TABLE.insert(), [{"version_num": v} for v in head.split("+")])
 
 
+def _create_unless_created_meanwhile(url: str, head: str) -> MigrationOutcome | None:
+    """Create the empty database holding the one write lock, so two programs starting on a new
+    file at once do not both create its tables; None if the other one finished first at another head."""
+    writer = make_engine(url, foreign_keys=False, writer=True)
+    try:
+        with writer.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CREATION_LOCK_KEY})
+            current = current_revision(connection)
+            if current is None and not inspect(connection).get_table_names():
+                _create_at_head(connection, head)
+                return MigrationOutcome(None, head, None)
+        return MigrationOutcome(current, head, None) if current == head else None
+    finally:
+        writer.dispose()
+
+
 def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
     """Create or upgrade the database at `url`; raises DomainError with a Russian message."""
     shown = display_target(target or url)
@@ -128,9 +150,12 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
         if current == head:
             return MigrationOutcome(current, head, None)
         if current is None and not has_tables:
-            with engine.begin() as connection:
-                _create_at_head(connection, head)
-            return MigrationOutcome(None, head, None)
+            created = _create_unless_created_meanwhile(url, head)
+            if created is not None:
+                return created
+            with engine.connect() as connection:
+                current = current_revision(connection)
+                has_tables = True
         from alembic import command
         from alembic.script import ScriptDirectory
 
@@ -166,8 +191,6 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
                 f"Не удалось подключиться к базе «{shown}»: {error.orig}. Проверьте адрес сервера, "
                 "имя базы, пользователя и пароль и что сервер доступен из этой сети."
             ) from error
-        raise UnopenableDatabase(
-            f"Не удалось открыть «{shown}»: файл повреждён или не является базой данных. ({error.orig})"
-        ) from error
+        raise database_error(sqlite_file(url) or Path(shown), error) from error
     finally:
         engine.dispose()

@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, Select, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
@@ -173,18 +175,19 @@ class ProcedureRepository:
         return {_procedure(row): row.id for row in self._session.scalars(select(ProcedureRow))}
 
     def add(self, procedure: ProcedureKey) -> int:
-        (row,) = self._add_rows([procedure])
-        return row.id
+        self.add_many([procedure])
+        return self.ids()[procedure]
 
     def add_many(self, procedures: Sequence[ProcedureKey]) -> None:
-        """Procedures a file introduces, flushed once rather than once each."""
-        self._add_rows(procedures)
-
-    def _add_rows(self, procedures: Sequence[ProcedureKey]) -> list[ProcedureRow]:
-        rows = [ProcedureRow(kind=p.kind.value, subject=p.subject, grade=p.grade) for p in procedures]
-        self._session.add_all(rows)
+        """Procedures a file introduces, in one statement; one another writer added meanwhile is kept
+        (INSERT … ON CONFLICT DO NOTHING on both SQLite and PostgreSQL), never an IntegrityError."""
+        if not procedures:
+            return
         self._session.flush()
-        return rows
+        dialect = self._session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        values = [{"kind": p.kind.value, "subject": p.subject, "grade": p.grade} for p in procedures]
+        self._session.execute(insert(ProcedureRow).values(values).on_conflict_do_nothing())
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
 from lowres_desktop.storage.documents_repository import SettingsRepository
-from lowres_desktop.storage.engine import database_url, file_signature, make_engine
+from lowres_desktop.storage.engine import (
+    WRITE_WAIT_MS,
+    database_url,
+    file_signature,
+    journal_mode,
+    make_engine,
+    sqlite_file,
+)
+from lowres_desktop.storage.environment import SHARED_FILE_WARNING, DatabaseBusy, database_error
 from lowres_desktop.storage.import_repository import ImportRepositories
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
 from lowres_desktop.storage.monitoring_repository import MonitoringRepository
@@ -25,15 +36,24 @@ from lowres_desktop.storage.repositories import (
 )
 from lowres_desktop.storage.roadmap_repository import RoadmapRepository
 
+WRITER_LOCK_KEY = 0x6C6F7772  # "lowr": the advisory lock every long writer takes on PostgreSQL
+
 
 class UnitOfWork:
     """A session with repositories; leaving the block without `commit()` rolls everything back."""
 
-    def __init__(self, factory: sessionmaker[Session]) -> None:
+    def __init__(self, factory: sessionmaker[Session], file: Path | None = None, write: bool = False) -> None:
         self._factory = factory
+        self._file = file
+        self._write = write
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
+        if self._write and self.session.get_bind().dialect.name == "postgresql":
+            # One writer at a time on a server too: the second import waits here, then plans from
+            # what the first committed (READ COMMITTED reads it), instead of colliding on new rows.
+            self.session.execute(text(f"SET LOCAL lock_timeout = '{WRITE_WAIT_MS // 1000}s'"))
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
         self.schools = SchoolRepository(self.session)
         self.procedures = ProcedureRepository(self.session)
         self.results = ResultRepository(self.session)
@@ -53,12 +73,29 @@ class UnitOfWork:
     ) -> None:
         self.session.rollback()
         self.session.close()
+        if isinstance(exc, OperationalError):
+            raise _operational_problem(self._file, exc) from exc
 
     def commit(self) -> None:
         try:
             self.session.commit()
         except StaleDataError as error:
             raise stale_conflict(self.session, error) from error
+
+
+def _operational_problem(file: Path | None, error: OperationalError) -> DomainError:
+    """A failure of the database's place (disk, lock, network) in Russian, never a traceback."""
+    if file is not None:
+        return database_error(file, error)
+    if "lock timeout" in str(error.orig):
+        return DatabaseBusy(
+            "База данных занята: другой пользователь сейчас импортирует или отменяет пакет. "
+            "Подождите и повторите; ничего не записано."
+        )
+    return DomainError(
+        "Связь с сервером базы данных прервалась или сервер отказал: "
+        f"{str(error.orig).strip().splitlines()[0]}. Ничего не записано; проверьте сеть и повторите."
+    )
 
 
 class Database:
@@ -71,11 +108,23 @@ class Database:
         self.migration = migration
         self.user_name = os_user_name()
         """Who the audit log names for this program's changes; the UI may set a chosen name."""
+        self.file = sqlite_file(self.url)
+        self.shared_file_warning = (
+            SHARED_FILE_WARNING.format(path=self.file)
+            if self.file is not None and journal_mode(self.url) != "WAL"
+            else None
+        )
+        """Set for a SQLite file on a network drive: the UI and the CLI say it once."""
         self._factory = sessionmaker(engine, expire_on_commit=False)
-        AuditRecorder(lambda: self.user_name).install(self._factory)
+        self._writer = make_engine(self.url, writer=True) if self.file is not None else engine
+        self._write_factory = (
+            sessionmaker(self._writer, expire_on_commit=False) if self.file is not None else self._factory
+        )
         self._commit_numbers = itertools.count(1)
         self._commits = 0
-        event.listen(self._factory, "after_commit", self._on_commit)
+        for factory in {self._factory, self._write_factory}:
+            AuditRecorder(lambda: self.user_name).install(factory)
+            event.listen(factory, "after_commit", self._on_commit)
 
     @classmethod
     def open(cls, target: str) -> Database:
@@ -83,8 +132,10 @@ class Database:
         migration = upgrade_to_head(url, target)
         return cls(target, make_engine(url), migration)
 
-    def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._factory)
+    def unit_of_work(self, write: bool = False) -> UnitOfWork:
+        """A unit of work; `write=True` for a long write that reads first (an import, an undo):
+        on SQLite it waits for the one write lock before its first read (see `make_engine`)."""
+        return UnitOfWork(self._write_factory if write else self._factory, self.file, write)
 
     def data_version(self) -> tuple[object, ...] | None:
         """Changes whenever committed data may have changed; None when that cannot be told.
@@ -101,3 +152,4 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        self._writer.dispose()

@@ -39,7 +39,7 @@ class FirstRunDialog(QDialog):
         )
         self.open_button = QCommandLinkButton(
             self.tr("Открыть существующую базу…"),
-            self.tr("Файл базы (в том числе в общей папке отдела) или база на сервере PostgreSQL."),
+            self.tr("Файл базы на этом компьютере или общая база отдела на сервере PostgreSQL."),
         )
         self.create_button.clicked.connect(lambda: self._choose(FirstRunChoice.CREATE, new_database))
         self.demo_button.clicked.connect(lambda: self._choose(FirstRunChoice.DEMO, ""))

@@ -68,7 +68,8 @@ def _scalar(target: str, query: str) -> int:
 
 def _no_duplicates(target: str) -> None:
     assert _scalar(target, "SELECT count(*) FROM schools") == SCHOOLS
-    assert _scalar(target, "SELECT count(*) FROM procedures WHERE kind = 'ВПР' AND subject = 'МА' AND grade = 5") == 1
+    same = "SELECT count(*) FROM procedures WHERE kind = 'ВПР' AND subject = 'МА' AND grade = 5"
+    assert _scalar(target, same) == 1
 
 
 def test_two_imports_at_once_into_a_new_database_both_land(target: str, tmp_path: Path) -> None:

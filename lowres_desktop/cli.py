@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("import", "results", "template", "history", "undo"), "lowres_desktop.cli_import"),
     (("flag", "demo"), "lowres_desktop.cli_flag"),
     (("categories", "dynamics"), "lowres_desktop.cli_analysis"),
+    (("profile",), "lowres_desktop.cli_profiles"),
     (("roadmap", "monitoring"), "lowres_desktop.cli_roadmaps"),
     (("report",), "lowres_desktop.cli_documents"),
     (("backup",), "lowres_desktop.cli_backup"),

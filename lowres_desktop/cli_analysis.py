@@ -1,5 +1,8 @@
 """The analysis part of the `lowres` command: `categories` and `dynamics`.
 
+Each takes the database's current rule profile unless `--profile NAME` names
+another; `--threshold P` overrides the profile's thresholds.
+
 Only argparse and the standard library at the top (see cli_flag.py): the
 services are imported by `run`.
 """
@@ -10,6 +13,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from lowres_desktop.cli_profiles import add_profile_options
 from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
@@ -32,21 +36,20 @@ CATEGORY_COLUMNS = [
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    profile_help = "профиль правила (по умолчанию текущий профиль базы)"
     categories = commands.add_parser("categories", help="категории школ за год: ШНОР, УНОР, группа риска…")
     categories.add_argument("--year", type=int, required=True)
     categories.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    categories.add_argument("--profile", metavar="NAME", help=profile_help)
+    add_profile_options(categories)
     dynamics = commands.add_parser("dynamics", help="кто вошёл в список, вышел из него, остался")
     dynamics.add_argument("--year", type=int, required=True)
     dynamics.add_argument("--format", choices=["table", "json"], default="table")
-    dynamics.add_argument("--profile", metavar="NAME", help=profile_help)
+    add_profile_options(dynamics)
 
 
 def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from lowres_desktop.services.rule_profiles import find_profile
+    from lowres_desktop.services.rule_profiles import chosen_profile
 
-    profile = find_profile(db, args.profile)
+    profile = chosen_profile(db, args.profile, args.threshold)
     if args.command == "categories":
         _print_categories(db, args.year, profile, args.format, out)
     else:

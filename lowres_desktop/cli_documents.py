@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from lowres_desktop.cli_profiles import add_profile_options
 from lowres_desktop.services.document_kinds import DocumentKind
 
 if TYPE_CHECKING:
@@ -29,11 +30,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     )
     report.add_argument("--out", type=Path, required=True, metavar="FILE", help="файл .pdf или .docx")
     report.add_argument("--year", type=int, help="год (по умолчанию последний год с результатами)")
-    report.add_argument(
-        "--threshold",
-        type=float,
-        help="порог «низких результатов», %% (по умолчанию 30)",
-    )
+    add_profile_options(report)
     report.add_argument("--school", metavar="LOGIN", help="логин школы (для паспорта школы)")
     report.add_argument(
         "--roadmap", type=int, metavar="ID", help="номер «дорожной карты» (lowres roadmap list)"
@@ -58,7 +55,6 @@ def _parse_date(text: str) -> date:
 
 def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from lowres_desktop.domain.errors import DomainError
-    from lowres_desktop.domain.rule import RuleParameters
     from lowres_desktop.services.documents import DocumentRequest, build_document, save_document
 
     if args.out.suffix.lower() not in (".pdf", ".docx"):
@@ -67,7 +63,8 @@ def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     request = DocumentRequest(
         kind=DocumentKind(args.kind),
         year=args.year,
-        threshold=RuleParameters().threshold if args.threshold is None else args.threshold,
+        profile=args.profile,
+        threshold=args.threshold,
         issued=args.date,
         number=args.number,
         points_text=points,

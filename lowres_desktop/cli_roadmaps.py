@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from lowres_desktop.cli_profiles import add_profile_options
 from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         metavar="KEY",
         help="ключ шаблона (см. roadmap templates; по умолчанию карта школы Новокузнецка 2020–2021)",
     )
+    add_profile_options(generate)
 
     rounds = commands.add_parser("monitoring", help="мониторинги выполнения дорожных карт")
     round_actions = rounds.add_subparsers(dest="monitoring_command", required=True, metavar="ДЕЙСТВИЕ")
@@ -113,7 +115,12 @@ def _run_roadmap(db: Database, args: argparse.Namespace, out: TextIO) -> int:
             print(f"  предупреждение: {warning}", file=out)
         return 0
     template = args.template or roadmaps.DEFAULT_SCHOOL_TEMPLATE
-    generated = roadmaps.generate_school_roadmaps(db, args.year, source_template=template)
+    from lowres_desktop.services.rule_profiles import chosen_profile
+    from lowres_desktop.wording.analysis import profile_title
+
+    profile = chosen_profile(db, args.profile, args.threshold)
+    generated = roadmaps.generate_school_roadmaps(db, args.year, source_template=template, profile=profile)
+    print(f"Школы выбраны по правилу: {profile_title(generated.profile)}.", file=out)
     print(
         f"Создано дорожных карт школ: {len(generated.created)}; уже были у {len(generated.skipped)} школ.",
         file=out,

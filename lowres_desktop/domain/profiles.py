@@ -6,19 +6,22 @@ of procedure, their own set of procedures, their own counts and a minimum
 number of participants below which a procedure says nothing about a school.
 A profile carries all of that, plus the settings of the categories and of the
 objectivity signs, so every view and document can name the one profile it
-used. `assess` generalises `rule.identify_low_result_schools`: with the
-default profile both give the same verdicts.
+used. This is the only rule in the program: seed 002's rule is simply the
+default profile, and every list (pages, documents, generated roadmaps,
+commands) is decided by `criteria_for` through `collect` and `assess`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result
-from lowres_desktop.domain.rule import Criterion, LowProcedure, RuleParameters, Verdict
+from lowres_desktop.domain.rule import Criterion, LowProcedure, Verdict
 
 DEFAULT_PROFILE_NAME = "По умолчанию: 30 %, 2 процедуры или по 1 два года подряд"
 
@@ -100,7 +103,9 @@ class RuleProfile:
             raise DomainError("Минимальное число участников не может быть отрицательным.")
         if self.procedures is not None and not self.procedures:
             raise DomainError("Выберите хотя бы одну процедуру, которая учитывается.")
-        object.__setattr__(self, "thresholds", tuple(sorted(dict(self.thresholds).items())))
+        # An override equal to the default says nothing: dropped, so equal rules are equal records.
+        special = {k: float(t) for k, t in self.thresholds if t != self.default_threshold}
+        object.__setattr__(self, "thresholds", tuple(sorted(special.items())))
 
     def threshold(self, kind: ProcedureKind) -> float:
         return dict(self.thresholds).get(kind, self.default_threshold)
@@ -112,18 +117,36 @@ class RuleProfile:
         """At or over its kind's threshold: the value tables mark, whether or not it counts."""
         return result.pct_low is not None and result.pct_low >= self.threshold(result.procedure.kind)
 
+    def counts_as_low(self, result: Result) -> bool:
+        """Low and counted: a procedure the profile counts, enough participants, at or over the threshold."""
+        return self.counts(result.procedure) and self.is_low(result) and not _too_few(result, self)
+
     def lowest_threshold(self) -> float:
         return min([self.default_threshold, *(t for _k, t in self.thresholds)])
 
-    def rule_parameters(self) -> RuleParameters:
-        """The seed-002 parameters closest to this profile, for wording the criteria."""
-        return RuleParameters(
-            threshold=self.default_threshold,
-            procedures=self.procedures,
-            min_low_latest=self.min_low_latest,
-            min_low_each_year=self.min_low_each_year,
-            years_each=self.years_each,
-        )
+    def years(self, latest_year: int) -> list[int]:
+        """The years the rule looks at for `latest_year`, oldest first."""
+        return list(range(latest_year - self.years_each + 1, latest_year + 1))
+
+    def rule_key(self) -> dict[str, object]:
+        """The identification rule alone, canonical: what decides the list, without name or order."""
+        return {
+            "thresholds": {kind.value: float(self.threshold(kind)) for kind in ProcedureKind},
+            "procedures": None if self.procedures is None else sorted(p.code for p in self.procedures),
+            "min_low_latest": self.min_low_latest,
+            "min_low_each_year": self.min_low_each_year,
+            "years_each": self.years_each,
+            "min_participants": self.min_participants,
+        }
+
+    def fingerprint(self) -> str:
+        """Eight hex digits of the rule's parameters: two offices with the same digits used the same rule.
+
+        Only the identification rule counts (not the name, the order or the
+        settings of the categories), so a copy renamed for a municipality keeps it.
+        """
+        text = json.dumps(self.rule_key(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8].upper()
 
     def renamed(self, name: str, order: str | None = None) -> RuleProfile:
         return replace(self, name=name, order=self.order if order is None else order)

@@ -1,8 +1,9 @@
 """Document 1: the order on the schools with low results for a year, in the manner of seed 002.
 
-The text states the rule with this run's numbers (threshold, counts, years,
-procedures), names every flagged school with the procedures that flagged it,
-and appendix 1 holds the results table school × procedure-year with «% 2»
+The text states the rule with this run's numbers (the rule profile by name,
+order and fingerprint, its thresholds, counts, years and procedures), says of
+how many schools with results the list was drawn, names every flagged school
+with the procedures that flagged it, and appendix 1 holds the results table school × procedure-year with «% 2»
 and «% высоких», low values marked: a reader can check every flag on paper.
 """
 
@@ -12,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from lowres_desktop.domain.records import ProcedureKey, Result, School
-from lowres_desktop.domain.rule import Criterion, RuleParameters, Verdict
+from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
+from lowres_desktop.domain.rule import Criterion, Verdict
 from lowres_desktop.reports.layout import GOST_LAYOUT, Layout
 from lowres_desktop.reports.model import (
     Appendix,
@@ -26,7 +28,13 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.wording.common import format_number, format_percent, plural, procedure_title
+from lowres_desktop.wording.common import (
+    format_number,
+    format_percent,
+    plural,
+    procedure_title,
+    years_phrase,
+)
 
 _ORGANISATIONS = (
     "общеобразовательной организации",
@@ -40,16 +48,19 @@ class LowResultsData:
     """What the order says: the flagged schools with their verdicts and their results."""
 
     year: int
-    params: RuleParameters
+    profile: RuleProfile
     flagged: Sequence[tuple[School, Verdict]]
     schools_total: int
+    """Schools with results in the years the rule looks at: the ones the analysis covered."""
     procedures: Sequence[ProcedureKey]
     results: Sequence[Result]
     """Results of the flagged schools in the years the rule looks at."""
+    schools_without_results: int = 0
+    """Active schools with no result in those years: not judged, so said apart."""
 
     @property
     def years(self) -> list[int]:
-        return list(range(self.year - self.params.years_each + 1, self.year + 1))
+        return self.profile.years(self.year)
 
 
 def _years_text(years: Sequence[int]) -> str:
@@ -104,15 +115,26 @@ def proposed_points(years: Sequence[int], flagged: int | None = None) -> tuple[P
     )
 
 
-def _criteria(params: RuleParameters, years: Sequence[int]) -> list[Paragraph]:
+def _thresholds(profile: RuleProfile) -> str:
+    """«30 %», or per kind «25 % (ВПР), 30 % (ОГЭ), 30 % (ЕГЭ)» when the profile sets them apart."""
+    kinds = (ProcedureKind.VPR, ProcedureKind.OGE, ProcedureKind.EGE)
+    values = [profile.threshold(kind) for kind in kinds]
+    if len(set(values)) == 1 and not profile.thresholds:
+        return format_percent(values[0])
+    return ", ".join(f"{format_percent(v)} ({k.value})" for k, v in zip(kinds, values, strict=True))
+
+
+def _criteria(profile: RuleProfile, years: Sequence[int]) -> list[Paragraph]:
     latest = years[-1]
-    many = params.min_low_latest
-    each = params.min_low_each_year
+    many = profile.min_low_latest
+    each = profile.min_low_each_year
     forms = ("оценочной процедуре", "оценочным процедурам", "оценочным процедурам")
     words = {1: "одной", 2: "двум", 3: "трём", 4: "четырём", 5: "пяти"}
-    return [
+    order = f"{profile.order}; " if profile.order else ""
+    paragraphs = [
         Paragraph(
-            "Идентификация общеобразовательных организаций (далее – ОО) осуществлялась на основе "
+            "Идентификация общеобразовательных организаций (далее – ОО) осуществлялась по профилю правила "
+            f"«{profile.name}» ({order}отпечаток параметров {profile.fingerprint()}) на основе "
             "следующих критериев:"
         ),
         Paragraph(
@@ -125,11 +147,19 @@ def _criteria(params: RuleParameters, years: Sequence[int]) -> list[Paragraph]:
         ),
         Paragraph(
             "Под «низкими результатами» понимаются результаты оценочной процедуры, при которых не менее "
-            f"{format_percent(params.threshold)} от общего числа участников получили отметку «2» (ВПР) "
+            f"{_thresholds(profile)} от общего числа участников получили отметку «2» (ВПР) "
             "или не преодолели минимальный порог, предусмотренный спецификацией соответствующей "
             "оценочной процедуры (ОГЭ, ЕГЭ)."
         ),
     ]
+    if profile.min_participants:
+        paragraphs.append(
+            Paragraph(
+                f"Результаты процедур, в которых участвовало менее {profile.min_participants} обучающихся, "
+                "не учитывались."
+            )
+        )
+    return paragraphs
 
 
 def _reasons(verdict: Verdict) -> str:
@@ -200,7 +230,8 @@ def _results_tables(data: LowResultsData, layout: Layout) -> list[Table]:
                     result = cells.get((school.login, procedure, year))
                     low = result.pct_low if result else None
                     high = result.pct_high if result else None
-                    row.append(Cell(format_number(low), marked=data.params.is_low(low)))
+                    marked = result is not None and data.profile.counts_as_low(result)
+                    row.append(Cell(format_number(low), marked=marked))
                     row.append(Cell(format_number(high)))
             rows.append(tuple(row))
         caption = ""
@@ -213,6 +244,20 @@ def _results_tables(data: LowResultsData, layout: Layout) -> list[Table]:
         widths = (*name_widths, *[pair_width / 2] * (2 * len(years) * len(chunk)))
         tables.append(Table(header, tuple(rows), widths, small=True, caption=caption))
     return tables
+
+
+def _without_results(data: LowResultsData) -> str:
+    """The schools the analysis could not judge, counted apart so no one reads them as cleared."""
+    without = data.schools_without_results
+    if not without:
+        return ""
+    organisations = plural(
+        without,
+        "общеобразовательная организация, не имеющая результатов за эти годы, не оценивалась",
+        "общеобразовательные организации, не имеющие результатов за эти годы, не оценивались",
+        "общеобразовательных организаций, не имеющих результатов за эти годы, не оценивались",
+    )
+    return f" (ещё {without} {organisations})"
 
 
 def build(
@@ -231,17 +276,18 @@ def build(
             "В целях повышения качества образования в общеобразовательных организациях, имеющих низкие "
             f"образовательные результаты обучающихся, проведён анализ результатов оценочных процедур "
             f"{_years_text(data.years)} в {data.schools_total} "
-            f"{plural(data.schools_total, *_ORGANISATIONS)}."
+            f"{plural(data.schools_total, *_ORGANISATIONS)}, по которым есть результаты за "
+            f"{years_phrase(data.years)}{_without_results(data)}."
         ),
-        *_criteria(data.params, data.years),
+        *_criteria(data.profile, data.years),
         Paragraph(f"Анализ проводился по результатам следующих процедур: {procedures}."),
     ]
     if count:
         preamble += [
             Paragraph(
                 f"По итогам анализа выявлено {count} ОО "
-                f"({format_percent(share)} от общего числа ОО), в которых зафиксированы низкие "
-                "образовательные результаты обучающихся:"
+                f"({format_percent(share)} от числа ОО, по которым есть результаты), в которых "
+                "зафиксированы низкие образовательные результаты обучающихся:"
             ),
             _list_table(data),
             Paragraph(
@@ -254,7 +300,7 @@ def build(
         )
     note = Paragraph(
         "Заливкой и полужирным шрифтом выделены значения «% 2» не ниже "
-        f"{format_percent(data.params.threshold)} (низкие результаты); "
+        f"{_thresholds(data.profile)} (низкие результаты); "
         "«% выс.» – доля высоких результатов; «—» – нет данных.",
         style="note",
     )

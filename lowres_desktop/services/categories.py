@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from lowres_desktop.domain.categories import (
@@ -35,6 +35,8 @@ class CategoryHistory:
     profile: RuleProfile
     years: list[int]
     by_year: dict[int, list[SchoolCategories]]
+    assessed: dict[int, frozenset[str]] = field(default_factory=dict)
+    """Per year, the active schools with results in the years the rule looks at: every share's denominator."""
 
     def flagged(self, year: int) -> set[str]:
         return {e.login for e in self.by_year.get(year, []) if Category.LOW in e.categories}
@@ -122,7 +124,14 @@ def _category_history(
     collected = collect((r for r in results if r.login in active), profile)
     span = range(years[0], years[-1] + 1)
     by_year = categorize_collected(collected, summaries, logins, span, profile, output_years)
-    return CategoryHistory(profile, years, by_year)
+    with_results = facts.logins_with_results(span, profile.procedures)
+    assessed = {
+        year: frozenset(
+            login for back in profile.years(year) for login in with_results.get(back, ()) if login in active
+        )
+        for year in sorted({*years, *shown})
+    }
+    return CategoryHistory(profile, years, by_year, assessed)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from datetime import date, datetime
 
 from lowres_desktop.domain.deadlines import Period
 from lowres_desktop.domain.monitoring import MonitoringRound, Status
+from lowres_desktop.domain.profiles import assess, default_profile
 from lowres_desktop.domain.records import Result, School
-from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.roadmap_templates import builtin_executors, template
 from lowres_desktop.services.roadmaps import school_roadmap
@@ -96,9 +96,10 @@ def fill_demo_roadmaps(uow: UnitOfWork, schools: Sequence[School], results: Sequ
     assert municipal is not None
 
     by_login = {school.login: school for school in schools}
-    verdicts = identify_low_result_schools(results, DEMO_YEAR, RuleParameters(), list(by_login))
+    # A new demo database has no saved profile: its current profile is the default one.
+    assessments = assess(results, DEMO_YEAR, default_profile(), list(by_login))
     flagged = sorted(
-        (by_login[v.login] for v in verdicts if v.flagged), key=lambda s: natural_sort_key(s.short_name)
+        (by_login[a.login] for a in assessments if a.flagged), key=lambda s: natural_sort_key(s.short_name)
     )
     checked = flagged[:8]
     program = template("seed002_novokuznetsk_2020_2021").roadmap

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
 from lowres_desktop.domain.roadmaps import RoadmapLevel, numbered_items
-from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.reports import (
     dynamics_report,
@@ -44,10 +44,11 @@ from lowres_desktop.services.progress import (
 )
 from lowres_desktop.services.requisites import load_requisites
 from lowres_desktop.services.roadmaps import item_states, load_roadmap, roadmap_document
-from lowres_desktop.services.rule_profiles import current_profile
+from lowres_desktop.services.rule_profiles import chosen_profile
 from lowres_desktop.services.school_profiles import school_profile
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.wording.analysis import categories_text
+from lowres_desktop.wording.common import years_phrase
 
 __all__ = [
     "Document",
@@ -67,7 +68,10 @@ class DocumentRequest:
 
     kind: DocumentKind
     year: int | None = None
-    threshold: float = RuleParameters().threshold
+    profile: str | None = None
+    """The rule profile's name; None takes the database's current profile."""
+    threshold: float | None = None
+    """Overrides the profile's thresholds (`lowres report --threshold`)."""
     issued: date | None = None
     number: str = ""
     points_text: str | None = None
@@ -116,8 +120,7 @@ def proposed_points(db: Database, request: DocumentRequest) -> tuple[Point, ...]
     """
     if request.kind is DocumentKind.LOW_RESULTS:
         year = _require_year(db, request)
-        years_each = RuleParameters(threshold=request.threshold).years_each
-        return low_results_order.proposed_points(list(range(year - years_each + 1, year + 1)))
+        return low_results_order.proposed_points(_profile(db, request).years(year))
     if request.kind is DocumentKind.ROADMAP:
         return roadmap_order.proposed_points(roadmap_document(db, _roadmap_id(db, request)))
     if request.kind is DocumentKind.MONITORING:
@@ -135,24 +138,32 @@ def _require_year(db: Database, request: DocumentRequest) -> int:
     return years[-1]
 
 
+def _profile(db: Database, request: DocumentRequest) -> RuleProfile:
+    return chosen_profile(db, request.profile, request.threshold)
+
+
 def _low_results(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
     year = _require_year(db, request)
-    params = RuleParameters(threshold=request.threshold)
-    found = identify_schools(db, year, params)
+    profile = _profile(db, request)
+    found = identify_schools(db, year, profile)
     if found.schools_total == 0:
-        raise DomainError("В базе нет школ: сначала импортируйте результаты.")
-    years = range(year - params.years_each + 1, year + 1)
+        raise DomainError(
+            f"Нет школ с результатами за {years_phrase(found.years)}: выберите другой год или "
+            "импортируйте результаты."
+        )
+    years = found.years
     with db.unit_of_work() as uow:
-        results = uow.results.for_schools(sorted({f.school.login for f in found.flagged}), years)
+        results = uow.results.for_schools(found.logins(), years)
         present = uow.results.procedures_in(years)
-    procedures = sorted((p for p in present if params.counts(p)), key=procedure_order)
+    procedures = sorted((p for p in present if profile.counts(p)), key=procedure_order)
     data = low_results_order.LowResultsData(
         year=year,
-        params=params,
+        profile=profile,
         flagged=[(f.school, f.verdict) for f in found.flagged],
         schools_total=found.schools_total,
         procedures=procedures,
         results=results,
+        schools_without_results=found.schools_without_results,
     )
     return low_results_order.build(data, requisites, request.issued, request.number)
 
@@ -194,7 +205,7 @@ def _monitoring(db: Database, request: DocumentRequest, requisites: Requisites) 
 def _passport(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
     if not request.login:
         raise DomainError("Выберите школу для паспорта.")
-    profile = current_profile(db)
+    profile = _profile(db, request)
     year = _require_year(db, request)
     view = school_profile(db, request.login, year, profile)
     charts = school_charts(db, request.login, profile)
@@ -255,7 +266,7 @@ def _roadmap_progress(
 
 def _dynamics(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
     year = _require_year(db, request)
-    profile = current_profile(db)
+    profile = _profile(db, request)
     return dynamics_report.build(
         dynamics_for_year(db, year, profile),
         dashboard(db, year, profile),

@@ -15,6 +15,7 @@ from pathlib import Path
 from lowres_desktop.domain.deadlines import Period, format_date
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.monitoring import MonitoringRound, Status, is_overdue
+from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.roadmaps import (
     ApprovalOrder,
     Executor,
@@ -32,7 +33,6 @@ from lowres_desktop.domain.roadmaps import (
     reparse_dates,
     validate_roadmap,
 )
-from lowres_desktop.domain.rule import RuleParameters
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.importing.roadmap_xlsx import read_roadmap_xlsx, write_roadmap_xlsx
 from lowres_desktop.services.identify_schools import identify_schools
@@ -277,6 +277,8 @@ def delete_roadmap(db: Database, roadmap_id: int) -> None:
 @dataclass(frozen=True)
 class GeneratedRoadmaps:
     year: int
+    profile: RuleProfile
+    """The rule profile that chose the schools."""
     created: list[tuple[str, int]]
     """(login, roadmap id) of each roadmap made."""
     skipped: list[str]
@@ -321,14 +323,17 @@ def generate_school_roadmaps(
     year: int,
     source_template: str | None = DEFAULT_SCHOOL_TEMPLATE,
     source_roadmap_id: int | None = None,
-    params: RuleParameters | None = None,
+    profile: RuleProfile | None = None,
     period: Period | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelCheck = never_cancel,
 ) -> GeneratedRoadmaps:
-    """One school roadmap for every school the rule flags for `year`, in one transaction."""
+    """One school roadmap for every school `profile` (default: the current one) flags for `year`.
+
+    One transaction; the schools are the same list the page and the order show.
+    """
     progress(0, 2, "Выявление школ…")
-    found = identify_schools(db, year, params)
+    found = identify_schools(db, year, profile)
     period = period or Period(year, year + 1)
     source = (
         load_roadmap(db, source_roadmap_id) if source_roadmap_id else template(source_template or "").roadmap
@@ -353,7 +358,7 @@ def generate_school_roadmaps(
             created.append((login, uow.roadmaps.add(roadmap, _now())))
         uow.commit()
     progress(1, 1, "Готово")
-    return GeneratedRoadmaps(year, created, skipped)
+    return GeneratedRoadmaps(year, found.profile, created, skipped)
 
 
 # --- executors' directory ---------------------------------------------------------------------

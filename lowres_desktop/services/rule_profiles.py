@@ -1,4 +1,4 @@
-"""Use cases of rule profiles: list, save, choose the current one, flag by a profile, preview a draft.
+"""Use cases of rule profiles: list, save, choose the current one, preview a draft.
 
 The built-in default (seed 002's rule) is always available and cannot be
 changed or deleted; users copy it and save their region's order under its
@@ -9,12 +9,11 @@ evaluated in memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import (
-    Assessment,
     RuleProfile,
     assess,
     compare_lists,
@@ -22,9 +21,8 @@ from lowres_desktop.domain.profiles import (
 )
 from lowres_desktop.domain.records import ProcedureKey, Result, School
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.categories import shared_category_history
-from lowres_desktop.services.identify_schools import FlaggedSchool, Identification
 from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.wording.common import format_number
 
 PREVIEW_YEARS_BACK = 5
 """The preview reads this many years so that «years back» can grow without a new read."""
@@ -63,6 +61,23 @@ def find_profile(db: Database, name: str | None) -> RuleProfile:
     raise DomainError(f"Профиля «{name}» нет. Есть профили: {names}.")
 
 
+def chosen_profile(db: Database, name: str | None, threshold: float | None = None) -> RuleProfile:
+    """The profile a command names (the current one for None), its thresholds overridden by `threshold`.
+
+    The override is a profile of its own, named for what changed, so a list
+    or document made with it never passes for the saved profile's.
+    """
+    profile = find_profile(db, name)
+    if threshold is None:
+        return profile
+    return replace(
+        profile,
+        name=f"{profile.name}; порог {format_number(threshold)} %",
+        default_threshold=threshold,
+        thresholds=(),
+    )
+
+
 def _refuse_default(name: str | None) -> None:
     if name == default_profile().name:
         raise DomainError("Профиль по умолчанию не меняется: сохраните копию под своим названием.")
@@ -98,42 +113,6 @@ def delete_profile(db: Database, name: str) -> None:
 
 
 @dataclass(frozen=True)
-class ProfileIdentification:
-    """A year's list under a profile, with what was skipped for too few participants."""
-
-    year: int
-    profile: RuleProfile
-    assessments: list[tuple[School, Assessment]]
-    """The flagged schools, by name."""
-    schools_total: int
-
-    def identification(self) -> Identification:
-        """The same list in the shape the seed-rule printers and views already show."""
-        return Identification(
-            self.year,
-            self.profile.rule_parameters(),
-            [FlaggedSchool(school, a.verdict) for school, a in self.assessments],
-            self.schools_total,
-        )
-
-
-def identify_by_profile(db: Database, year: int, profile: RuleProfile) -> ProfileIdentification:
-    """A year's list under `profile`, from the category history the analysis page shares.
-
-    The history reads only the results near a threshold and is kept per data
-    version and profile, so a country's list takes a second the first time and
-    nothing after; reading the years' every result took four.
-    """
-    with db.unit_of_work() as uow:
-        history = shared_category_history(db, uow, profile, up_to=year, output_years=[year])
-        schools = uow.analysis.facts.schools()
-    entries = history.by_year.get(year, [])
-    flagged = [(schools[e.login], e.assessment) for e in entries if e.assessment.flagged]
-    flagged.sort(key=lambda pair: natural_sort_key(pair[0].short_name))
-    return ProfileIdentification(year, profile, flagged, sum(1 for s in schools.values() if s.active))
-
-
-@dataclass(frozen=True)
 class PreviewData:
     """What the profile dialog reads once: a year's schools, results and procedures."""
 
@@ -162,6 +141,7 @@ class ProfilePreview:
     year: int
     flagged: int
     schools_total: int
+    """Schools with results in the years the draft looks at."""
     entered: list[School]
     """Schools the draft would add to the saved profile's list."""
     left: list[School]
@@ -176,6 +156,12 @@ def preview_profile(data: PreviewData, draft: RuleProfile, saved: RuleProfile) -
     if draft.years_each > PREVIEW_YEARS_BACK:
         raise DomainError(f"Предпросмотр учитывает не больше {PREVIEW_YEARS_BACK} лет назад.")
     now = assess(data.results, data.year, draft, data.schools)
+    window = set(draft.years(data.year))
+    assessed = {
+        r.login
+        for r in data.results
+        if r.year in window and r.pct_low is not None and draft.counts(r.procedure)
+    }
     before = assess(data.results, data.year, saved, data.schools) if saved != draft else now
     difference = compare_lists(now, before)
 
@@ -185,7 +171,7 @@ def preview_profile(data: PreviewData, draft: RuleProfile, saved: RuleProfile) -
     return ProfilePreview(
         data.year,
         len(difference.flagged),
-        len(data.schools),
+        len(assessed),
         named(difference.entered),
         named(difference.left),
     )

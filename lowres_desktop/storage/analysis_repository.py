@@ -9,6 +9,7 @@ decided in domain.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -375,6 +376,31 @@ class AnalysisFacts:
             Result(logins[school], procedures[procedure], year, participants, low, high)
             for school, procedure, year, participants, low, high in rows
         ]
+
+    def logins_with_results(
+        self, years: Iterable[int], procedures: Iterable[ProcedureKey] | None
+    ) -> dict[int, set[str]]:
+        """Per year, the schools with a value of % «2» in a procedure that counts: the ones a rule can judge.
+
+        Distinct pairs come back from SQL, so a country's five years are
+        200,000 rows rather than its two million results.
+        """
+        statement = (
+            select(ResultRow.school_id, ResultRow.year)
+            .where(ResultRow.year.in_(list(years)), ResultRow.pct_low.is_not(None))
+            .distinct()
+        )
+        if procedures is not None:
+            wanted = set(procedures)
+            ids = self._procedures()
+            statement = statement.where(
+                ResultRow.procedure_id.in_([i for i, p in ids.items() if p in wanted])
+            )
+        logins = self._logins()
+        by_year: dict[int, set[str]] = defaultdict(set)
+        for school, year in self._rows(statement):
+            by_year[year].add(logins[school])
+        return dict(by_year)
 
     def year_summaries(
         self,

@@ -48,9 +48,13 @@ def categories_text(categories: frozenset[Category] | set[Category]) -> str:
 
 
 def profile_title(profile: RuleProfile) -> str:
-    """«Профиль „…“ (приказ …)»: the line every view and document starts with."""
+    """«Профиль „…“ (приказ …), отпечаток …»: the line every list, export and document names.
+
+    The fingerprint lets two offices see they applied the same rule even under
+    different names.
+    """
     order = f" ({profile.order})" if profile.order else ""
-    return f"Профиль «{profile.name}»{order}"
+    return f"Профиль «{profile.name}»{order}, отпечаток {profile.fingerprint()}"
 
 
 def thresholds_text(profile: RuleProfile) -> str:
@@ -113,7 +117,7 @@ def category_reasons(entry: SchoolCategories, profile: RuleProfile) -> list[str]
             f"(с {entry.flagged_since} г.; нужно не менее {settings.persistent_years})"
         )
     if Category.LOW in entry.categories:
-        lines.append(f"ШНОР: {criteria_text(verdict, profile.rule_parameters())}")
+        lines.append(f"ШНОР: {criteria_text(verdict, profile)}")
         lines.extend(reason_text(reason) for reason in verdict.reasons)
     if Category.RISK in entry.categories:
         low = verdict.low_count(entry.year)

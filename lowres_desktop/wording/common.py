@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
-from lowres_desktop.domain.rule import Criterion, LowProcedure, RuleParameters, Verdict
+from lowres_desktop.domain.rule import Criterion, LowProcedure, Verdict
 from lowres_desktop.wording.reference import subject_names
 
 
@@ -51,7 +54,7 @@ def reason_text(reason: LowProcedure) -> str:
     )
 
 
-def criteria_text(verdict: Verdict, params: RuleParameters) -> str:
+def criteria_text(verdict: Verdict, profile: RuleProfile) -> str:
     latest = verdict.latest_year
     parts = []
     if Criterion.MANY_IN_LATEST in verdict.criteria:
@@ -59,22 +62,29 @@ def criteria_text(verdict: Verdict, params: RuleParameters) -> str:
         parts.append(
             f"{count} {plural(count, 'процедура', 'процедуры', 'процедур')} "
             f"с низкими результатами в {latest} г. "
-            f"(нужно не менее {params.min_low_latest})"
+            f"(нужно не менее {profile.min_low_latest})"
         )
     if Criterion.EACH_YEAR in verdict.criteria:
-        first = latest - params.years_each + 1
+        first = latest - profile.years_each + 1
         parts.append(
-            f"низкие результаты в каждом году {first}–{latest} (не менее {params.min_low_each_year} в году)"
+            f"низкие результаты в каждом году {first}–{latest} (не менее {profile.min_low_each_year} в году)"
         )
     return "; ".join(parts) if parts else "критерии не выполнены"
 
 
-def rule_text(params: RuleParameters, latest_year: int) -> str:
-    """The rule as the orders phrase it, with this run's numbers."""
-    first = latest_year - params.years_each + 1
-    return (
-        f"Низкие результаты: не менее {format_percent(params.threshold)} участников получили «2» "
-        f"или не преодолели минимальный порог. Школа выявляется, если в {latest_year} г. "
-        f"низкие результаты не менее чем по {params.min_low_latest} процедурам, или хотя бы по "
-        f"{params.min_low_each_year} процедуре в каждом году {first}–{latest_year}."
-    )
+def years_phrase(years: Sequence[int]) -> str:
+    """«2023–2024 годы», «2024 год»: the period after «за»."""
+    return f"{years[0]}–{years[-1]} годы" if len(years) > 1 else f"{years[0]} год"
+
+
+def assessed_text(flagged: int, total: int, years: Sequence[int], without: int) -> str:
+    """What a share is taken of: «из 82 ОО, по которым есть результаты за 2023–2024 годы (18,3 %)».
+
+    Schools without results in those years were not judged; they are counted
+    apart rather than silently treated as «не выявлена».
+    """
+    share = 100.0 * flagged / total if total else 0.0
+    text = f"из {total} ОО, по которым есть результаты за {years_phrase(years)} ({format_percent(share)})"
+    if without:
+        text += f"; ещё {without} ОО без результатов за эти годы не оценивались"
+    return text

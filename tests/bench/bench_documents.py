@@ -21,8 +21,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
 from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.profiles import assess, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
-from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.reports import fonts, low_results_order, monitoring_order
 from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.model import Requisites, Table
@@ -95,8 +95,8 @@ def _city(schools: int, all_flagged: bool) -> low_results_order.LowResultsData:
                 results.append(
                     Result(school.login, procedure, year, 50, round(low), round(rng.uniform(0, 30)))
                 )
-    params = RuleParameters()
-    verdicts = {v.login: v for v in identify_low_result_schools(results, 2019, params)}
+    params = default_profile()
+    verdicts = {a.login: a.verdict for a in assess(results, 2019, params)}
     flagged = [(s, verdicts[s.login]) for s in people if verdicts[s.login].flagged]
     logins = {s.login for s, _ in flagged}
     return low_results_order.LowResultsData(

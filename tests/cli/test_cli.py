@@ -110,8 +110,9 @@ def test_table_format_is_readable(tmp_path: Path, seed_xlsx: Path) -> None:
     db = str(tmp_path / "city.sqlite")
     lowres("--db", db, "import", str(seed_xlsx))
     table = lowres("--db", db, "flag", "--year", "2019")
-    assert "Выявлено 15 школ из 15" in table.stdout
-    assert "не менее 30\u00a0% участников" in table.stdout
+    assert "Выявлено 15 школ из 15 ОО, по которым есть результаты за 2018–2019 годы" in table.stdout
+    assert "порог 30\u00a0% доли «2»" in table.stdout
+    assert "по умолчанию текущий профиль базы" in " ".join(lowres("flag", "--help").stdout.split())
 
 
 def test_a_database_that_cannot_be_opened_is_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -28,7 +28,6 @@ from lowres_desktop.services.objectivity import objectivity_for_year, save_mark_
 from lowres_desktop.services.rule_profiles import (
     delete_profile,
     find_profile,
-    identify_by_profile,
     list_profiles,
     load_preview_data,
     preview_profile,
@@ -83,12 +82,19 @@ def test_a_profile_survives_the_round_trip_and_becomes_current(tmp_path: Path) -
     db.close()
 
 
-def test_the_default_profile_flags_what_the_seed_rule_flags(demo_db: Database) -> None:
-    for year in (2019, 2022, 2024):
-        by_rule = {f.school.login for f in identify_schools(demo_db, year).flagged}
-        by_profile = identify_by_profile(demo_db, year, default_profile())
-        assert {s.login for s, _a in by_profile.assessments} == by_rule
-        assert by_profile.identification().schools_total == 100
+def test_the_current_profile_decides_the_list_when_none_is_named(tmp_path: Path) -> None:
+    db = Database.open(str(tmp_path / "current.sqlite"))
+    fill_demo_data(db)
+    lower = replace(default_profile(), name="25 %", default_threshold=25.0)
+    save_profile(db, lower)
+    before = identify_schools(db, 2024)
+    assert before.profile == default_profile()
+    set_current_profile(db, lower.name)
+    now = identify_schools(db, 2024)
+    assert now.profile == lower
+    assert now.logins() == identify_schools(db, 2024, lower).logins()
+    assert set(now.logins()) > set(before.logins())
+    db.close()
 
 
 def test_the_preview_answers_what_if_the_threshold_were_25(demo_db: Database) -> None:

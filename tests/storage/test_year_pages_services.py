@@ -11,7 +11,7 @@ from lowres_desktop.domain.records import ProcedureKind
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.browse import results_grid
 from lowres_desktop.services.demo_data import fill_demo_data
-from lowres_desktop.services.rule_profiles import identify_by_profile
+from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.storage.unit_of_work import Database
 
 
@@ -45,7 +45,7 @@ def test_the_grid_holds_every_result_of_the_year_and_nothing_else(demo_db: Datab
 
 
 def _plain(db: Database, year: int, profile: RuleProfile) -> list[tuple[str, object]]:
-    """What `identify_by_profile` answered before it shared the category history: every result, assessed."""
+    """What `identify_schools` answered before it shared the category history: every result, assessed."""
     with db.unit_of_work() as uow:
         active = {s.login for s in uow.schools.all() if s.active}
         results = [r for r in uow.results.for_years(range(year - 10, year + 1)) if r.login in active]
@@ -67,9 +67,10 @@ def test_the_flagged_list_from_the_shared_history_is_the_plain_assessment(
 ) -> None:
     flagged = 0
     for year in (2020, 2022, 2024):
-        found = identify_by_profile(demo_db, year, profile)
-        flagged += len(found.assessments)
-        assert sorted((school.login, a) for school, a in found.assessments) == _plain(demo_db, year, profile)
-        names = [natural_sort_key(school.short_name) for school, _a in found.assessments]
-        assert names == sorted(names) and found.schools_total == 100
+        found = identify_schools(demo_db, year, profile)
+        flagged += len(found.flagged)
+        assert sorted((f.school.login, f.assessment) for f in found.flagged) == _plain(demo_db, year, profile)
+        names = [natural_sort_key(f.school.short_name) for f in found.flagged]
+        assert names == sorted(names)
+        assert (found.schools_total, found.schools_without_results) == (100, 0)
     assert flagged > 0

@@ -45,7 +45,8 @@ def test_every_tab_names_the_profile_and_year(qtbot, demo_db) -> None:
     assert view.years.year() == 2024
     assert (
         view.caption.text()
-        == f"2024 г. · Профиль «{default_profile().name}» (приказ КОиН г. Новокузнецка от 09.12.2020 № 1351)"
+        == f"2024 г. · Профиль «{default_profile().name}» "
+        f"(приказ КОиН г. Новокузнецка от 09.12.2020 № 1351), отпечаток {default_profile().fingerprint()}"
     )
     assert view.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ"
     assert view.category_chart.legend_labels() == ["УНОР", "ШНОР", "группа риска", "стабильно высокие"]

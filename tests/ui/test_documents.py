@@ -159,14 +159,14 @@ def test_a_cancelled_save_writes_nothing(qtbot: QtBot, demo_db: Database, tmp_pa
 def test_each_kind_shows_its_parameters(qtbot: QtBot, demo_db: Database) -> None:
     view = _view(qtbot, demo_db)
     view.show()
-    for kind, visible in (
-        (DocumentKind.ROADMAP, view.roadmap),
-        (DocumentKind.MONITORING, view.round),
-        (DocumentKind.PASSPORT, view.school),
+    for kind, visible, profile_shown in (
+        (DocumentKind.ROADMAP, view.roadmap, False),
+        (DocumentKind.MONITORING, view.round, False),
+        (DocumentKind.PASSPORT, view.school, True),
     ):
         view.select_kind(kind)
         assert visible.isVisibleTo(view), kind
-        assert not view.threshold.isVisibleTo(view)
+        assert view.profile.isVisibleTo(view) is profile_shown
     view.select_kind(DocumentKind.MONITORING)
     assert "Руководителям общеобразовательных организаций" in view.points.toPlainText()
 

@@ -33,7 +33,10 @@ def test_lists_the_fifteen_seed_schools_for_2019(qtbot, seed_db) -> None:
     numbers = sorted(int(re.search(r"№ (\d+)", name).group(1)) for name in _cells(view, 1))
     assert numbers == sorted(SEED_FLAGGED_NUMBERS)
     assert _cells(view, 0) == [str(n) for n in range(1, 16)]
-    assert view.summary_label.text() == "Выявлено 15 из 15 школ (100\u00a0%)"
+    assert (
+        view.summary_label.text()
+        == "Выявлено 15 из 15 ОО, по которым есть результаты за 2018–2019 годы (100\u00a0%)"
+    )
     assert "30\u00a0%" in view.rule_label.text() and "2019" in view.rule_label.text()
 
 
@@ -55,7 +58,9 @@ def test_the_earlier_year_flags_fewer(qtbot, seed_db) -> None:
     view.show_year(2018)
     assert view.identification is not None and view.identification.year == 2018
     assert view.model.rowCount() == len(view.identification.flagged) < 15
-    assert view.summary_label.text().startswith(f"Выявлено {view.model.rowCount()} из 15 школ")
+    assert view.summary_label.text().startswith(
+        f"Выявлено {view.model.rowCount()} из 15 ОО, по которым есть результаты за 2017–2018 годы"
+    )
 
 
 def test_double_click_asks_for_the_school_card(qtbot, seed_db) -> None:

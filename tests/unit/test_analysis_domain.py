@@ -37,8 +37,7 @@ from lowres_desktop.domain.profiles import (
     default_profile,
 )
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
-from lowres_desktop.domain.rule import Criterion, identify_low_result_schools
-from lowres_desktop.services.demo_data import demo_content
+from lowres_desktop.domain.rule import Criterion
 
 VPR_MA5 = ProcedureKey(ProcedureKind.VPR, "МА", 5)
 VPR_RU5 = ProcedureKey(ProcedureKind.VPR, "РУ", 5)
@@ -54,14 +53,6 @@ def r(
     participants: int | None = 50,
 ) -> Result:
     return Result(login, procedure, year, participants, low, high)
-
-
-def test_the_default_profile_gives_exactly_the_seed_rule_s_verdicts_on_the_whole_demo_city() -> None:
-    _schools, results = demo_content()
-    for year in range(2018, 2025):
-        expected = identify_low_result_schools(results, year)
-        got = assess(results, year, default_profile())
-        assert [a.verdict for a in got] == expected
 
 
 def test_thresholds_per_kind_and_chosen_procedures() -> None:

@@ -16,8 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.profiles import assess, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
-from lowres_desktop.domain.rule import RuleParameters, identify_low_result_schools
 from lowres_desktop.reports import low_results_order, monitoring_order
 from lowres_desktop.reports.charts import ChartLevel, ChartSeries, ChartSpec, build_drawing, drawing_to_png
 from lowres_desktop.reports.docx_renderer import render_docx
@@ -64,7 +64,7 @@ def _school(number: int) -> School:
 
 
 def low_results_data(schools: int = 3) -> low_results_order.LowResultsData:
-    params = RuleParameters()
+    params = default_profile()
     results = []
     for index in range(schools):
         login = _school(index + 1).login
@@ -74,7 +74,7 @@ def low_results_data(schools: int = 3) -> low_results_order.LowResultsData:
             Result(login, MA5, 2018, 50, 12.5, 4.0),
             Result(login, OGE_RU, 2018, 30, None, None),
         ]
-    verdicts = {v.login: v for v in identify_low_result_schools(results, 2019, params)}
+    verdicts = {a.login: a.verdict for a in assess(results, 2019, params)}
     flagged = [(_school(i + 1), verdicts[_school(i + 1).login]) for i in range(schools)]
     return low_results_order.LowResultsData(2019, params, flagged, 100, [MA5, OGE_RU], results)
 
@@ -139,7 +139,12 @@ def test_order_text_follows_the_layout(order_pdf: Path) -> None:
     whole = _text(order_pdf)
     assert "не менее 30 % от общего числа участников" in whole
     assert "в 2019 году были зафиксированы низкие результаты" in whole
-    assert "выявлено 60 ОО (60 % от общего числа ОО)" in whole
+    flowing_text = " ".join(whole.split())
+    assert "выявлено 60 ОО (60 % от числа ОО, по которым есть результаты)" in flowing_text
+    analysed = "в 100 общеобразовательных организациях, по которым есть результаты за 2018–2019 годы"
+    assert analysed in flowing_text
+    assert f"по профилю правила «{default_profile().name}»" in flowing_text
+    assert f"отпечаток параметров {default_profile().fingerprint()}" in flowing_text
     assert "ПРИКАЗЫВАЮ:" in whole
     assert re.search(r"1\. Утвердить список общеобразовательных организаций", whole)
     assert re.search(r"Начальник департамента\s+Р\. М\. Ахметгареев", whole)
@@ -168,8 +173,8 @@ def test_the_list_of_schools_repeats_its_header_only_at_the_top_of_a_page(tmp_pa
         for year in (2018, 2019)
         for shown, procedure in enumerate(procedures)
     ]
-    params = RuleParameters()
-    verdicts = {v.login: v for v in identify_low_result_schools(results, 2019, params)}
+    params = default_profile()
+    verdicts = {a.login: a.verdict for a in assess(results, 2019, params)}
     flagged = [(_school(n), verdicts[_school(n).login]) for n in range(1, 81)]
     data = low_results_order.LowResultsData(2019, params, flagged, 300, procedures, results)
     pdf = _pdf(tmp_path, low_results_order.build(data, REQUISITES, date(2020, 12, 9), "1351"))

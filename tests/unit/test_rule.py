@@ -1,17 +1,13 @@
-"""Seed 002's rule: both branches, the inclusive threshold, parameters as data, reasons."""
+"""Seed 002's rule as the default profile: both branches, the inclusive threshold, parameters, reasons."""
 
 from __future__ import annotations
 
 import pytest
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.profiles import RuleProfile, assess, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result
-from lowres_desktop.domain.rule import (
-    Criterion,
-    LowProcedure,
-    RuleParameters,
-    identify_low_result_schools,
-)
+from lowres_desktop.domain.rule import Criterion, LowProcedure
 
 MA5 = ProcedureKey(ProcedureKind.VPR, "МА", 5)
 RU5 = ProcedureKey(ProcedureKind.VPR, "РУ", 5)
@@ -22,10 +18,14 @@ def result(login: str, procedure: ProcedureKey, year: int, pct_low: float | None
     return Result(login, procedure, year, None, pct_low, None)
 
 
-def verdict_of(results: list[Result], year: int = 2019, params: RuleParameters | None = None):
-    verdicts = identify_low_result_schools(results, year, params or RuleParameters())
-    assert len(verdicts) == 1
-    return verdicts[0]
+def rule(**changes: object) -> RuleProfile:
+    return RuleProfile(name="проба", **changes)  # type: ignore[arg-type]
+
+
+def verdict_of(results: list[Result], year: int = 2019, params: RuleProfile | None = None):
+    assessments = assess(results, year, params or default_profile())
+    assert len(assessments) == 1
+    return assessments[0].verdict
 
 
 def test_two_low_procedures_in_latest_year_flag_the_school() -> None:
@@ -71,30 +71,31 @@ def test_missing_values_are_not_low() -> None:
 def test_parameters_change_the_outcome() -> None:
     data = [result("a", MA5, 2019, 26), result("a", RU5, 2019, 27)]
     assert not verdict_of(data).flagged
-    assert verdict_of(data, params=RuleParameters(threshold=25)).flagged
+    assert verdict_of(data, params=rule(default_threshold=25)).flagged
 
 
 def test_only_the_chosen_procedures_count() -> None:
     data = [result("a", MA5, 2019, 40), result("a", RU5, 2019, 40)]
-    only_math = RuleParameters(procedures=frozenset({MA5}))
+    only_math = rule(procedures=frozenset({MA5}))
     assert not verdict_of(data, params=only_math).flagged
 
 
 def test_three_years_back_needs_a_low_result_in_each() -> None:
-    params = RuleParameters(years_each=3, min_low_latest=5)
+    params = rule(years_each=3, min_low_latest=5)
     two_years = [result("a", MA5, 2019, 40), result("a", MA5, 2018, 40)]
     assert not verdict_of(two_years, params=params).flagged
     assert verdict_of(two_years + [result("a", RU5, 2017, 33)], params=params).flagged
 
 
 def test_every_school_gets_a_verdict_including_those_without_results() -> None:
-    verdicts = identify_low_result_schools([result("b", MA5, 2019, 10)], 2019, RuleParameters(), logins=["a"])
-    assert [(v.login, v.flagged) for v in verdicts] == [("a", False), ("b", False)]
+    assessments = assess([result("b", MA5, 2019, 10)], 2019, default_profile(), logins=["a"])
+    assert [(a.login, a.flagged) for a in assessments] == [("a", False), ("b", False)]
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"threshold": 0}, {"threshold": 120}, {"min_low_latest": 0}, {"years_each": 0}]
+    "kwargs",
+    [{"default_threshold": 0}, {"default_threshold": 120}, {"min_low_latest": 0}, {"years_each": 0}],
 )
 def test_impossible_parameters_are_refused_in_russian(kwargs: dict[str, float]) -> None:
     with pytest.raises(DomainError, match="[А-Яа-я]"):
-        RuleParameters(**kwargs)
+        rule(**kwargs)

@@ -57,7 +57,7 @@ def prepare_flagged(identification: Identification, sort: SortOrder | None) -> P
         FlaggedRow(
             number,
             flagged,
-            criteria_text(flagged.verdict, identification.params),
+            criteria_text(flagged.verdict, identification.profile),
             "\n".join(reason_text(reason) for reason in flagged.verdict.reasons),
         )
         for number, flagged in enumerate(identification.flagged, start=1)

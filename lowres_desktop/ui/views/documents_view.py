@@ -4,6 +4,11 @@ The program proposes the points of each order; the clerk edits them here
 (one line a point, an indented line a sub-point) before the preview, where
 the document is printed or saved as PDF or DOCX.
 
+The proposal depends on the kind, the year, the rule profile and the chosen
+roadmap or round: when one of them changes the points are proposed again, or,
+if the clerk has edited them, the page says they no longer match and the
+preview asks before using them.
+
 Opening the page and choosing a kind only propose the points; the document
 itself is built for the preview, and for a region or a country (where the
 order lists thousands of schools) it is built and laid out in the background
@@ -20,11 +25,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -45,6 +50,7 @@ from lowres_desktop.services.documents import (
 from lowres_desktop.services.monitoring import list_rounds
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback
 from lowres_desktop.services.roadmaps import list_roadmaps
+from lowres_desktop.services.rule_profiles import list_profiles
 from lowres_desktop.ui.dialogs.document_preview_dialog import DocumentPreviewDialog
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.errors import show_error
@@ -57,12 +63,17 @@ if TYPE_CHECKING:
     from lowres_desktop.ui.app_context import AppContext
 
 _NEEDS = {
-    DocumentKind.LOW_RESULTS: {"year", "threshold"},
+    DocumentKind.LOW_RESULTS: {"year", "profile"},
     DocumentKind.ROADMAP: {"roadmap"},
     DocumentKind.MONITORING: {"round"},
-    DocumentKind.PASSPORT: {"year", "school"},
-    DocumentKind.DYNAMICS: {"year"},
+    DocumentKind.PASSPORT: {"year", "profile", "school"},
+    DocumentKind.DYNAMICS: {"year", "profile"},
 }
+
+_POINTS_HINT = (
+    "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
+    "Номера документ расставит сам."
+)
 
 
 class DocumentsView(QWidget):
@@ -84,15 +95,19 @@ class DocumentsView(QWidget):
             self.kind.addItem(kind.title, kind)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self.years = YearComboBox()
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(1.0, 100.0)
-        self.threshold.setDecimals(1)
-        self.threshold.setSuffix(" %")
-        self.threshold.setValue(DocumentRequest(DocumentKind.LOW_RESULTS).threshold)
+        self.years.sig_year_changed.connect(self._on_years_sig_year_changed)
+        self.profile = QComboBox()
+        self.profile.currentIndexChanged.connect(self._on_parameter_changed)
+        self.profile.activated.connect(self._on_profile_activated)
+        self._profile_chosen = False
+        """The clerk picked a profile here; until then the page follows the database's current one."""
+        self._proposed_for: tuple[object, ...] | None = None
+        """What the editor's points were proposed for: kind, year, profile, roadmap, round."""
         self.school = SchoolPicker()
         self.roadmap = QComboBox()
         self.round = QComboBox()
         for combo in (self.roadmap, self.round):
+            combo.currentIndexChanged.connect(self._on_parameter_changed)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(40)
         self.dated = QCheckBox(self.tr("указать дату и номер (иначе — пустые строки для регистрации)"))
@@ -109,17 +124,14 @@ class DocumentsView(QWidget):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Документ:"), self.kind)
         self.form.addRow(self.tr("Год:"), self.years)
-        self.form.addRow(self.tr("Порог «низких результатов»:"), self.threshold)
+        self.form.addRow(self.tr("Профиль правила:"), self.profile)
         self.form.addRow(self.tr("Школа:"), self.school)
         self.form.addRow(self.tr("«Дорожная карта»:"), self.roadmap)
         self.form.addRow(self.tr("Мониторинг:"), self.round)
         self.form.addRow(self.tr("Регистрация:"), self.dated)
         self.form.addRow("", registration)
         self.points = QPlainTextEdit()
-        self.points_hint = QLabel(self.tr(
-            "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
-            "Номера документ расставит сам."
-        ))  # fmt: skip
+        self.points_hint = QLabel(self.tr(_POINTS_HINT))
         self.points_hint.setWordWrap(True)
         self.propose_button = QPushButton(self.tr("Предложить пункты заново"))
         self.propose_button.clicked.connect(self._on_propose_button_clicked)
@@ -148,6 +160,11 @@ class DocumentsView(QWidget):
         self.years.set_years(result_years(db))
         self._fill(self.roadmap, [(o.listing.title, o.listing.id) for o in list_roadmaps(db)])
         self._fill(self.round, [(f"{r.round.name} — {r.roadmap_title}", r.round.id) for r in list_rounds(db)])
+        profiles = list_profiles(db)
+        kept = self.profile.currentData() if self._profile_chosen else profiles.current.name
+        with QSignalBlocker(self.profile):
+            self.profile.clear()
+        self._fill(self.profile, [(p.name, p.name) for p in profiles.profiles], kept)
         if self._background:
             self.school.set_placeholder(self.tr("Загрузка списка школ…"))
         self.school_loader.load(
@@ -158,6 +175,8 @@ class DocumentsView(QWidget):
         )
         if not self.points.toPlainText().strip():
             self.propose_points()
+        else:
+            self._check_proposal()
 
     def _show_schools(self, choices: list[tuple[str, str]]) -> None:
         self.school.set_placeholder("")
@@ -182,7 +201,7 @@ class DocumentsView(QWidget):
         return DocumentRequest(
             kind=kind,
             year=self.years.year() if "year" in needs else None,
-            threshold=self.threshold.value(),
+            profile=self.profile.currentData() if "profile" in needs else None,
             issued=self.issued.date().toPython() if dated else None,
             number=self.number.text().strip() if dated else "",
             points_text=text if edited else None,
@@ -211,16 +230,41 @@ class DocumentsView(QWidget):
             return
         if self._db is None or not self._has_choices():
             return
+        request = self.request(with_points=False)
         try:
-            points = proposed_points(self._db, self.request(with_points=False))
+            points = proposed_points(self._db, request)
         except DomainError as error:
             self.points_hint.setText(str(error))
             return
         self._proposed_text = points_text(points)
+        self._proposed_for = self._proposal_key()
         self.points.setPlainText(self._proposed_text)
+        self.points_hint.setText(self.tr(_POINTS_HINT))
+
+    def points_are_stale(self) -> bool:
+        """The clerk's points were proposed for another year, profile, roadmap or round than chosen now."""
+        if self._proposed_for is None or not self.current_kind().has_points:
+            return False
+        return self._proposed_for != self._proposal_key()
+
+    def _proposal_key(self) -> tuple[object, ...]:
+        request = self.request(with_points=False)
+        return (request.kind, request.year, request.profile, request.roadmap_id, request.round_id)
+
+    def _check_proposal(self) -> None:
+        """Propose again when the points are the program's own; otherwise say they no longer match."""
+        if not self.current_kind().has_points:
+            return
+        if not self.points_are_stale():
+            self.points_hint.setText(self.tr(_POINTS_HINT))
+            return
+        if self.points.toPlainText() == self._proposed_text:
+            self.propose_points()
+            return
         self.points_hint.setText(self.tr(
-            "Пункты приказа: каждая строка — пункт, строка с отступом или «-» — подпункт. "
-            "Номера документ расставит сам."
+            "Пункты изменены вами и составлены для других параметров (год, профиль правила, "
+            "«дорожная карта» или мониторинг): нажмите «Предложить пункты заново», чтобы они совпадали "
+            "с документом."
         ))  # fmt: skip
 
     def open_preview(self) -> DocumentPreviewDialog | None:
@@ -228,6 +272,27 @@ class DocumentsView(QWidget):
 
         Returns the dialog when it opened at once; otherwise `sig_preview_opened` brings it later.
         """
+        if self.points_are_stale():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Пункты не совпадают с параметрами"),
+                self.tr(
+                    "Пункты приказа были предложены для других параметров (год, профиль правила, "
+                    "«дорожная карта» или мониторинг) и изменены вами. Предложить пункты заново?\n\n"
+                    "«Да» — заменить пункты предложением для выбранных параметров; "
+                    "«Нет» — оставить ваш текст как есть."
+                ),
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return None
+            if answer == QMessageBox.StandardButton.Yes:
+                self.propose_points()
+            else:
+                self._proposed_for = self._proposal_key()
+                self.points_hint.setText(self.tr(_POINTS_HINT))
         if not self._background:
             try:
                 document = self.build()
@@ -279,18 +344,19 @@ class DocumentsView(QWidget):
         return all(chosen[need] is not None for need in needs if need in chosen)
 
     @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
-        kept = combo.currentData()
+    def _fill(combo: QComboBox, items: list[tuple[str, object]], preferred: object = None) -> None:
+        """Refill keeping the chosen item; a first fill takes `preferred` (the current profile)."""
+        kept = combo.currentData() if combo.count() else preferred
         with QSignalBlocker(combo):
             combo.clear()
             for text, data in items:
                 combo.addItem(text, data)
             index = combo.findData(kept)
-            combo.setCurrentIndex(index if index >= 0 else 0)
+            combo.setCurrentIndex(index if index >= 0 else max(0, combo.findData(preferred)))
 
     def _show_parameters(self) -> None:
         needs = _NEEDS[self.current_kind()]
-        for name, widget in (("year", self.years), ("threshold", self.threshold), ("school", self.school),
+        for name, widget in (("year", self.years), ("profile", self.profile), ("school", self.school),
                              ("roadmap", self.roadmap), ("round", self.round)):  # fmt: skip
             self.form.setRowVisible(widget, name in needs)
 
@@ -298,6 +364,18 @@ class DocumentsView(QWidget):
     def _on_kind_current_index_changed(self, _index: int) -> None:
         self._show_parameters()
         self.propose_points()
+
+    @Slot(int)
+    def _on_years_sig_year_changed(self, _year: int) -> None:
+        self._check_proposal()
+
+    @Slot(int)
+    def _on_parameter_changed(self, _index: int) -> None:
+        self._check_proposal()
+
+    @Slot(int)
+    def _on_profile_activated(self, _index: int) -> None:
+        self._profile_chosen = True
 
     @Slot(bool)
     def _on_dated_toggled(self, checked: bool) -> None:

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.identify_schools import Identification
-from lowres_desktop.services.rule_profiles import identify_by_profile
+from lowres_desktop.services.identify_schools import Identification, identify_schools
 from lowres_desktop.ui.models.flagged_table_model import FlaggedTableModel, prepare_flagged
 from lowres_desktop.ui.models.record_table_model import PreparedRecords, SortOrder
 from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.views.year_view import YearView
 from lowres_desktop.wording.analysis import profile_rule_text
-from lowres_desktop.wording.common import format_percent, plural
+from lowres_desktop.wording.common import assessed_text
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -55,7 +54,7 @@ class FlaggedView(YearView):
     def _fetch(
         self, db: Database, year: int, profile: RuleProfile, sort: SortOrder | None
     ) -> tuple[Identification, PreparedRecords, str]:
-        identification = identify_by_profile(db, year, profile).identification()
+        identification = identify_schools(db, year, profile)
         return identification, prepare_flagged(identification, sort), profile_rule_text(profile, year)
 
     def _show(self, data: tuple[Identification, PreparedRecords, str]) -> None:
@@ -63,14 +62,15 @@ class FlaggedView(YearView):
         self.identification = identification
         self.model.set_prepared(rows)
         self.rule_label.setText(rule)
-        found = len(identification.flagged)
-        total = identification.schools_total
         self.summary_label.setText(
-            self.tr("Выявлено {found} из {total} {schools} ({share})").format(
-                found=found,
-                total=total,
-                schools=plural(total, "школы", "школ", "школ"),
-                share=format_percent(identification.share),
+            self.tr("Выявлено {found} {denominator}").format(
+                found=len(identification.flagged),
+                denominator=assessed_text(
+                    len(identification.flagged),
+                    identification.schools_total,
+                    identification.years,
+                    identification.schools_without_results,
+                ),
             )
         )
         fit_columns(self.table, self.model)

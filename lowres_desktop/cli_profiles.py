@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.storage.unit_of_work import Database
+if TYPE_CHECKING:
+    from lowres_desktop.storage.unit_of_work import Database
 
 PROFILE_HELP = "профиль правила (по умолчанию текущий профиль базы, см. lowres profile list)"
 THRESHOLD_HELP = "порог «низких результатов», %% – вместо порогов профиля для всех процедур"
@@ -25,7 +26,7 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threshold", type=float, metavar="P", help=THRESHOLD_HELP)
 
 
-def add_profile_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     profile = commands.add_parser(
         "profile", help="профили правила выявления: список, просмотр, выгрузка и загрузка JSON, текущий"
     )
@@ -46,10 +47,8 @@ def add_profile_parsers(commands: argparse._SubParsersAction) -> None:  # type: 
     use.add_argument("name", metavar="NAME")
 
 
-def run_profiles(db: Database, args: argparse.Namespace, out: TextIO) -> int | None:
-    """Run `lowres profile …`; None when the command is another one."""
-    if args.command != "profile":
-        return None
+def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `lowres profile …`."""
     from lowres_desktop.services import profile_files, rule_profiles
     from lowres_desktop.wording.analysis import profile_title
 

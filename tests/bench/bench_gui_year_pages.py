@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lowres_desktop.services.browse import results_grid  # noqa: E402
-from lowres_desktop.services.rule_profiles import current_profile, identify_by_profile  # noqa: E402
+from lowres_desktop.services.identify_schools import identify_schools  # noqa: E402
+from lowres_desktop.services.rule_profiles import current_profile  # noqa: E402
 from lowres_desktop.storage.unit_of_work import Database  # noqa: E402
 from lowres_desktop.ui.models.results_table_model import ResultsTableModel  # noqa: E402
 from lowres_desktop.ui.views.flagged_view import FlaggedView  # noqa: E402
@@ -68,10 +69,10 @@ def services(path: Path) -> None:
     for label, call in (
         ("results_grid", lambda: results_grid(db, LATEST)),
         (
-            "identify_by_profile, холодный (история категорий считается)",
-            lambda: identify_by_profile(db, LATEST, profile),
+            "identify_schools, холодный (история категорий считается)",
+            lambda: identify_schools(db, LATEST, profile),
         ),
-        ("identify_by_profile, тёплый (из кэша)", lambda: identify_by_profile(db, LATEST, profile)),
+        ("identify_schools, тёплый (из кэша)", lambda: identify_schools(db, LATEST, profile)),
     ):
         start = time.perf_counter()
         call()

@@ -139,18 +139,19 @@ def test_order_text_follows_the_layout(order_pdf: Path) -> None:
     whole = _text(order_pdf)
     assert "не менее 30 % от общего числа участников" in whole
     assert "в 2019 году были зафиксированы низкие результаты" in whole
-    flowing_text = " ".join(whole.split())
-    assert "выявлено 60 ОО (60 % от числа ОО, по которым есть результаты)" in flowing_text
-    analysed = "в 100 общеобразовательных организациях, по которым есть результаты за 2018–2019 годы"
-    assert analysed in flowing_text
-    assert f"по профилю правила «{default_profile().name}»" in flowing_text
-    assert f"отпечаток параметров {default_profile().fingerprint()}" in flowing_text
+    flowing_text = flowing(_text(order_pdf, layout=False))
+    for expected in (
+        "выявлено 60 ОО (60 % от числа ОО, по которым есть результаты)",
+        "в 100 общеобразовательных организациях, по которым есть результаты за 2018–2019 годы",
+        f"по профилю правила «{default_profile().name}»",
+        f"отпечаток параметров {default_profile().fingerprint()}",
+    ):
+        assert unhyphenated(expected) in flowing_text, expected
     assert "ПРИКАЗЫВАЮ:" in whole
     assert re.search(r"1\. Утвердить список общеобразовательных организаций", whole)
     assert re.search(r"Начальник департамента\s+Р\. М\. Ахметгареев", whole)
     # The criteria of each school: 2019 alone flags, the cells show the values that decided it.
-    flowing = " ".join(_text(order_pdf, layout=False).split())
-    assert "2019: ВПР МА 5 – 40 %, ОГЭ РУ – 35 %" in flowing
+    assert unhyphenated("2019: ВПР МА 5 – 40 %, ОГЭ РУ – 35 %") in flowing_text
 
 
 def test_page_numbers_start_on_page_two(order_pdf: Path) -> None:

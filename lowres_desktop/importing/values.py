@@ -88,10 +88,17 @@ def parse_percent(value: object) -> float | None:
     return number
 
 
+MAX_COUNT = 100_000
+"""No count in a results file is larger: a whole region's participants of one procedure, a year."""
+
+
 def parse_count(value: object) -> int | None:
+    """A whole number 0–100 000 (participants, a year, a mark)."""
     number = _number(value)
     if number is None:
         return None
     if number < 0 or number != int(number):
         raise BadValue("число участников должно быть целым и неотрицательным")
+    if number > MAX_COUNT:
+        raise BadValue(f"число больше {MAX_COUNT:,}".replace(",", " ") + ": в таблицах результатов таких чисел не бывает")
     return int(number)

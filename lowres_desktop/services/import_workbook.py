@@ -25,6 +25,7 @@ from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.quotes import typographic_quotes
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
 from lowres_desktop.domain.schools import guess_school_kind, short_school_name
+from lowres_desktop.importing.identifiers import check_identifiers
 from lowres_desktop.importing.layouts import BY_ID, SheetChoice, choose_sheets
 from lowres_desktop.importing.parsed import (
     ColumnMapping,
@@ -266,6 +267,8 @@ def _parse_grids(
             check_cancel(cancel)
 
         sheet = layout.parse(grids[choice.sheet], on_row, options)
+        if sheet is not None:
+            sheet = check_identifiers(sheet)
         if sheet is None:
             raise FileRejected(
                 path.name,

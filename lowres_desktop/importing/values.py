@@ -100,5 +100,5 @@ def parse_count(value: object) -> int | None:
     if number < 0 or number != int(number):
         raise BadValue("число участников должно быть целым и неотрицательным")
     if number > MAX_COUNT:
-        raise BadValue(f"число больше {MAX_COUNT:,}".replace(",", " ") + ": в таблицах результатов таких чисел не бывает")
+        raise BadValue("число больше 100 000: в таблицах результатов таких чисел не бывает")
     return int(number)

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from lowres_desktop.domain.merge import ConflictPolicy
 from lowres_desktop.files.cells import CsvWriter
-from lowres_desktop.services.conflict_policy import ConflictPolicy
 
 if TYPE_CHECKING:
     from lowres_desktop.services.import_workbook import ImportReport
@@ -131,18 +131,25 @@ def _run_import(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    from lowres_desktop.importing.problems import FileRejected
-    from lowres_desktop.services.import_workbook import import_workbook
+    from lowres_desktop.importing.layouts import LayoutNotFound
+    from lowres_desktop.services.import_workbook import FileJob, ImportChoices, apply_all
 
+    jobs = [
+        FileJob(path, ImportChoices(on_conflict=on_conflict, skip_unmatched=skip_unmatched)) for path in files
+    ]
     status = 0
-    for path in files:
-        try:
-            report = import_workbook(db, path, on_conflict=on_conflict, skip_unmatched=skip_unmatched)
-        except FileRejected as rejected:
-            print(rejected.message, file=err)
-            status = 1
+    for outcome in apply_all(db, jobs):
+        if outcome.report is not None:
+            _print_import_report(outcome.report, out)
             continue
-        _print_import_report(report, out)
+        status = 1
+        print(outcome.rejection, file=err)
+        if isinstance(outcome.error, LayoutNotFound):
+            print(
+                "Столбцы такого файла можно указать вручную в программе: Файл → Импорт результатов…; "
+                "после этого файлы с тем же заголовком импортируются и здесь.",
+                file=err,
+            )
     return status
 
 

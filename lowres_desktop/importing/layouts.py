@@ -83,6 +83,10 @@ SHORT_TITLES = {
 """Layout names short enough for a table column or a one-line summary."""
 
 
+class LayoutNotFound(FileRejected):
+    """No sheet of the file looks like a known layout: its columns can still be named by hand."""
+
+
 @dataclass(frozen=True)
 class SheetChoice:
     """One sheet to read, in one layout, from one header row (detected or chosen)."""
@@ -109,7 +113,7 @@ def choose_sheets(file_name: str, grids: list[SheetGrid]) -> list[SheetChoice]:
     found = detect(grids)
     if not found:
         names = ", ".join(f"«{g.name}»" for g in grids[:10]) or "нет листов"
-        raise FileRejected(
+        raise LayoutNotFound(
             file_name,
             f"Ни на одном листе ({names}) не найдена таблица известного вида: приложение 1 "
             "(«Логин ОО» и столбцы «ВПР МА 5 2019»), шаблон программы («Логин ОО», «Процедура», «Год»), "

@@ -16,6 +16,7 @@ from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.importing.parsed import (
     ColumnMapping,
     ColumnRole,
+    IdKind,
     Measure,
     Origin,
     ParsedSheet,
@@ -78,14 +79,21 @@ def _mappings(row: list[object], options: ParseOptions) -> list[ColumnMapping]:
     return mappings
 
 
-def _is_header(mappings: list[ColumnMapping]) -> bool:
+def _is_header(mappings: list[ColumnMapping], options: ParseOptions) -> bool:
+    """A school column, values, and a procedure and a year — as columns or, mapped by hand, for the sheet."""
     roles = {m.role for m in mappings}
-    return {ColumnRole.LOGIN, ColumnRole.PROCEDURE, ColumnRole.YEAR} <= roles and ColumnRole.VALUE in roles
+    return (
+        bool({ColumnRole.LOGIN, ColumnRole.GIA_CODE} & roles)
+        and ColumnRole.VALUE in roles
+        and (ColumnRole.PROCEDURE in roles or options.procedure is not None)
+        and (ColumnRole.YEAR in roles or options.year is not None)
+    )
 
 
 def find_header_row(grid: SheetGrid) -> int | None:
     for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS], start=1):
-        if _is_header(_mappings(row, ParseOptions())):
+        mappings = _mappings(row, ParseOptions())
+        if ColumnRole.LOGIN in {m.role for m in mappings} and _is_header(mappings, ParseOptions()):
             return index
     return None
 
@@ -100,9 +108,11 @@ def parse_long_sheet(
     if header_row is None or header_row > len(grid.rows):
         return None
     mappings = _mappings(grid.rows[header_row - 1], options)
-    if not _is_header(mappings):
+    if not _is_header(mappings, options):
         return None
-    parsed = ParsedSheet(grid.name, header_row, layout=LAYOUT_ID, columns=mappings)
+    roles = {m.role for m in mappings}
+    id_kind = IdKind.LOGIN if ColumnRole.LOGIN in roles else IdKind.GIA_CODE
+    parsed = ParsedSheet(grid.name, header_row, layout=LAYOUT_ID, columns=mappings, id_kind=id_kind)
     at: dict[ColumnRole, int] = {}
     measures: dict[Measure, int] = {}
     for mapping in mappings:
@@ -125,7 +135,7 @@ def parse_long_sheet(
             parsed.notes.append(f"Строка {row} — пример из шаблона, пропущена.")
             continue
         parsed.rows_read += 1
-        _parse_row(grid, row, at, measures, options, parsed, seen, schools)
+        _parse_row(grid, row, at, measures, options, parsed, seen, schools, id_kind)
     parsed.schools = list(schools.values())
     return parsed
 
@@ -139,30 +149,36 @@ def _parse_row(
     parsed: ParsedSheet,
     seen: dict[tuple[str, ProcedureKey, int], int],
     schools: dict[str, SchoolInFile],
+    id_kind: IdKind,
 ) -> None:
     def problem(role: ColumnRole, why: str) -> None:
         column = at[role]
         parsed.problems.append(CellProblem(grid.name, row, column, grid.cell(row, column), why))
 
-    login_value = grid.cell(row, at[ColumnRole.LOGIN])
+    id_role = ColumnRole.LOGIN if id_kind == IdKind.LOGIN else ColumnRole.GIA_CODE
+    login_value = grid.cell(row, at[id_role])
+    if isinstance(login_value, float) and login_value.is_integer():
+        login_value = int(login_value)
     login = "" if is_blank(login_value) else str(login_value).strip()
     if not login or " " in login:
-        problem(
-            ColumnRole.LOGIN, "не указан логин ОО" if not login else "логин ОО не может содержать пробелы"
-        )
+        problem(id_role, "не указан логин или код ОО" if not login else "логин ОО не может содержать пробелы")
         return
-    raw_procedure = grid.cell(row, at[ColumnRole.PROCEDURE])
-    procedure = parse_procedure_code(raw_procedure)
-    remembered = options.remembered.get(normalize_text(raw_procedure))
-    if procedure is None and remembered is not None and remembered.procedure is not None:
-        procedure = remembered.procedure
+    procedure = options.procedure
+    if ColumnRole.PROCEDURE in at:
+        raw_procedure = grid.cell(row, at[ColumnRole.PROCEDURE])
+        procedure = parse_procedure_code(raw_procedure)
+        remembered = options.remembered.get(normalize_text(raw_procedure))
+        if procedure is None and remembered is not None and remembered.procedure is not None:
+            procedure = remembered.procedure
     if procedure is None:
         problem(ColumnRole.PROCEDURE, "процедура не распознана: пишите как «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МАП»")
         return
-    try:
-        year = parse_count(grid.cell(row, at[ColumnRole.YEAR]))
-    except BadValue:
-        year = None
+    year = options.year
+    if ColumnRole.YEAR in at:
+        try:
+            year = parse_count(grid.cell(row, at[ColumnRole.YEAR]))
+        except BadValue:
+            year = None
     if year is None or not 1990 <= year <= 2100:
         problem(ColumnRole.YEAR, "год должен быть числом от 1990 до 2100")
         return
@@ -195,6 +211,7 @@ def _parse_row(
             "" if is_blank(name) else str(name).strip(),
             None if is_blank(territory) else str(territory).strip(),
             row,
+            id_kind,
         )
     if all(v is None for v in values.values()):
         return

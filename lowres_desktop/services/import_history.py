@@ -22,6 +22,7 @@ from lowres_desktop.storage.import_repository import (
     RESULT_FIELDS,
     SCHOOL_FIELDS,
     BatchSummary,
+    StoredRow,
     undo_note,
 )
 from lowres_desktop.storage.models import ResultRow
@@ -177,16 +178,16 @@ def _undo(uow: UnitOfWork, batch_id: int, file_name: str, changes: list[Change])
         stored = _still_written(batch_id, change, RESULT_FIELDS, stored_results)
         if change.old is not None:
             old = {name: change.old.get(name) for name in RESULT_FIELDS}
-            restored_results.append({"id": stored[0], **old, "import_batch_id": change.old.get("batch")})
+            restored_results.append({"id": stored.id, **old, "import_batch_id": change.old.get("batch")})
     restored_comparisons: list[dict[str, Any]] = []
     removed_comparisons: list[int] = []
     for change in comparisons:
         stored = _still_written(batch_id, change, COMPARISON_FIELDS, stored_comparisons)
         if change.old is None:
-            removed_comparisons.append(stored[0])
+            removed_comparisons.append(stored.id)
         else:
             old = {name: change.old.get(name) for name in COMPARISON_FIELDS}
-            restored_comparisons.append({"id": stored[0], **old})
+            restored_comparisons.append({"id": stored.id, **old})
     history.update_results(note, restored_results)
     removed = history.delete_batch_results(batch_id, note)
     if removed != sum(1 for c in results if c.old is None):
@@ -231,12 +232,12 @@ def _still_written(
     batch_id: int,
     change: Change,
     fields: tuple[str, ...],
-    stored: dict[tuple[int, int, int], tuple[Any, ...]],
-) -> tuple[Any, ...]:
-    """The stored row (id, values…) when it still holds what the batch wrote; refuses otherwise."""
+    stored: dict[tuple[int, int, int], StoredRow],
+) -> StoredRow:
+    """The stored row when it still holds what the batch wrote; refuses otherwise."""
     row = stored.get(_key(change))
     if row is None or not all(
-        _same(value, change.new.get(name)) for name, value in zip(fields, row[1:], strict=False)
+        _same(value, change.new.get(name)) for name, value in zip(fields, row.values, strict=True)
     ):
         raise DomainError(
             f"Пакет № {batch_id} нельзя отменить: значение, которое он записал, с тех пор изменено "

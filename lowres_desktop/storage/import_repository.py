@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
@@ -34,6 +34,18 @@ from lowres_desktop.storage.models_import import (
 _T = TypeVar("_T")
 _CHUNK = 500
 """Ids per IN (…) list: well under every database's limit on parameters."""
+
+
+class StoredRow(NamedTuple):
+    """A stored result or mark comparison as the import compares and undoes it."""
+
+    id: int
+    values: tuple[float | int | None, ...]
+    """In the order of RESULT_FIELDS or COMPARISON_FIELDS."""
+    batch: int | None
+    """The import batch that wrote a result (None for comparisons, which do not record it)."""
+
+
 RESULT_FIELDS = ("participants", "pct_low", "pct_high")
 COMPARISON_FIELDS = ("participants", "lowered_pct", "confirmed_pct", "raised_pct")
 RESULT_COLUMNS = ("school_id", "procedure_id", "year", *RESULT_FIELDS, "import_batch_id")
@@ -88,9 +100,9 @@ class ImportHistoryRepository:
         )
         return {ProcedureKey(ProcedureKind(k), s, g): id_ for k, s, g, id_ in rows}
 
-    def stored_results(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], tuple[Any, ...]]:
-        """(school, procedure, year) → (row id, participants, % low, % high, batch) for these schools."""
-        found: dict[tuple[int, int, int], tuple[Any, ...]] = {}
+    def stored_results(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], StoredRow]:
+        """(school, procedure, year) → the row's id, (participants, % low, % high) and batch."""
+        found: dict[tuple[int, int, int], StoredRow] = {}
         for chunk in _chunks(school_ids):
             rows = self._session.execute(
                 select(
@@ -104,12 +116,13 @@ class ImportHistoryRepository:
                     ResultRow.import_batch_id,
                 ).where(ResultRow.school_id.in_(chunk))
             )
-            for school, procedure, year, *rest in rows:
-                found[(school, procedure, year)] = tuple(rest)
+            for school, procedure, year, id_, participants, low, high, batch in rows:
+                found[(school, procedure, year)] = StoredRow(id_, (participants, low, high), batch)
         return found
 
-    def stored_comparisons(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], tuple[Any, ...]]:
-        found: dict[tuple[int, int, int], tuple[Any, ...]] = {}
+    def stored_comparisons(self, school_ids: Sequence[int]) -> dict[tuple[int, int, int], StoredRow]:
+        """(school, procedure, year) → the row's id and (participants, lowered, confirmed, raised %)."""
+        found: dict[tuple[int, int, int], StoredRow] = {}
         for chunk in _chunks(school_ids):
             rows = self._session.execute(
                 select(
@@ -123,8 +136,8 @@ class ImportHistoryRepository:
                     MarkComparisonRow.raised_pct,
                 ).where(MarkComparisonRow.school_id.in_(chunk))
             )
-            for school, procedure, year, *rest in rows:
-                found[(school, procedure, year)] = tuple(rest)
+            for school, procedure, year, id_, *values in rows:
+                found[(school, procedure, year)] = StoredRow(id_, tuple(values), None)
         return found
 
     def insert_results(self, note: str, rows: list[tuple[Any, ...]]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,17 +30,13 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.names import with_extension
-from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.browse import DatabaseOverview, overview, school_count
 from lowres_desktop.services.database import open_database
 from lowres_desktop.services.demo_data import DemoSummary, fill_demo_data
 from lowres_desktop.services.import_history import undo_batch
 from lowres_desktop.services.import_template import write_template
-from lowres_desktop.services.import_workbook import import_workbook
-from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.app_context import AppContext, Page
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
-from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
@@ -62,37 +58,7 @@ from lowres_desktop.ui.views.schools_view import SchoolsView
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
 
-__all__ = ["MainWindow", "Page", "import_each_file"]
-
-
-def import_each_file(
-    db: Database, paths: list[Path], progress: ProgressCallback, cancel: CancelCheck
-) -> list[ImportOutcome]:
-    """Import each file in its own transaction; a rejected file does not stop the others."""
-    outcomes: list[ImportOutcome] = []
-    template = QCoreApplication.translate("MainWindow", "«{file}» ({number} из {count}): {message}")
-    for number, path in enumerate(paths):
-
-        def file_progress(
-            done: int, total: int, message: str, number: int = number, path: Path = path
-        ) -> None:
-            share = done / total if total else 0.0
-            progress(
-                round(100 * (number + share)),
-                100 * len(paths),
-                template.format(file=path.name, number=number + 1, count=len(paths), message=message),
-            )
-
-        try:
-            report = import_workbook(db, path, file_progress, cancel)
-        except FileRejected as rejected:
-            outcomes.append(ImportOutcome(path, rejection=str(rejected)))
-        except Cancelled:
-            outcomes += [ImportOutcome(p, cancelled=True) for p in paths[number:]]
-            break
-        else:
-            outcomes.append(ImportOutcome(path, report=report))
-    return outcomes
+__all__ = ["MainWindow", "Page"]
 
 
 class MainWindow(QMainWindow):
@@ -293,23 +259,10 @@ class MainWindow(QMainWindow):
             old.close()
         self.refresh()
 
-    def import_files(self, paths: list[Path]) -> None:
-        self.operations.write(
-            self,
-            self.tr("Импорт результатов"),
-            lambda db, progress, cancel: import_each_file(db, paths, progress, cancel),
-            self._on_import_finished,
-        )
-
     def fill_demo_data(self) -> None:
         self.operations.write(
             self, self.tr("Демонстрационные данные"), fill_demo_data, self._on_demo_finished
         )
-
-    def _on_import_finished(self, outcomes: list[ImportOutcome]) -> None:
-        dialog = ImportSummaryDialog(outcomes, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     def _on_demo_finished(self, summary: DemoSummary) -> None:
         show_info(
@@ -350,7 +303,7 @@ class MainWindow(QMainWindow):
         wizard.open()
         return wizard
 
-    def _on_wizard_imported(self, _outcomes: list[ImportOutcome]) -> None:
+    def _on_wizard_imported(self, _outcomes: list[object]) -> None:
         self.refresh()
 
     @Slot(int)

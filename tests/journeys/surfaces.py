@@ -32,7 +32,6 @@ from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorEditDialog, ExecutorsDialog
 from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunDialog
 from lowres_desktop.ui.dialogs.generate_roadmaps_dialog import GenerateRoadmapsDialog
-from lowres_desktop.ui.dialogs.import_summary_dialog import ImportOutcome, ImportSummaryDialog
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.dialogs.minimum_scores_dialog import MinimumScoreRowDialog, MinimumScoresDialog
 from lowres_desktop.ui.dialogs.new_roadmap_dialog import NewRoadmapDialog
@@ -85,9 +84,6 @@ DIALOGS: dict[str, Factory] = {
     "ExecutorsDialog": lambda w: ExecutorsDialog(w.context, w),
     "FirstRunDialog": lambda w: FirstRunDialog(w.db.target, [w.db.target], w),
     "GenerateRoadmapsDialog": lambda w: GenerateRoadmapsDialog(builtin_templates(), overview(w.db).years, w),
-    "ImportSummaryDialog": lambda w: ImportSummaryDialog(
-        [ImportOutcome(Path("плохой файл.xlsx"), rejection="Файл не похож на выгрузку результатов.")], w
-    ),
     "ImportWizard": _wizard,
     "MinimumScoreRowDialog": lambda w: MinimumScoreRowDialog(minimum_scores(w.db)[0], w),
     "MinimumScoresDialog": lambda w: MinimumScoresDialog(w.context, w),

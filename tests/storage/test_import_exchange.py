@@ -18,6 +18,7 @@ from lowres_desktop.services.import_workbook import (
     CREATE_SCHOOL,
     ConflictPolicy,
     ImportChoices,
+    RecordRef,
     SchoolRef,
     apply_import,
     import_workbook,
@@ -101,7 +102,7 @@ def test_per_record_decisions(db: Database, tmp_path: Path) -> None:
         ("sch1", "Результаты", 3),
         ("sch2", "Результаты", 4),
     ]
-    choices.replace = {("result", ("sch2", OGE_RU, 2025))}
+    choices.replace = {RecordRef("result", ("sch2", OGE_RU, 2025))}
     report = apply_import(db, reading, choices)
     assert (report.results_changed, report.results_kept) == (1, 1)
     got = results(db)

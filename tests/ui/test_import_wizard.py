@@ -143,7 +143,7 @@ def test_map_an_unknown_header_decide_a_conflict_and_remember_it(
     _next(qtbot, wizard)
     qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
     text = wizard.commit_page.text.toPlainText()
-    assert "результатов новых 1" in text and "оставлено как в базе 1" in text
+    assert "Результатов: новых — 1" in text and "Оставлено как в базе (расхождения): 1" in text
     got = {
         (r.procedure.code, r.year): (r.pct_low, r.pct_high)
         for r in stored_results(seed_db, 2019, "sch420220").results

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWizard
 
 from lowres_desktop.services.browse import overview
 from lowres_desktop.services.database import open_database
 from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
-from lowres_desktop.ui.dialogs.import_summary_dialog import ImportSummaryDialog
+from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
 from lowres_desktop.ui.main_window import MainWindow, Page
 from tests.ui.qt_helpers import double_click, find_row
@@ -22,16 +23,39 @@ def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
     return window
 
 
-def _summary(qtbot, window: MainWindow) -> ImportSummaryDialog:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: window.findChild(ImportSummaryDialog) is not None, timeout=10000)
-    dialog = window.findChild(ImportSummaryDialog)
-    assert dialog.isVisible()
-    return dialog
+def _open_wizard(qtbot, window: MainWindow, paths, monkeypatch) -> ImportWizard:  # type: ignore[no-untyped-def]
+    """Файл → Импорт результатов…, the files chosen in the file dialog."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
+    )
+    window.import_action.trigger()
+
+    def shown() -> list[ImportWizard]:
+        return [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1)
+    return shown()[0]
 
 
-def _close_summary(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.findChild(ImportSummaryDialog).ui.closeButton.click()
-    qtbot.waitUntil(lambda: window.findChild(ImportSummaryDialog) is None)
+def _press(qtbot, wizard: ImportWizard, button: QWizard.WizardButton) -> None:  # type: ignore[no-untyped-def]
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=15000)
+    qtbot.mouseClick(wizard.button(button), Qt.MouseButton.LeftButton)
+
+
+def _import(qtbot, window: MainWindow, paths, monkeypatch) -> ImportWizard:  # type: ignore[no-untyped-def]
+    """Through the wizard with every default, pressing «Далее» to the last page, where the import runs."""
+    wizard = _open_wizard(qtbot, window, paths, monkeypatch)
+    while wizard.currentPage() is not wizard.commit_page:
+        _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
+    return wizard
+
+
+def _finish(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    _press(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
 
 
 def test_navigation_switches_pages(qtbot, seed_db) -> None:
@@ -63,10 +87,9 @@ def test_import_shows_the_summary_and_refreshes_every_view(
 ) -> None:
     window = _window(qtbot, empty_db)
     assert window.schools_view.model.rowCount() == 0
-    window.import_files([seed_workbook])
-    dialog = _summary(qtbot, window)
-    assert dialog.headline() == "Импорт завершён"
-    text = dialog.ui.detailsEdit.toPlainText()
+    wizard = _import(qtbot, window, [seed_workbook], monkeypatch)
+    assert wizard.commit_page.headline.text() == "<b>Импорт завершён</b>"
+    text = wizard.commit_page.text.toPlainText()
     assert "«seed002.xlsx», лист «Приложение 1»" in text
     assert "Новых школ: 15" in text
     assert "Результатов: новых — 212, изменённых — 0, без изменений — 0" in text
@@ -81,45 +104,49 @@ def test_import_shows_the_summary_and_refreshes_every_view(
     assert window.card_view.picker.count() == 15
     assert "школ: 15" in window.status.text()
     assert window.import_action.isEnabled()
-    _close_summary(qtbot, window)
+    _finish(qtbot, wizard)
 
-    window.import_files([seed_workbook])
-    again = _summary(qtbot, window)
-    assert "изменений нет" in again.ui.detailsEdit.toPlainText().lower()
-    assert "без изменений — 212" in again.ui.detailsEdit.toPlainText()
-    assert "Этот файл уже импортировался" in again.ui.detailsEdit.toPlainText()
+    again = _import(qtbot, window, [seed_workbook], monkeypatch).commit_page.text.toPlainText()
+    assert "изменений нет" in again.lower()
+    assert "без изменений — 212" in again
+    assert "Этот файл уже импортировался" in again
 
 
-def test_rejected_file_shows_why_and_leaves_the_database_alone(
-    qtbot, seed_db, tmp_path, monkeypatch
-) -> None:
+def test_rejected_file_shows_why_and_leaves_the_database_alone(qtbot, seed_db, tmp_path, monkeypatch) -> None:
     workbook = Workbook()
     workbook.active.append(["Совсем", "другая", "таблица"])
     strange = tmp_path / "strange.xlsx"
     workbook.save(strange)
     before = overview(seed_db)
     window = _window(qtbot, seed_db)
-    window.import_files([strange])
-    dialog = _summary(qtbot, window)
-    assert dialog.headline() == "Файлы не импортированы, база не изменена"
-    text = dialog.ui.detailsEdit.toPlainText()
-    assert text.startswith("Файл «strange.xlsx» не импортирован, база не изменена.")
-    assert "Traceback" not in text
+    wizard = _open_wizard(qtbot, window, [strange], monkeypatch)
+    _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(wizard.mapping_page.isComplete)
+    status = wizard.mapping_page.status.text()
+    assert status.startswith("Вид таблицы не распознан") and "мастер" not in status
+    _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.hand_page and not wizard.hand_page.isComplete()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
     assert overview(seed_db) == before
     assert window.schools_view.model.rowCount() == 15
 
 
-def test_several_files_each_get_their_outcome(
-    qtbot, empty_db, seed_workbook, tmp_path, monkeypatch
-) -> None:
+def test_several_files_each_get_their_outcome(qtbot, empty_db, seed_workbook, tmp_path, monkeypatch) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_text("not a workbook", encoding="utf-8")
     window = _window(qtbot, empty_db)
-    window.import_files([broken, seed_workbook])
-    dialog = _summary(qtbot, window)
-    assert dialog.headline() == "Импорт завершён, но не все файлы приняты"
-    text = dialog.ui.detailsEdit.toPlainText()
-    assert "«broken.xlsx» не импортирован" in text and "Новых школ: 15" in text
+    wizard = _open_wizard(qtbot, window, [broken, seed_workbook], monkeypatch)
+    _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    mapping = wizard.mapping_page
+    qtbot.waitUntil(mapping.isComplete)
+    assert mapping.status.text().startswith("Файл «broken.xlsx» не импортирован")
+    mapping.file_combo.setCurrentIndex(1)
+    assert "строка заголовка" in mapping.status.text()
+    _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    _press(qtbot, wizard, QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
+    assert "Новых школ: 15" in wizard.commit_page.text.toPlainText()
     assert overview(empty_db).schools == 15
 
 
@@ -160,9 +187,7 @@ def test_open_another_database(qtbot, empty_db, seed_db_path, monkeypatch) -> No
 
 def test_create_database_refuses_an_existing_file(qtbot, seed_db, seed_db_path, monkeypatch) -> None:
     window = _window(qtbot, seed_db)
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(seed_db_path), ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(seed_db_path), "")))
     window.create_action.trigger()
     box = window.findChild(QMessageBox)
     assert box is not None and "уже существует" in box.text()
@@ -173,9 +198,7 @@ def test_create_database_refuses_an_existing_file(qtbot, seed_db, seed_db_path, 
 def test_create_database_opens_a_new_empty_one(qtbot, seed_db, tmp_path, monkeypatch) -> None:
     target = tmp_path / "new.sqlite"
     window = _window(qtbot, seed_db)
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window.create_action.trigger()
     assert target.is_file()
     assert window.schools_view.model.rowCount() == 0

@@ -1,0 +1,222 @@
+"""Step three of an import: what applying a file would change, compared with the database; no writes.
+
+Each record of the file meets the stored one under the domain's merge policy
+(`domain/merge.py`): new, changed, unchanged, kept as stored, or a conflict
+to show. The plan also holds what the database held when planned, so that
+applying (which plans and writes in one transaction) need not read it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from lowres_desktop.domain.merge import Value, file_wins, merge, unchanged
+from lowres_desktop.domain.objectivity import MarkComparison
+from lowres_desktop.domain.quotes import typographic_quotes
+from lowres_desktop.domain.records import ProcedureKey, Result
+from lowres_desktop.importing.parsed import SchoolInFile
+from lowres_desktop.services.collector import collector_paused
+from lowres_desktop.services.import_workbook.choices import ImportChoices, Key, RecordRef
+from lowres_desktop.services.import_workbook.reading import FileReading
+from lowres_desktop.services.import_workbook.resolving import (
+    Alias,
+    Earlier,
+    NewSchool,
+    SchoolResolver,
+    UnknownSchool,
+)
+from lowres_desktop.storage.import_repository import StoredRow
+from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
+
+Ids = tuple[int, int, int]
+"""(school id, procedure id, year) of a stored record."""
+
+
+class Rename(NamedTuple):
+    login: str
+    old: str
+    new: str
+
+
+class Place(NamedTuple):
+    """Where the file names a school, to place a conflict."""
+
+    sheet: str
+    row: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    record: RecordRef
+    stored: tuple[Value, ...]
+    incoming: tuple[Value, ...]
+    sheet: str
+    row: int
+
+    @property
+    def target(self) -> str:
+        return self.record.target
+
+    @property
+    def key(self) -> Key:
+        return self.record.key
+
+
+@dataclass
+class ImportPlan:
+    """What applying the file would do, given the choices."""
+
+    schools_new: list[NewSchool] = field(default_factory=list)
+    schools_renamed: list[Rename] = field(default_factory=list)
+    unknown: list[UnknownSchool] = field(default_factory=list)
+    """Identifiers matching no school and not assigned: rows skipped or the file refused."""
+    procedures_new: list[ProcedureKey] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    """Merged results to write."""
+    results_new: int = 0
+    results_changed: int = 0
+    results_unchanged: int = 0
+    results_kept: int = 0
+    comparisons: list[MarkComparison] = field(default_factory=list)
+    comparisons_new: int = 0
+    comparisons_changed: int = 0
+    aliases: list[Alias] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    stored_results: dict[Ids, StoredRow] = field(default_factory=dict, repr=False)
+    stored_comparisons: dict[Ids, StoredRow] = field(default_factory=dict, repr=False)
+
+
+def result_values(result: Result) -> tuple[Value, ...]:
+    return (result.participants, result.pct_low, result.pct_high)
+
+
+def comparison_values(c: MarkComparison) -> tuple[Value, ...]:
+    return (c.participants, c.lowered_pct, c.confirmed_pct, c.raised_pct)
+
+
+def build_plan(
+    uow: UnitOfWork, reading: FileReading, choices: ImportChoices, earlier: Earlier | None = None
+) -> ImportPlan:
+    plan = ImportPlan()
+    resolver = SchoolResolver(uow, choices, earlier)
+    results, comparisons, names = _records(reading, resolver, plan)
+    plan.schools_new, plan.aliases, plan.unknown = resolver.new, resolver.recorded, resolver.unknown
+    if earlier is not None:
+        resolver.carry(earlier)
+    history = uow.imports.history
+    used = {r.procedure for r in results} | {c.procedure for c in comparisons}
+    plan.procedures_new = sorted(used - set(history.procedure_ids()))
+    stored_schools = {s.login: s for s in uow.schools.all()} if names else {}
+    for login, school in names.items():
+        stored = stored_schools.get(login)
+        if stored is not None and stored.full_name != school.name:
+            plan.schools_renamed.append(Rename(login, stored.full_name, school.name))
+    school_ids = history.school_ids()
+    procedure_ids = history.procedure_ids()
+    known = [
+        school_ids[login]
+        for login in {r.login for r in results} | {c.login for c in comparisons}
+        if login in school_ids
+    ]
+
+    def ids(record: Result | MarkComparison) -> Ids | None:
+        if record.login not in school_ids or record.procedure not in procedure_ids:
+            return None
+        return (school_ids[record.login], procedure_ids[record.procedure], record.year)
+
+    plan.stored_results = history.stored_results(known)
+    for result in results:
+        merged = _meet(
+            plan, choices, "result", result, result_values(result), plan.stored_results, ids(result)
+        )
+        if merged is not None:
+            plan.results.append(Result(result.login, result.procedure, result.year, *merged))
+    plan.stored_comparisons = history.stored_comparisons(known) if comparisons else {}
+    for c in comparisons:
+        merged = _meet(plan, choices, "comparison", c, comparison_values(c), plan.stored_comparisons, ids(c))
+        if merged is not None:
+            plan.comparisons.append(MarkComparison(c.login, c.procedure, c.year, *merged))
+    return plan
+
+
+def _records(
+    reading: FileReading, resolver: SchoolResolver, plan: ImportPlan
+) -> tuple[list[Result], list[MarkComparison], dict[str, SchoolInFile]]:
+    """The file's records under resolved logins (skipped schools dropped), and the names it gives."""
+    results: list[Result] = []
+    comparisons: list[MarkComparison] = []
+    names: dict[str, SchoolInFile] = {}
+    for sheet in reading.parsed:
+        logins: dict[str, str | None] = {}
+        for found in sheet.schools:
+            school = replace(found, name=typographic_quotes(found.name))
+            login = resolver.login(school, sheet.sheet)
+            logins[school.login] = login
+            if login is None:
+                continue
+            if school.gia_code:
+                resolver.learn_gia_code(school.gia_code, login)
+            plan.places.setdefault(login, Place(sheet.sheet, school.row))
+            if school.name:
+                names.setdefault(login, school)
+        for result in sheet.results:
+            login = logins.get(result.login)
+            if login is not None:
+                results.append(result if login == result.login else result._replace(login=login))
+        for comparison in sheet.comparisons:
+            login = logins.get(comparison.login)
+            if login is not None:
+                comparisons.append(replace(comparison, login=login))
+    return results, comparisons, names
+
+
+def _meet(
+    plan: ImportPlan,
+    choices: ImportChoices,
+    target: str,
+    record: Result | MarkComparison,
+    incoming: tuple[Value, ...],
+    stored_rows: dict[Ids, StoredRow],
+    ids: Ids | None,
+) -> tuple[Value, ...] | None:
+    """The values to write for one record (None when nothing changes), counted into the plan."""
+    stored = stored_rows.get(ids) if ids else None
+    is_result = target == "result"
+    if stored is None:
+        if is_result:
+            plan.results_new += 1
+        else:
+            plan.comparisons_new += 1
+        return incoming
+    ref = RecordRef(target, record.key)
+    wins = file_wins(choices.on_conflict, choices.replace, ref)
+    merged, conflict = merge(stored.values, incoming, wins)
+    if conflict:
+        plan.conflicts.append(Conflict(ref, stored.values, incoming, *plan.places.get(record.login, ("", 0))))
+        if is_result and not wins:
+            plan.results_kept += 1
+    if unchanged(merged, stored.values):
+        if is_result:
+            plan.results_unchanged += 1
+        return None
+    if is_result:
+        plan.results_changed += 1
+    else:
+        plan.comparisons_changed += 1
+    return merged
+
+
+def plan_import(db: Database, reading: FileReading, choices: ImportChoices | None = None) -> ImportPlan:
+    """What `apply_import` would do now; writes nothing."""
+    with collector_paused(), db.unit_of_work() as uow:
+        return build_plan(uow, reading, choices or ImportChoices())
+
+
+def plan_files(db: Database, files: Sequence[tuple[FileReading, ImportChoices]]) -> list[ImportPlan]:
+    """Plans of files to be applied in this order: a school one file creates is not new in the next."""
+    earlier = Earlier()
+    with collector_paused(), db.unit_of_work() as uow:
+        return [build_plan(uow, reading, choices, earlier) for reading, choices in files]

@@ -1,0 +1,198 @@
+"""The wizard's preview page: each file's rows with every problem at its cell, and the schools the
+database does not know, each to create, assign to an existing school, or skip.
+
+Files are planned together in the order they will be imported, so a school
+that an earlier file creates is not offered (or counted) again for a later one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QStringListModel, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from lowres_desktop.importing.parsed import IdKind
+from lowres_desktop.services.browse import list_schools
+from lowres_desktop.services.import_workbook import CREATE_SCHOOL, SchoolRef
+from lowres_desktop.ui.dialogs.import_wizard.page_ids import PageId
+from lowres_desktop.ui.models.grid_preview_model import GridPreviewModel
+from lowres_desktop.ui.models.unknown_schools_model import (
+    CHOICE_COLUMN,
+    SKIP,
+    SchoolChoiceDelegate,
+    UnknownSchoolsModel,
+)
+from lowres_desktop.ui.table_export import attach_table_export
+from lowres_desktop.ui.table_setup import setup_table
+
+if TYPE_CHECKING:
+    from lowres_desktop.ui.dialogs.import_wizard.wizard import FileState, ImportWizard
+
+
+def _choice(state: FileState, ref: SchoolRef) -> str:
+    """What the row shows: the user's earlier choice, else create for a login and skip for a code."""
+    chosen = state.choices.assign.get(ref, CREATE_SCHOOL if ref.kind == IdKind.LOGIN else None)
+    return SKIP if chosen is None else chosen
+
+
+class PreviewPage(QWizardPage):
+    """Rows with problems at their cells, and unknown schools to create, assign or skip."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Проверка строк"))
+        self.setSubTitle(
+            self.tr(
+                "Красным отмечены ячейки с ошибками (подсказка ячейки говорит, что не так), жёлтым — "
+                "строки школ, которых нет в базе. Файл с ошибками не импортируется: исправьте его или "
+                "сопоставление столбцов."
+            )
+        )
+        self.file_combo = QComboBox()
+        self.file_combo.currentIndexChanged.connect(self._on_file_combo_changed)
+        self.model = GridPreviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        attach_table_export(self.table, self.tr("Проверка строк"))
+        # Filled with one call: a file whose every cell is text has tens of thousands of problems.
+        self.problems_model = QStringListModel(self)
+        self.problems = QListView()
+        self.problems.setModel(self.problems_model)
+        self.problems.setUniformItemSizes(True)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.selectionModel().currentRowChanged.connect(self._on_problems_current_changed)
+        self.unknown_model = UnknownSchoolsModel(self)
+        self.unknown = QTableView()
+        self.unknown.setModel(self.unknown_model)
+        setup_table(self.unknown)
+        self.unknown.setSortingEnabled(False)
+        self.unknown.setItemDelegateForColumn(CHOICE_COLUMN, SchoolChoiceDelegate(self.unknown))
+        self.unknown.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.unknown.horizontalHeader().setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        attach_table_export(self.unknown, self.tr("Школы, которых нет в базе"))
+        self.create_all_button = QPushButton(self.tr("Создать все"))
+        self.create_all_button.clicked.connect(self._on_create_all_button_clicked)
+        self.skip_all_button = QPushButton(self.tr("Пропустить все"))
+        self.skip_all_button.clicked.connect(self._on_skip_all_button_clicked)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_combo)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        unknown_bar = QHBoxLayout()
+        unknown_bar.addWidget(
+            QLabel(self.tr("Школы, которых нет в базе (щёлкните ячейку «Школа», чтобы выбрать):")), 1
+        )
+        unknown_bar.addWidget(self.create_all_button)
+        unknown_bar.addWidget(self.skip_all_button)
+        layout.addLayout(unknown_bar)
+        layout.addWidget(self.unknown, 1)
+        self._problem_places: list[tuple[str, int, int]] = []
+
+    def initializePage(self) -> None:
+        self.unknown_model.set_schools([(s.login, s.short_name) for s in list_schools(self._wizard.db)])
+        self._wizard.plan_all()
+        self.file_combo.blockSignals(True)
+        self.file_combo.clear()
+        for state in self._wizard.files:
+            self.file_combo.addItem(state.path.name)
+        self.file_combo.blockSignals(False)
+        self._show_file()
+
+    def isComplete(self) -> bool:
+        return all(s.reading is not None and not s.reading.problems for s in self._wizard.importable())
+
+    def validatePage(self) -> bool:
+        self._store_assignments()
+        self._wizard.plan_all()
+        return True
+
+    def nextId(self) -> int:
+        return PageId.CONFLICTS if self._wizard.has_conflicts() else PageId.COMMIT
+
+    def current(self) -> FileState | None:
+        index = self.file_combo.currentIndex()
+        return self._wizard.files[index] if 0 <= index < len(self._wizard.files) else None
+
+    @Slot(int)
+    def _on_file_combo_changed(self, _index: int) -> None:
+        self._store_assignments()
+        self._wizard.plan_all()
+        self._show_file()
+
+    def _show_file(self) -> None:
+        state = self.current()
+        self.problems_model.setStringList([])
+        self._problem_places = []
+        self.unknown_model.set_rows([])
+        if state is None or state.reading is None:
+            self.model.set_reading(None, None)
+            self.summary.setText(state.error if state and state.error else "")
+            self.completeChanged.emit()
+            return
+        self.model.set_reading(state.reading, state.plan)
+        problems = state.reading.problems
+        self.problems_model.setStringList([str(problem) for problem in problems])
+        self._problem_places = [(problem.sheet, problem.row, problem.column) for problem in problems]
+        plan = state.plan
+        unknown = [] if plan is None else [(u.ref, u.name) for u in plan.unknown]
+        unknown += [
+            (SchoolRef(s.id_kind, s.login), s.name)
+            for _login, s in (plan.schools_new if plan else [])
+            if s.id_kind == IdKind.LOGIN
+        ]
+        self.unknown_model.set_rows([(ref, name, _choice(state, ref)) for ref, name in unknown])
+        self.unknown.resizeColumnsToContents()
+        for button in (self.create_all_button, self.skip_all_button):
+            button.setEnabled(bool(unknown))
+        self.summary.setText(
+            self.tr("Ошибок: {problems}. Школ не из базы: {unknown}.").format(
+                problems=len(state.reading.problems), unknown=len(unknown)
+            )
+        )
+        self.completeChanged.emit()
+
+    def _store_assignments(self) -> None:
+        index = self.file_combo.currentIndex()
+        if not 0 <= index < len(self._wizard.files):
+            return
+        state = self._wizard.files[index]
+        for ref, choice in self.unknown_model.choices().items():
+            state.choices.assign[ref] = None if choice == SKIP else choice
+        state.choices.skip_unmatched = True
+
+    @Slot()
+    def _on_create_all_button_clicked(self) -> None:
+        self.unknown_model.choose_all(CREATE_SCHOOL)
+
+    @Slot()
+    def _on_skip_all_button_clicked(self) -> None:
+        self.unknown_model.choose_all(SKIP)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_problems_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row()
+        if not 0 <= row < len(self._problem_places):
+            return
+        sheet, number, column = self._problem_places[row]
+        found = self.model.row_of(sheet, number)
+        if found is not None:
+            index = self.model.index(found, column)
+            self.table.scrollTo(index)
+            self.table.setCurrentIndex(index)

@@ -185,14 +185,12 @@ class MappingPage(QWizardPage):
             label = f"{grid.name} — {found[0].title}" if found else f"{grid.name} — {self.tr('не распознан')}"
             self.sheet_combo.addItem(label, index)
         if state.error is not None:
-            self.status.setText(
-                self.tr(
-                    "Вид таблицы не распознан: на следующей странице укажите, в каком столбце что, "
-                    "или выберите здесь лист и вид таблицы и нажмите «Применить»."
-                )
-                if state.unrecognised
-                else state.error
+            hint = self.tr(
+                "Вид таблицы не распознан: на следующей странице укажите, в каком столбце что, "
+                "или выберите здесь лист и вид таблицы и нажмите «Применить»."
             )
+            detail = "" if "не найдена таблица известного вида" in state.error else f"\n{state.error}"
+            self.status.setText(hint + detail if state.unrecognised else state.error)
             return
         assert state.reading is not None
         chosen = {c.sheet for c in state.reading.sheets}

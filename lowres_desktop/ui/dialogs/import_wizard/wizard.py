@@ -183,8 +183,9 @@ class ImportWizard(QWizard):
                 state.reading = reparse_file(self.db, state.reading, state.choices)
             state.error, state.unrecognised = None, False
         except DomainError as error:
+            was_known = state.reading is not None and not state.unrecognised
             state.reading, state.error = None, str(error)
-            state.unrecognised = isinstance(error, LayoutNotFound)
+            state.unrecognised = isinstance(error, LayoutNotFound) or (state.unrecognised and not was_known)
         state.plan = None
         self.mapping_page.completeChanged.emit()
 

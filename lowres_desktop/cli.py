@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("profile",), "lowres_desktop.cli_profiles"),
     (("roadmap", "monitoring"), "lowres_desktop.cli_roadmaps"),
     (("report",), "lowres_desktop.cli_documents"),
+    (("requisites",), "lowres_desktop.cli_requisites"),
     (("backup",), "lowres_desktop.cli_backup"),
 )
 """Which module adds and runs which commands.

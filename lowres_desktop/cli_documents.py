@@ -1,5 +1,9 @@
 """The documents part of the `lowres` command: `report KIND --out FILE.pdf|FILE.docx`.
 
+The basis is proposed from the data as in the window; `--type`, `--issuer`,
+`--grounds`, `--points`, `--control` and `--executor` change it. Placeholder
+requisites («И. О. Фамилия») are printed only after a warning on stderr.
+
 Only argparse, the standard library and the list of document kinds at the
 top (see cli_flag.py): the document builders are imported by `run`.
 """
@@ -44,6 +48,24 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         metavar="FILE",
         help="текст пунктов (UTF-8): пункт на строку, подпункт — строка с отступом",
     )
+    report.add_argument(
+        "--type",
+        choices=["приказ", "распоряжение", "справка"],
+        help="вид документа по ГОСТ (по умолчанию приказ, для паспорта и справки о динамике — справка)",
+    )
+    report.add_argument(
+        "--issuer",
+        action="append",
+        metavar="СТРОКА",
+        help="строка наименования на бланке (повторить для каждой строки; по умолчанию из реквизитов)",
+    )
+    report.add_argument(
+        "--grounds", metavar="ТЕКСТ", help="основание: «На основании приказа … от … № … «…»»"
+    )
+    report.add_argument("--control", metavar="ТЕКСТ", help="последний пункт: контроль исполнения")
+    report.add_argument(
+        "--executor", metavar="ТЕКСТ", help="исполнитель и телефон («Прасолова; 2274507»)"
+    )
 
 
 def _parse_date(text: str) -> date:
@@ -54,12 +76,22 @@ def _parse_date(text: str) -> date:
 
 
 def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dataclasses import replace
+
     from lowres_desktop.domain.errors import DomainError
-    from lowres_desktop.services.documents import DocumentRequest, build_document, save_document
+    from lowres_desktop.services.documents import (
+        DocumentRequest,
+        DocumentType,
+        build_document,
+        parse_points,
+        proposed_basis,
+        save_document,
+        split_control,
+    )
+    from lowres_desktop.services.requisites import load_requisites, placeholder_fields
 
     if args.out.suffix.lower() not in (".pdf", ".docx"):
         raise DomainError(f"Файл «{args.out}»: укажите расширение .pdf или .docx.")
-    points = args.points.read_text(encoding="utf-8") if args.points else None
     request = DocumentRequest(
         kind=DocumentKind(args.kind),
         year=args.year,
@@ -67,11 +99,34 @@ def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         threshold=args.threshold,
         issued=args.date,
         number=args.number,
-        points_text=points,
         roadmap_id=args.roadmap,
         round_id=args.round,
         login=args.school,
     )
-    save_document(build_document(db, request), args.out)
+    basis = proposed_basis(db, request)
+    if args.type:  # proposed again: the control point names the type («исполнения распоряжения»)
+        chosen = replace(basis, doc_type=DocumentType(args.type.upper()))
+        basis = proposed_basis(db, replace(request, basis=chosen))
+    # Points the user did not give stay the builder's (it knows, say, that no school was flagged);
+    # a points file is the whole list, its «Контроль …» line the control point.
+    points, control = None, basis.control
+    if args.points:
+        points, control = split_control(parse_points(args.points.read_text(encoding="utf-8")))
+    basis = replace(
+        basis,
+        points=points,
+        issuer=tuple(args.issuer) if args.issuer else basis.issuer,
+        grounds=args.grounds if args.grounds is not None else basis.grounds,
+        control=args.control if args.control is not None else control,
+        executor="\n".join(p.strip() for p in args.executor.split(";")) if args.executor else basis.executor,
+    )
+    missing = placeholder_fields(load_requisites(db))
+    if missing:
+        print(
+            "Внимание: реквизиты организации не заданы (" + ", ".join(missing) + ") — в документе "
+            "напечатаны заполнители. Задайте их: lowres requisites set …",
+            file=err,
+        )
+    save_document(build_document(db, replace(request, basis=basis)), args.out)
     print(f"Документ записан: {args.out}", file=out)
     return 0

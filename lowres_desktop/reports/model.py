@@ -7,7 +7,7 @@ DOCX of one document always carry the same blocks in the same order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -33,6 +33,16 @@ class DocumentType(StrEnum):
     def genitive(self) -> str:
         """«к приказу», «к распоряжению», «к справке»."""
         return {DocumentType.ORDER: "приказу", DocumentType.DIRECTIVE: "распоряжению"}.get(self, "справке")
+
+    @property
+    def of_word(self) -> str:
+        """«Контроль исполнения приказа», «… распоряжения»."""
+        return {DocumentType.ORDER: "приказа", DocumentType.DIRECTIVE: "распоряжения"}.get(self, "справки")
+
+    @property
+    def title(self) -> str:
+        """«Приказ», as the user chooses it."""
+        return self.value.capitalize()
 
     @property
     def has_points(self) -> bool:
@@ -155,6 +165,8 @@ class Document:
     number: str = ""
     directive_inline: bool = False
     """«На основании вышеизложенного ПРИКАЗЫВАЮ:» in the last preamble paragraph (seed 000)."""
+    basis: Basis | None = None
+    """The basis applied (`apply_basis`): what the register keeps for a reprint."""
 
     @property
     def directive_in_preamble(self) -> bool:
@@ -174,6 +186,93 @@ class Document:
             f"к {self.doc_type.genitive} {self.requisites.name_genitive}",
             f"от {format_date(self.issued)} № {self.number or '________'}",
         )
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What the clerk settles before signing: proposed from the data, edited, saved with the document.
+
+    `grounds` opens the text («На основании приказа министерства … от
+    24.01.2020 № 183 «…»», seeds 000 and 003) before the document's own first
+    sentence; `control` is the last point; `executor` the note at the foot
+    («Прасолова» and the phone, a line each).
+    """
+
+    doc_type: DocumentType
+    issuer: tuple[str, ...]
+    grounds: str = ""
+    points: tuple[Point, ...] | None = ()
+    """None: the points the program proposes, knowing the data (no list to approve when none is found)."""
+    control: str = ""
+    executor: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "doc_type": self.doc_type.value,
+            "issuer": list(self.issuer),
+            "grounds": self.grounds,
+            "points": [{"text": p.text, "subpoints": list(p.subpoints)} for p in self.points or ()],
+            "control": self.control,
+            "executor": self.executor,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Basis:
+        points = data.get("points") or []
+        assert isinstance(points, list)
+        return cls(
+            doc_type=DocumentType(str(data["doc_type"])),
+            issuer=tuple(str(line) for line in data.get("issuer") or ()),  # type: ignore[union-attr]
+            grounds=str(data.get("grounds") or ""),
+            points=tuple(
+                Point(str(p["text"]), tuple(str(sub) for sub in p.get("subpoints") or ())) for p in points
+            ),
+            control=str(data.get("control") or ""),
+            executor=str(data.get("executor") or ""),
+        )
+
+
+def control_point(doc_type: DocumentType) -> str:
+    """The last point the program proposes: «Контроль исполнения приказа оставляю за собой.»."""
+    return f"Контроль исполнения {doc_type.of_word} оставляю за собой."
+
+
+def split_control(points: tuple[Point, ...]) -> tuple[tuple[Point, ...], str]:
+    """A builder's proposal as (points, control): its last point is the control point."""
+    if points and points[-1].text.startswith("Контроль") and not points[-1].subpoints:
+        return points[:-1], points[-1].text
+    return points, ""
+
+
+def apply_basis(document: Document, basis: Basis) -> Document:
+    """The document with the clerk's basis: type, issuing body, grounds, points, control, executor."""
+    executor = [line.strip() for line in basis.executor.splitlines() if line.strip()]
+    requisites = replace(
+        document.requisites,
+        authority_lines=basis.issuer or document.requisites.authority_lines,
+        executor_name=executor[0] if executor else "",
+        executor_phone="\n".join(executor[1:]),
+    )
+    preamble = document.preamble
+    grounds = basis.grounds.strip().rstrip(",")
+    if grounds and preamble and isinstance(preamble[0], Paragraph):
+        first = preamble[0].text
+        opening = f"{grounds}, {first[:1].lower()}{first[1:]}"
+        preamble = (replace(preamble[0], text=opening), *preamble[1:])
+    elif grounds:
+        preamble = (Paragraph(grounds + ","), *preamble)
+    points = basis.points or ()
+    control = basis.control.strip()
+    if control:
+        points = (*points, Point(control if control.endswith((".", "!")) else control + "."))
+    has_points = basis.doc_type.has_points and bool(points)
+    return replace(
+        document,
+        requisites=requisites,
+        doc_type=basis.doc_type if has_points or basis.doc_type is DocumentType.NOTE else document.doc_type,
+        preamble=preamble,
+        points=points if has_points else (),
+    )
 
 
 def format_date(value: date | None) -> str:

@@ -1,12 +1,28 @@
-"""The kinds of official documents the program writes, with their titles.
+"""The kinds of official documents the program writes: what each is called, needs and is issued as.
 
 Apart from services/documents.py so that the command line can offer the
-kinds in its parser without importing the document builders.
+kinds in its parser without importing the document builders. A new kind is
+one builder module under reports/, one entry in `INFO` here and one in
+documents.py's `MAKERS` (a test checks that both name every kind).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+
+ORDER_TYPES = ("ПРИКАЗ", "РАСПОРЯЖЕНИЕ")
+"""reports.model.DocumentType values, kept as text: that module draws charts and loads ReportLab."""
+NOTE_TYPES = ("СПРАВКА",)
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    title: str
+    needs: frozenset[str]
+    """The parameters it is built from: «year», «profile», «roadmap», «round», «school»."""
+    doc_types: tuple[str, ...]
+    """What it may be issued as, the usual first: an order (with points) or a note (without)."""
 
 
 class DocumentKind(StrEnum):
@@ -17,19 +33,41 @@ class DocumentKind(StrEnum):
     DYNAMICS = "dynamics"
 
     @property
+    def info(self) -> KindInfo:
+        return INFO[self]
+
+    @property
     def title(self) -> str:
-        return _TITLES[self]
+        return self.info.title
+
+    @property
+    def needs(self) -> frozenset[str]:
+        return self.info.needs
+
+    @property
+    def doc_types(self) -> tuple[str, ...]:
+        return self.info.doc_types
 
     @property
     def has_points(self) -> bool:
         """Orders have points the clerk edits; notes (the passport, the dynamics) have none."""
-        return self in (DocumentKind.LOW_RESULTS, DocumentKind.ROADMAP, DocumentKind.MONITORING)
+        return self.info.doc_types != NOTE_TYPES
 
 
-_TITLES = {
-    DocumentKind.LOW_RESULTS: "Приказ об итогах выявления школ с низкими результатами",
-    DocumentKind.ROADMAP: "Приказ об утверждении «дорожной карты»",
-    DocumentKind.MONITORING: "Приказ об итогах мониторинга",
-    DocumentKind.PASSPORT: "Паспорт школы (справка к совещанию)",
-    DocumentKind.DYNAMICS: "Справка о динамике списка ШНОР",
+INFO = {
+    DocumentKind.LOW_RESULTS: KindInfo(
+        "Приказ об итогах выявления школ с низкими результатами",
+        frozenset({"year", "profile"}),
+        ORDER_TYPES,
+    ),
+    DocumentKind.ROADMAP: KindInfo(
+        "Приказ об утверждении «дорожной карты»", frozenset({"roadmap"}), ORDER_TYPES
+    ),
+    DocumentKind.MONITORING: KindInfo("Приказ об итогах мониторинга", frozenset({"round"}), ORDER_TYPES),
+    DocumentKind.PASSPORT: KindInfo(
+        "Паспорт школы (справка к совещанию)", frozenset({"year", "profile", "school"}), NOTE_TYPES
+    ),
+    DocumentKind.DYNAMICS: KindInfo(
+        "Справка о динамике списка ШНОР", frozenset({"year", "profile"}), NOTE_TYPES
+    ),
 }

@@ -1,17 +1,22 @@
-"""Use cases for official documents: build one from the database, render it, save it.
+"""Use cases for official documents: build one from the database, render it, save it, register it.
 
-`Document` and `points_text` are re-exported for the UI, which edits the
-proposed points as text and never reaches below the services.
+`Document`, `Basis` and the points' text helpers are re-exported for the UI,
+which edits the proposed basis and never reaches below the services.
 
-The UI and the CLI ask for a document by kind and parameters; this module
-reads what it needs in one unit of work, hands plain records to the kind's
-builder under `reports/`, and renders the result to PDF or DOCX.
+The UI and the CLI ask for a document by kind and parameters (document_kinds.py
+says what each kind needs); `MAKERS` holds, for each kind, the function that
+reads the data for its reports/ builder and the one that proposes its points
+cheaply. The clerk's basis (type, issuing body, grounds, points, control, executor) is
+applied last; a printed or saved document is registered with its basis and
+its PDF, so a reprint is the same paper.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from lowres_desktop.domain.errors import DomainError
@@ -27,7 +32,18 @@ from lowres_desktop.reports import (
     roadmap_order,
     school_passport,
 )
-from lowres_desktop.reports.model import Document, Point, Requisites, parse_points, points_text
+from lowres_desktop.reports.model import (
+    Basis,
+    Document,
+    DocumentType,
+    Point,
+    Requisites,
+    apply_basis,
+    control_point,
+    parse_points,
+    points_text,
+    split_control,
+)
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.services.categories import school_category_years
 from lowres_desktop.services.chart_series import dashboard, school_charts
@@ -46,19 +62,29 @@ from lowres_desktop.services.requisites import load_requisites
 from lowres_desktop.services.roadmaps import item_states, load_roadmap, roadmap_document
 from lowres_desktop.services.rule_profiles import chosen_profile
 from lowres_desktop.services.school_profiles import school_profile
+from lowres_desktop.storage.documents_repository import IssuedDocument
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.wording.analysis import categories_text
 from lowres_desktop.wording.common import years_phrase
 
 __all__ = [
+    "Basis",
     "Document",
     "DocumentKind",
     "DocumentRequest",
+    "DocumentType",
+    "IssuedDocument",
     "build_document",
+    "control_point",
+    "issue_document",
+    "issued_documents",
+    "parse_points",
     "points_text",
-    "proposed_points",
+    "proposed_basis",
+    "reissue",
     "render",
     "save_document",
+    "split_control",
 ]
 
 
@@ -74,8 +100,8 @@ class DocumentRequest:
     """Overrides the profile's thresholds (`lowres report --threshold`)."""
     issued: date | None = None
     number: str = ""
-    points_text: str | None = None
-    """The points as the user edited them; None keeps the program's proposal."""
+    basis: Basis | None = None
+    """The clerk's basis; None keeps the program's proposal, and so do its points when None."""
     roadmap_id: int | None = None
     """For the roadmap order; None takes the first municipal roadmap."""
     round_id: int | None = None
@@ -93,39 +119,53 @@ def build_document(
     """The document for `request`, from the data in the database."""
     progress(0, 2, "Чтение данных…")
     requisites = load_requisites(db)
-    builders = {
-        DocumentKind.LOW_RESULTS: _low_results,
-        DocumentKind.ROADMAP: _roadmap,
-        DocumentKind.MONITORING: _monitoring,
-        DocumentKind.PASSPORT: _passport,
-        DocumentKind.DYNAMICS: _dynamics,
-    }
-    document = builders[request.kind](db, request, requisites)
+    build, _propose = MAKERS[request.kind]
+    document = build(db, request, requisites)
     check_cancel(cancel)
     progress(1, 2, "Документ собран")
-    if request.points_text is not None and document.doc_type.has_points:
-        points = parse_points(request.points_text)
-        if not points:
-            raise DomainError("В приказе должен быть хотя бы один пункт.")
-        document = replace(document, points=points)
-    return document
+    points, control = split_control(document.points)
+    basis = request.basis
+    if basis is None:
+        executor = _executor(requisites)
+        basis = Basis(document.doc_type, requisites.authority_lines, "", points, control, executor)
+    elif basis.points is None:
+        basis = replace(basis, points=points)
+    if basis.doc_type.has_points and request.kind.has_points and not (basis.points or basis.control.strip()):
+        raise DomainError(f"В документе «{basis.doc_type.title}» должен быть хотя бы один пункт.")
+    return replace(apply_basis(document, basis), basis=basis)
 
 
-def proposed_points(db: Database, request: DocumentRequest) -> tuple[Point, ...]:
-    """The points the program proposes for `request`, without building the document itself.
+def _executor(requisites: Requisites) -> str:
+    return "\n".join(line for line in (requisites.executor_name, requisites.executor_phone) if line)
 
-    The editor shows them as soon as the page opens or the kind changes; the
+
+def proposed_basis(db: Database, request: DocumentRequest) -> Basis:
+    """The basis the program proposes for `request`, without building the document itself.
+
+    The editor shows it as soon as the page opens or the kind changes; the
     order's tables (for a country, thousands of schools read and checked) wait
-    for the preview. A note has no points: ().
+    for the preview. A note has no points.
     """
-    if request.kind is DocumentKind.LOW_RESULTS:
-        year = _require_year(db, request)
-        return low_results_order.proposed_points(_profile(db, request).years(year))
-    if request.kind is DocumentKind.ROADMAP:
-        return roadmap_order.proposed_points(roadmap_document(db, _roadmap_id(db, request)))
-    if request.kind is DocumentKind.MONITORING:
-        return monitoring_order.proposed_points(round_summary(db, _round_id(db, request)), schools_phrase)
-    return ()
+    requisites = load_requisites(db)
+    doc_type = request.basis.doc_type if request.basis else DocumentType(request.kind.doc_types[0])
+    _build, propose = MAKERS[request.kind]
+    points, control = split_control(propose(db, request)) if propose else ((), "")
+    if control:
+        control = control_point(doc_type)
+    return Basis(doc_type, requisites.authority_lines, "", points, control, _executor(requisites))
+
+
+def _propose_low_results(db: Database, request: DocumentRequest) -> tuple[Point, ...]:
+    year = _require_year(db, request)
+    return low_results_order.proposed_points(_profile(db, request).years(year))
+
+
+def _propose_roadmap(db: Database, request: DocumentRequest) -> tuple[Point, ...]:
+    return roadmap_order.proposed_points(roadmap_document(db, _roadmap_id(db, request)))
+
+
+def _propose_monitoring(db: Database, request: DocumentRequest) -> tuple[Point, ...]:
+    return monitoring_order.proposed_points(round_summary(db, _round_id(db, request)), schools_phrase)
 
 
 def _require_year(db: Database, request: DocumentRequest) -> int:
@@ -276,6 +316,20 @@ def _dynamics(db: Database, request: DocumentRequest, requisites: Requisites) ->
     )
 
 
+Builder = Callable[[Database, "DocumentRequest", Requisites], Document]
+Proposer = Callable[[Database, "DocumentRequest"], tuple[Point, ...]]
+
+
+MAKERS: dict[DocumentKind, tuple[Builder, Proposer | None]] = {
+    DocumentKind.LOW_RESULTS: (_low_results, _propose_low_results),
+    DocumentKind.ROADMAP: (_roadmap, _propose_roadmap),
+    DocumentKind.MONITORING: (_monitoring, _propose_monitoring),
+    DocumentKind.PASSPORT: (_passport, None),
+    DocumentKind.DYNAMICS: (_dynamics, None),
+}
+"""Per kind: what reads the data and builds it, and what proposes its points (None for a note)."""
+
+
 def procedure_order(procedure: ProcedureKey) -> tuple[int, str, int]:
     """ВПР, ОГЭ, ЕГЭ, then the rest, as the seeds' tables list them; by subject and grade within."""
     kinds = [ProcedureKind.VPR, ProcedureKind.OGE, ProcedureKind.EGE, ProcedureKind.NIKO, ProcedureKind.OTHER]
@@ -307,3 +361,57 @@ def save_document(
     data = render(document, fmt)
     check_cancel(cancel)
     return write_bytes_atomic(path, data)
+
+
+def _request_json(request: DocumentRequest) -> str:
+    values = {f.name: getattr(request, f.name) for f in fields(request) if f.name != "basis"}
+    return json.dumps(values, ensure_ascii=False, default=lambda v: v.isoformat())
+
+
+def _request_from_json(text: str, basis: Basis) -> DocumentRequest:
+    values = json.loads(text)
+    known = {f.name for f in fields(DocumentRequest)}
+    values = {k: v for k, v in values.items() if k in known}
+    values["kind"] = DocumentKind(values["kind"])
+    if values.get("issued"):
+        values["issued"] = date.fromisoformat(values["issued"])
+    return DocumentRequest(**values, basis=basis)
+
+
+def issue_document(db: Database, request: DocumentRequest, document: Document, pdf: bytes) -> int:
+    """Register a printed or saved document: its parameters, its basis and the PDF itself."""
+    basis = document.basis or Basis(document.doc_type, document.requisites.authority_lines)
+    with db.unit_of_work() as uow:
+        document_id = uow.issued_documents.add(
+            IssuedDocument(
+                id=0,
+                kind=request.kind.value,
+                doc_type=document.doc_type.value,
+                title=document.title,
+                issued_on=document.issued,
+                number=document.number,
+                request_json=_request_json(replace(request, basis=None)),
+                basis_json=json.dumps(basis.to_json(), ensure_ascii=False),
+                created_at=datetime.now().replace(microsecond=0),
+                pdf=pdf,
+            )
+        )
+        uow.commit()
+    return document_id
+
+
+def issued_documents(db: Database) -> list[IssuedDocument]:
+    """The register, newest first (without the PDFs)."""
+    with db.unit_of_work() as uow:
+        return uow.issued_documents.listing()
+
+
+def reissue(db: Database, document_id: int) -> tuple[Document, DocumentRequest, bytes]:
+    """An issued document again: the PDF as printed, and the document rebuilt from its request and
+    basis (for a DOCX to edit; its tables show today's data)."""
+    with db.unit_of_work() as uow:
+        issued = uow.issued_documents.get(document_id)
+    if issued is None:
+        raise DomainError("Документ не найден в журнале: возможно, база заменена.")
+    request = _request_from_json(issued.request_json, Basis.from_json(json.loads(issued.basis_json)))
+    return build_document(db, request), request, issued.pdf

@@ -43,3 +43,29 @@ def write_requisites(uow: UnitOfWork, requisites: Requisites) -> None:
     for name in _TEXT_FIELDS:
         uow.settings.set_text(_PREFIX + name, str(getattr(requisites, name)).strip())
     uow.settings.set_data(_EMBLEM, requisites.emblem_png)
+
+
+FIELD_TITLES = {
+    "authority_lines": "наименование на бланке",
+    "name_genitive": "наименование в родительном падеже",
+    "place": "место издания",
+    "signatory_position": "должность подписывающего",
+    "signatory_name": "инициалы и фамилия подписывающего",
+    "executor_name": "исполнитель",
+    "executor_phone": "телефон исполнителя",
+}
+"""Russian names of the requisites, in the order the settings dialog and `lowres requisites` show them."""
+
+_PLACEHOLDERS = ("authority_lines", "place", "signatory_name")
+
+
+def placeholder_fields(requisites: Requisites) -> list[str]:
+    """The requisites still at the neutral defaults («МЭРИЯ ГОРОДА», «И. О. Фамилия»), by Russian name.
+
+    A new database prints them as they are; the window and the command warn
+    before such a document goes to print.
+    """
+    defaults = Requisites()
+    return [
+        FIELD_TITLES[name] for name in _PLACEHOLDERS if getattr(requisites, name) == getattr(defaults, name)
+    ]

@@ -15,7 +15,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
-from lowres_desktop.storage.documents_repository import SettingsRepository
+from lowres_desktop.storage.documents_repository import IssuedDocumentsRepository, SettingsRepository
 from lowres_desktop.storage.engine import (
     WRITE_WAIT_MS,
     database_url,
@@ -62,6 +62,7 @@ class UnitOfWork:
         self.monitoring = MonitoringRepository(self.session)
         self.analysis = AnalysisRepository(self.session)
         self.settings = SettingsRepository(self.session)
+        self.issued_documents = IssuedDocumentsRepository(self.session)
         self.imports = ImportRepositories(self.session)
         return self
 

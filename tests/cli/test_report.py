@@ -68,3 +68,41 @@ def test_report_refuses_unknown_extensions_and_empty_databases(tmp_path: Path) -
     assert not (tmp_path / "order.pdf").exists()
     bad_date = lowres("--db", db, "report", "low-results", "--date", "2020-12-09", "--out", "x.pdf")
     assert bad_date.returncode == 2
+
+
+def test_requisites_from_the_command_line_and_the_basis_of_a_report(tmp_path: Path) -> None:
+    db = str(tmp_path / "city.sqlite")
+    shown = lowres("--db", db, "requisites", "show")
+    assert shown.returncode == 0 and "И. О. Фамилия" in shown.stdout
+    assert "инициалы и фамилия подписывающего" in shown.stderr, "placeholders are named"
+    assert lowres("--db", db, "demo").returncode == 0
+    made = lowres(
+        "--db", db, "requisites", "set", "--authority", "АДМИНИСТРАЦИЯ ГОРОДА ТОМСКА",
+        "--authority", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ", "--signatory-name", "И.В. Васильева",
+        "--place", "г. Томск",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "АДМИНИСТРАЦИЯ ГОРОДА ТОМСКА / ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ" in made.stdout
+    assert "Инициалы и фамилия подписывающего: И.В. Васильева" in made.stdout and not made.stderr
+    out = tmp_path / "directive.pdf"
+    made = lowres(
+        "--db", db, "report", "monitoring", "--out", str(out), "--type", "распоряжение",
+        "--grounds", "На основании приказа департамента образования от 01.06.2021 № 0464-од "
+        "«О проведении мониторинга»", "--executor", "Прасолова; 2274507",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "Внимание" not in made.stderr
+    text = " ".join(_pdf_text(out).replace("-\n", "").split())
+    assert "АДМИНИСТРАЦИЯ ГОРОДА ТОМСКА ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ РАСПОРЯЖЕНИЕ" in text
+    assert "№ 0464-од «О проведении мониторинга», в соответствии с приказом" in text  # seed 000's basis
+    assert "Контроль исполнения распоряжения оставляю за собой." in text
+    assert "Прасолова 2274507" in text and "И. В. Васильева" in text
+
+
+def test_a_report_warns_of_placeholder_requisites(tmp_path: Path, seed_xlsx: Path) -> None:
+    db = str(tmp_path / "city.sqlite")
+    assert lowres("--db", db, "import", str(seed_xlsx)).returncode == 0
+    made = lowres("--db", db, "report", "low-results", "--year", "2019", "--out", str(tmp_path / "o.pdf"))
+    assert made.returncode == 0
+    assert "Внимание: реквизиты организации не заданы" in made.stderr
+    assert "lowres requisites set" in made.stderr

@@ -8,16 +8,29 @@ results are read for the flagged schools only, with the same content.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
 from lowres_desktop.domain.profiles import default_profile
+from lowres_desktop.reports.model import Point
 from lowres_desktop.services.categories import category_history, school_category_years
 from lowres_desktop.services.chart_series import school_charts
 from lowres_desktop.services.demo_data import fill_demo_data
-from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document, proposed_points
+from lowres_desktop.services.document_kinds import INFO
+from lowres_desktop.services.documents import (
+    MAKERS,
+    DocumentKind,
+    DocumentRequest,
+    build_document,
+    issue_document,
+    issued_documents,
+    proposed_basis,
+    reissue,
+    render,
+)
 from lowres_desktop.services.roadmaps import create_from_template, list_roadmaps
 from lowres_desktop.storage.analysis_repository import AnalysisFacts
 from lowres_desktop.storage.models import ResultRow, SchoolRow
@@ -79,7 +92,7 @@ def test_municipal_means_are_read_once_per_data_version(
     assert [r.procedure for r in after.results] == sorted(r.procedure for r in after.results)
 
 
-def test_proposed_points_are_the_built_documents_points(demo_db: Database) -> None:
+def test_the_proposed_basis_is_the_built_documents(demo_db: Database) -> None:
     create_from_template(demo_db, "seed002_novokuznetsk_2020_2021")
     roadmap_id = list_roadmaps(demo_db)[0].listing.id
     for request in (
@@ -89,8 +102,17 @@ def test_proposed_points_are_the_built_documents_points(demo_db: Database) -> No
         DocumentRequest(DocumentKind.DYNAMICS, year=2024),
     ):
         built = build_document(demo_db, request)
-        assert proposed_points(demo_db, request) == built.points, request.kind
+        basis = proposed_basis(demo_db, request)
+        control = (Point(basis.control),) if basis.control else ()
+        assert (*(basis.points or ()), *control) == built.points, request.kind
         assert request.kind.has_points == built.doc_type.has_points
+        assert basis.doc_type.value == request.kind.doc_types[0] == built.doc_type.value
+
+
+def test_every_kind_has_its_maker_and_a_note_proposes_no_points() -> None:
+    assert set(MAKERS) == set(DocumentKind) == set(INFO)
+    for kind, (_build, propose) in MAKERS.items():
+        assert (propose is not None) == kind.has_points, kind
 
 
 def test_order_reads_the_results_of_the_flagged_schools(demo_db: Database) -> None:
@@ -106,3 +128,18 @@ def test_order_reads_the_results_of_the_flagged_schools(demo_db: Database) -> No
     assert present == sorted({r.procedure for r in every if r.year == 2024})
     assert list(names) == ["demo420517"]
     assert document.appendices, "the demo flags schools, so the order has its results appendix"
+
+
+def test_an_issued_document_is_reprinted_as_it_was(demo_db: Database) -> None:
+    request = DocumentRequest(DocumentKind.ROADMAP, number="12-р")
+    basis = replace(proposed_basis(demo_db, request), grounds="На основании приказа от 24.01.2020 № 183")
+    request = replace(request, basis=basis)
+    document = build_document(demo_db, request)
+    pdf = render(document, "pdf")
+    document_id = issue_document(demo_db, request, document, pdf)
+    listed = issued_documents(demo_db)[0]
+    assert (listed.id, listed.number, listed.kind, listed.pdf) == (document_id, "12-р", "roadmap", b"")
+    again, again_request, again_pdf = reissue(demo_db, document_id)
+    assert again_pdf == pdf, "the very paper printed"
+    assert again_request.basis == document.basis and again.preamble == document.preamble
+    assert again.points == document.points and again.number == "12-р"

@@ -103,12 +103,13 @@ def test_points_are_proposed_without_building_the_document(
     view = _documents(qtbot, demo_db)
     year = view.years.year()
     built = build_document(demo_db, DocumentRequest(DocumentKind.LOW_RESULTS, year=year))
-    assert view.points.toPlainText() == points_text(built.points)
+    assert view.points.toPlainText() == points_text(built.points[:-1])
+    assert view.control.text() == built.points[-1].text == "Контроль исполнения приказа оставляю за собой."
     view.select_kind(DocumentKind.PASSPORT)
     assert not view.points.isEnabled() and not view.propose_button.isEnabled()
     assert view.points_hint.text().endswith("справка без пунктов.")
     view.select_kind(DocumentKind.LOW_RESULTS)
-    assert view.points.isEnabled() and view.points.toPlainText() == points_text(built.points)
+    assert view.points.isEnabled() and view.points.toPlainText() == points_text(built.points[:-1])
 
 
 def test_preview_of_a_large_database_is_built_in_the_background(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,13 @@ from docx import Document as read_docx
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.documents import (
+    Document,
     DocumentKind,
     DocumentRequest,
+    DocumentType,
     build_document,
+    parse_points,
+    proposed_basis,
     render,
     save_document,
 )
@@ -32,6 +37,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
 
 def _pdf(db: Database, tmp_path: Path, request: DocumentRequest) -> Path:
     return save_document(build_document(db, request), tmp_path / f"{request.kind}.pdf")
+
+
+def _pdf_of(document: Document, tmp_path: Path) -> Path:
+    return save_document(document, tmp_path / "document.pdf")
 
 
 def test_roadmap_order(demo_db: Database, tmp_path: Path) -> None:
@@ -106,9 +115,44 @@ def test_every_kind_renders_as_docx(demo_db: Database, kind: DocumentKind) -> No
 
 
 def test_edited_points_replace_the_proposal(demo_db: Database) -> None:
-    request = DocumentRequest(DocumentKind.ROADMAP, points_text="Утвердить план.\n  подпункт\nКонтроль.")
-    document = build_document(demo_db, request)
+    proposal = proposed_basis(demo_db, DocumentRequest(DocumentKind.ROADMAP))
+    edited = replace(proposal, points=parse_points("Утвердить план.\n  подпункт"), control="Контроль.")
+    document = build_document(demo_db, DocumentRequest(DocumentKind.ROADMAP, basis=edited))
     assert [p.text for p in document.points] == ["Утвердить план.", "Контроль."]
     assert document.points[0].subpoints == ("подпункт",)
     with pytest.raises(DomainError):
-        build_document(demo_db, DocumentRequest(DocumentKind.ROADMAP, points_text="  \n"))
+        empty = replace(proposal, points=parse_points("  \n"), control="")
+        build_document(demo_db, DocumentRequest(DocumentKind.ROADMAP, basis=empty))
+
+
+def test_the_basis_is_the_clerks(demo_db: Database, tmp_path: Path) -> None:
+    """Seed 004 is a РАСПОРЯЖЕНИЕ; seed 003 opens «На основании приказа министерства …»."""
+    request = DocumentRequest(DocumentKind.ROADMAP)
+    proposal = proposed_basis(demo_db, request)
+    assert proposal.control == "Контроль исполнения приказа оставляю за собой."
+    assert proposal.doc_type is DocumentType.ORDER and proposal.grounds == ""
+    directive = proposed_basis(
+        demo_db, replace(request, basis=replace(proposal, doc_type=DocumentType.DIRECTIVE))
+    )
+    assert directive.control == "Контроль исполнения распоряжения оставляю за собой."
+    basis = replace(
+        directive,
+        issuer=("АДМИНИСТРАЦИЯ ГОРОДА ТОМСКА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ"),
+        grounds="На основании приказа министерства образования Новосибирской области от 24.01.2020 № 183 "
+        "«Об утверждении списков»",
+        control="Контроль исполнения распоряжения возложить на Швайко И.В.",
+        executor="Прасолова\n2274507",
+    )
+    document = build_document(demo_db, replace(request, basis=basis))
+    assert document.basis == basis
+    read = flowing(_text(_pdf_of(document, tmp_path)))
+    for said in (
+        "АДМИНИСТРАЦИЯ ГОРОДА ТОМСКА ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ РАСПОРЯЖЕНИЕ",
+        "На основании приказа министерства образования Новосибирской области от 24.01.2020 № 183 "
+        "«Об утверждении списков», в целях обеспечения системной работы",
+        "5. Контроль исполнения распоряжения возложить на Швайко И. В.",
+        "Прасолова 2274507",
+        "Приложение к распоряжению",
+    ):
+        assert unhyphenated(said) in read, said
+    assert "ПРИКАЗ" not in read

@@ -64,6 +64,8 @@ class DocumentPreviewDialog(QDialog):
         """`pdf_bytes`: the document rendered already, e.g. off the GUI thread for a country's order."""
         super().__init__(parent)
         self.document = document
+        self.on_issued: Callable[[bytes], None] | None = None
+        """Called once, with the PDF, when the document is first printed or saved: the register."""
         self.setWindowTitle(self.tr("Просмотр: {0}").format(document.title))
         self.pdf_bytes = render(document, "pdf") if pdf_bytes is None else pdf_bytes
         self._data = QByteArray(self.pdf_bytes)
@@ -169,6 +171,17 @@ class DocumentPreviewDialog(QDialog):
     def _on_saved(self, path: Path) -> None:
         self._set_saving(False)
         self.saved_label.setText(self.tr("Сохранено: {0}").format(path))
+        self._issue()
+
+    def _issue(self) -> None:
+        """Register the document with its PDF, once: printed or saved, it has been issued."""
+        if self.on_issued is None:
+            return
+        register, self.on_issued = self.on_issued, None
+        try:
+            register(self.pdf_bytes)
+        except DomainError as error:
+            show_error(self, error)
 
     def _on_save_failed(self, error: BaseException) -> None:
         self._set_saving(False)
@@ -189,9 +202,12 @@ class DocumentPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            self.print_with_progress(printer)
+            printed = self.print_with_progress(printer)
         except DomainError as error:
             show_error(self, error)
+            return
+        if printed == self.pdf.pageCount():
+            self._issue()
 
     def print_with_progress(self, printer: QPrinter) -> int:
         """`print_to` under a window-modal progress dialog whose «Отменить» stops the print run."""

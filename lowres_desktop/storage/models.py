@@ -13,10 +13,12 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -45,7 +47,17 @@ class DistrictRow(Base):
 
 class SchoolRow(Base):
     __tablename__ = "schools"
-    __table_args__ = (CheckConstraint("length(login) > 0", name="ck_schools_login_not_empty"),)
+    __table_args__ = (
+        CheckConstraint("length(login) > 0", name="ck_schools_login_not_empty"),
+        # Revision i14_value_bounds: the same bounds as the import's checks, for every writer.
+        CheckConstraint(
+            "length(login) <= 64 AND login NOT LIKE '% %' "
+            "AND substr(login, 1, 1) NOT IN ('=', '+', '-', '@')",
+            name="ck_schools_login_plain",
+        ),
+        CheckConstraint("length(full_name) <= 500", name="ck_schools_full_name_length"),
+        CheckConstraint("length(short_name) <= 200", name="ck_schools_short_name_length"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(64), unique=True)
@@ -66,12 +78,17 @@ class SchoolRow(Base):
 
 class ProcedureRow(Base):
     __tablename__ = "procedures"
-    __table_args__ = (UniqueConstraint("kind", "subject", "grade"),)
-
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
     subject: Mapped[str] = mapped_column(String(16))
     grade: Mapped[int | None] = mapped_column(Integer)
+
+    # The UNIQUE constraint lets a procedure without a grade in twice (NULLs differ);
+    # the index on coalesce(grade, -1) (revision i14_value_bounds) does not.
+    __table_args__ = (
+        UniqueConstraint("kind", "subject", "grade"),
+        Index("uq_procedures_identity", "kind", "subject", func.coalesce(grade, -1), unique=True),
+    )
 
 
 class ImportBatchRow(Base):
@@ -100,6 +117,9 @@ class ResultRow(Base):
             "pct_high IS NULL OR (pct_high >= 0 AND pct_high <= 100)", name="ck_results_pct_high_range"
         ),
         CheckConstraint("participants IS NULL OR participants >= 0", name="ck_results_participants_positive"),
+        CheckConstraint(
+            "participants IS NULL OR participants <= 100000", name="ck_results_participants_at_most"
+        ),
         CheckConstraint("year >= 1990 AND year <= 2100", name="ck_results_year_range"),
     )
 

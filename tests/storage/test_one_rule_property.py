@@ -148,7 +148,7 @@ def _order_schools(db: Database, names: dict[str, str]) -> set[str]:
     return {names[row[1].text] for table in lists for row in table.rows}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles(), table=tables())
 def test_every_list_is_the_rule_s_list(profile: RuleProfile, table: ResultTable) -> None:
     expected, assessed = reference_flagged(table, profile, LATEST)

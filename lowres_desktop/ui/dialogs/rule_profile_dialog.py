@@ -3,11 +3,18 @@
 The year's results are read once when the dialog opens; every change of a
 number re-applies the draft in memory and shows how many schools it would
 flag and which would enter or leave the list of the saved profile.
+
+A region's rule travels as a JSON file: «Выгрузить в файл…» writes the
+profile as the fields say it, «Загрузить из файла…» saves the file's profile
+(asking before it replaces one of the same name with other parameters) and
+closes the dialog, through the same service as `lowres profile import`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,9 +41,12 @@ from PySide6.QtWidgets import (
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKind
+from lowres_desktop.files.names import with_extension
+from lowres_desktop.services.profile_files import import_profile, read_profile_file, write_profile_file
 from lowres_desktop.services.rule_profiles import (
     PREVIEW_YEARS_BACK,
     PreviewData,
+    list_profiles,
     load_preview_data,
     preview_profile,
     save_profile,
@@ -127,6 +139,14 @@ class RuleProfileDialog(QDialog):
         )
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        self.import_button = QPushButton(self.tr("Загрузить из файла…"))
+        self.import_button.setToolTip(self.tr("Профиль региона в файле JSON (lowres profile export)"))
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.export_button = QPushButton(self.tr("Выгрузить в файл…"))
+        self.export_button.setToolTip(self.tr("Профиль, как он указан в окне, в файл JSON для других офисов"))
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.file_status = QLabel()
+        self.file_status.setWordWrap(True)
         self._layout()
         for box in self._boxes():
             box.valueChanged.connect(self._on_value_changed)
@@ -234,6 +254,11 @@ class RuleProfileDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.make_current)
+        files = QHBoxLayout()
+        files.addWidget(self.import_button)
+        files.addWidget(self.export_button)
+        files.addWidget(self.file_status, 1)
+        layout.addLayout(files)
         layout.addWidget(self.buttons)
         self.resize(1200, 760)
 
@@ -316,4 +341,75 @@ class RuleProfileDialog(QDialog):
             self,
             self.tr("Профиль правила"),
             lambda db, _p, _c: save_profile(db, draft, previous, make_current),
+        )
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        try:
+            draft = self.draft()
+        except DomainError as error:
+            show_error(self, error)
+            return
+        suggested = re.sub(r'[\\/:*?"<>|]+', "_", draft.name).strip(" .") or "profile"
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Выгрузить профиль правила"),
+            f"{suggested}.json",
+            self.tr("Профиль правила (*.json)"),
+        )
+        if not name:
+            return
+        try:
+            path = write_profile_file(draft, with_extension(name, ".json"))
+        except DomainError as error:
+            show_error(self, error)
+            return
+        self.file_status.setText(
+            self.tr("Выгружено в {path} (отпечаток {fingerprint}).").format(
+                path=path, fingerprint=draft.fingerprint()
+            )
+        )
+
+    @Slot()
+    def _on_import_button_clicked(self) -> None:
+        if self.is_modified():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Загрузить профиль из файла"),
+                self.tr("Изменения в этом окне не сохранены и будут потеряны. Загрузить профиль из файла?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Загрузить профиль правила"), "", self.tr("Профиль правила (*.json)")
+        )
+        if not name:
+            return
+        path = Path(name)
+        try:
+            incoming = read_profile_file(path)
+            saved = list_profiles(self._context.db).profiles
+            existing = next((p for p in saved if p.name == incoming.name), None)
+        except DomainError as error:
+            show_error(self, error)
+            return
+        replacing = existing is not None and existing != incoming and existing.name != default_profile().name
+        if replacing:
+            assert existing is not None
+            answer = QMessageBox.question(
+                self,
+                self.tr("Профиль уже есть"),
+                self.tr(
+                    "Профиль «{name}» уже есть с другими параметрами (отпечаток {old}, в файле {new}). "
+                    "Заменить его профилем из файла?"
+                ).format(name=incoming.name, old=existing.fingerprint(), new=incoming.fingerprint()),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        use = self.make_current.isChecked()
+        self.saved_name = incoming.name
+        self._context.operations.save_and_close(
+            self,
+            self.tr("Профиль правила из файла"),
+            lambda db, _p, _c: import_profile(db, path, use=use, replace=replacing),
         )

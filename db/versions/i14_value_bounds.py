@@ -15,7 +15,7 @@ with a real login).
 Also joins the five heads into one.
 
 Revision ID: i14_value_bounds
-Revises: i3_import_history, i3_results_year_index, i6_documents, i7_office, i7_office_roadmaps
+Revises: i3_import_history, i3_results_year_index, i8_issued_documents, i7_office, i7_office_roadmaps
 Create Date: 2026-12-01
 """
 
@@ -25,7 +25,13 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "i14_value_bounds"
-down_revision = ("i3_import_history", "i3_results_year_index", "i6_documents", "i7_office", "i7_office_roadmaps")
+down_revision = (
+    "i3_import_history",
+    "i3_results_year_index",
+    "i8_issued_documents",
+    "i7_office",
+    "i7_office_roadmaps",
+)
 branch_labels = None
 depends_on = None
 

@@ -79,7 +79,7 @@ def test_an_old_database_with_such_rows_is_upgraded_to_fit(tmp_path: Path) -> No
         config.attributes["connection"] = connection
         command.upgrade(config, "i3_import_history")
         command.upgrade(config, "i3_results_year_index")
-        command.upgrade(config, "i6_documents")
+        command.upgrade(config, "i8_issued_documents")
         command.upgrade(config, "i7_office")
         command.upgrade(config, "i7_office_roadmaps")
     engine.dispose()

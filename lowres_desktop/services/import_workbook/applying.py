@@ -213,7 +213,7 @@ def apply_import(
         warnings=[note for sheet in reading.parsed for note in sheet.notes],
     )
     progress(75, 100, "Сравнение с базой…")
-    with collector_paused(), db.unit_of_work() as uow:
+    with collector_paused(), db.unit_of_work(write=True) as uow:
         plan = build_plan(uow, reading, choices)
         _refuse_unless_clean(reading, plan, choices)
         report.unmatched = sorted({u.ref.value for u in plan.unknown})

@@ -16,6 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
@@ -40,6 +41,7 @@ from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.errors import install_excepthook, log_file
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.main_window import MainWindow, Page
+from lowres_desktop.ui.screen_fit import install_screen_fit, show_main_window
 from lowres_desktop.ui.settings import UiSettings
 
 if TYPE_CHECKING:
@@ -99,16 +101,30 @@ def _application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
-    # Qt's own texts (file dialogs, standard buttons) in Russian; kept on the app so it lives on.
-    translator = QTranslator(app)
-    if translator.load(
-        QLocale(QLocale.Language.Russian),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(translator)
+    install_qt_translations(app)
+    install_screen_fit(app)
     return app
+
+
+def install_qt_translations(app: QApplication) -> bool:
+    """Qt's own texts (file dialogs, standard buttons) in Russian, whatever the system's language.
+
+    qtbase_ru.qm ships in the PySide6 wheel; a frozen build may not point QLibraryInfo at it,
+    so the wheel's folder is tried as well. The translator is kept on the app so it lives on.
+    """
+    if app.findChild(QTranslator, "qtbase_ru") is not None:
+        return True
+    translator = QTranslator(app)
+    translator.setObjectName("qtbase_ru")
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
+    for folder in folders:
+        if translator.load(QLocale(QLocale.Language.Russian), "qtbase", "_", folder):
+            return app.installTranslator(translator)
+    logging.getLogger(__name__).warning("Qt's Russian translations not found in %s", folders)
+    return False
 
 
 def _settle() -> None:
@@ -290,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(db)
     window.office.restore_window()
     window.office.database_opened()
-    window.show()
+    show_main_window(window)
     if db.shared_file_warning:
         warning = db.shared_file_warning
         QTimer.singleShot(0, lambda: QMessageBox.warning(window, _tr("База на сетевом диске"), warning))

@@ -18,11 +18,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
             view.sig_school_activated.connect(self.open_school_card)
         self.stack = QStackedWidget()
         for view in self.views:
-            self.stack.addWidget(view)
+            self.stack.addWidget(_scrolling(view))
         self.navigation = QListWidget()
         self.navigation.addItems(
             [
@@ -436,6 +438,19 @@ class MainWindow(QMainWindow):
         self.operations.wait()
         self.office.save_window()
         super().closeEvent(event)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A page that scrolls instead of widening the window when the screen is smaller than it.
+
+    At 150 % on 1920×1080 the window has 1280×720 to lay out in; the monitoring page alone
+    asked for 1085 px and the card for 679 px of height, pushing the window off the screen.
+    """
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 def _within(child: QObject, ancestor: QObject) -> bool:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from lowres_desktop.app import install_qt_translations  # noqa: E402
 from lowres_desktop.storage.unit_of_work import Database  # noqa: E402
 from lowres_desktop.ui.main_window import MainWindow  # noqa: E402
+from lowres_desktop.ui.screen_fit import install_screen_fit  # noqa: E402
 from tests.journeys.recording import RECORDING, ControlRecorder  # noqa: E402
 from tests.ui.conftest import (  # noqa: E402, F401 - the databases the UI tests use
     _demo_template,
@@ -45,6 +47,9 @@ _recorder: list[ControlRecorder] = []
 def control_recorder(qapp: QApplication) -> Iterator[ControlRecorder]:
     """Installed once for the session, before any window of a journey exists; notes while a journey runs."""
     if not _recorder:
+        # As app.py sets the application up: Qt's texts in Russian, dialogs trimmed to the screen.
+        install_qt_translations(qapp)
+        install_screen_fit(qapp)
         recorder = ControlRecorder()
         qapp.installEventFilter(recorder)
         _recorder.append(recorder)

@@ -72,6 +72,9 @@ class RoundDialog(QDialog):
             edit.setSpecialValueText(self.tr("—"))
             edit.setDate(QDate(value) if value else NO_DATE)
         self.roadmap = QComboBox()
+        # Roadmap titles run to 200 characters: they must not make the dialog wider than the screen.
+        self.roadmap.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.roadmap.setMinimumContentsLength(40)
         for roadmap in self._roadmaps:
             self.roadmap.addItem(roadmap.title, roadmap.id)
         if current is not None:

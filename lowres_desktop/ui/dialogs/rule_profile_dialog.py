@@ -203,9 +203,11 @@ class RuleProfileDialog(QDialog):
         ]
 
     def _layout(self) -> None:
+        # Name and order across the whole dialog: both run to a hundred characters.
+        heading = QFormLayout()
+        heading.addRow(self.tr("Название:"), self.name)
+        heading.addRow(self.tr("Приказ:"), self.order)
         rule = QFormLayout()
-        rule.addRow(self.tr("Название:"), self.name)
-        rule.addRow(self.tr("Приказ:"), self.order)
         for kind, box in self.thresholds.items():
             rule.addRow(self.tr("Порог «низких результатов» {kind}:").format(kind=kind.value), box)
         rule.addRow(self.tr("Низких процедур в последнем году, не менее:"), self.min_low_latest)
@@ -252,6 +254,7 @@ class RuleProfileDialog(QDialog):
         columns.addLayout(left_column)
         columns.addLayout(right_column)
         layout = QVBoxLayout(self)
+        layout.addLayout(heading)
         layout.addLayout(columns)
         layout.addWidget(self.make_current)
         files = QHBoxLayout()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -61,12 +61,21 @@ class SchoolCardView(QWidget):
         self.kind = self._value_label()
         self.district = self._value_label()
         self.status = self._value_label()
-        info = QFormLayout()
-        info.addRow(self.tr("Полное наименование:"), self.full_name)
-        info.addRow(self.tr("Логин ОО:"), self.login)
-        info.addRow(self.tr("Тип:"), self.kind)
-        info.addRow(self.tr("Территория:"), self.district)
-        info.addRow(self.tr("Статус:"), self.status)
+        # Two lines, not five: at 1366×768 every line taken here was a row of results lost below.
+        info = QGridLayout()
+        info.setHorizontalSpacing(12)
+        for row, column, label, value in (
+            (0, 0, self.tr("Полное наименование:"), self.full_name),
+            (0, 2, self.tr("Тип:"), self.kind),
+            (0, 4, self.tr("Статус:"), self.status),
+            (1, 0, self.tr("Логин ОО:"), self.login),
+            (1, 2, self.tr("Территория:"), self.district),
+        ):
+            info.addWidget(QLabel(label), row, column)
+            info.addWidget(value, row, column + 1)
+        info.setColumnStretch(1, 3)
+        info.setColumnStretch(3, 2)
+        info.setColumnStretch(5, 1)
         self.charts = SchoolChartsPanel()
         self.model = SchoolResultsTableModel(self)
         self.table = QTableView()

@@ -1,0 +1,91 @@
+"""Opens the main window and every dialog on one screen size and scale; prints what does not fit.
+
+Run in its own process (QT_SCALE_FACTOR must be set before Qt starts), by
+`test_fit_to_screen.py`:  python -m tests.journeys.fit_probe WIDTH HEIGHT SCALE DB OUT_DIR
+Prints one JSON object: every window's size against the screen's available area
+(in device-independent pixels, as Qt lays out), and saves a PNG of each.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _configure(width: int, height: int, scale: str) -> None:
+    config = Path(tempfile.mkdtemp()) / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": "office", "x": 0, "y": 0, "width": width, "height": height,
+                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                ]
+            }
+        )
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_SCALE_FACTOR"] = scale
+
+
+def main() -> int:
+    width, height, scale, db_path, out = sys.argv[1:6]
+    _configure(int(width), int(height), scale)
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from lowres_desktop.app import _application
+    from lowres_desktop.services.database import open_database
+    from lowres_desktop.ui.app_context import Page
+    from lowres_desktop.ui.main_window import MainWindow
+    from lowres_desktop.ui.screen_fit import show_main_window
+    from tests.journeys.surfaces import DIALOGS
+
+    app = _application()
+    available = app.primaryScreen().availableGeometry()
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = open_database(db_path)
+    window = MainWindow(db)
+    show_main_window(window)
+    report: dict[str, object] = {"available": [available.width(), available.height()], "windows": {}}
+
+    def settle() -> None:
+        for _ in range(5):
+            QApplication.processEvents()
+
+    def note(name: str, widget: QWidget) -> None:
+        settle()
+        frame = widget.frameGeometry()
+        hint = widget.minimumSizeHint()
+        report["windows"][name] = {  # type: ignore[index]
+            "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+            "minimum": [hint.width(), hint.height()],
+            "fits": available.contains(frame),
+        }
+        widget.grab().save(str(folder / f"{name}.png"))
+
+    for page in Page:
+        window.show_page(page)
+        note(f"MainWindow_{page.name.lower()}", window)
+    for name, factory in DIALOGS.items():
+        dialog = factory(window)
+        dialog.show()
+        note(name, dialog)
+        dialog.reject()
+        dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    print(json.dumps(report))
+    window.roadmaps_view.editor.discard()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

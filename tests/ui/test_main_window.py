@@ -63,9 +63,9 @@ def test_navigation_switches_pages(qtbot, seed_db) -> None:
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert labels[:4] == ["Школы", "Результаты", "Низкие результаты", "Карточка школы"]
     assert labels[Page.ROADMAPS] == "Дорожные карты" and labels[Page.MONITORING] == "Мониторинг"
-    assert window.stack.currentWidget() is window.schools_view
+    assert window.views[window.current_page()] is window.schools_view
     window.navigation.setCurrentRow(Page.FLAGGED)
-    assert window.stack.currentWidget() is window.flagged_view
+    assert window.views[window.current_page()] is window.flagged_view
     assert [a.text() for a in window.menuBar().actions()] == ["&Файл", "С&ервис", "&Справка"]
     assert "школ: 15" in window.status.text() and "результатов: 212" in window.status.text()
     assert str(seed_db.target) in window.status.text()

@@ -56,7 +56,7 @@ class ListChange:
 
     @property
     def flagged_share(self) -> float | None:
-        """Of all schools («2,3 % от общего числа»)."""
+        """Of the schools with results in the years the rule looks at (seed 003: «2,3 %»)."""
         return share(self.flagged, self.schools_total)
 
 

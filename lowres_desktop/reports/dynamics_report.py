@@ -26,7 +26,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.wording.common import format_percent
+from lowres_desktop.wording.common import format_percent, years_phrase
 
 if TYPE_CHECKING:
     from lowres_desktop.domain.records import School
@@ -67,7 +67,9 @@ def _text(dynamics: Dynamics, phrase: Phrase) -> list[Block]:
         Paragraph(
             f"По итогам {dynamics.year} года в список общеобразовательных организаций, имеющих низкие "
             f"образовательные результаты (далее – ШНОР), включено {_ou(change.flagged)} из "
-            f"{change.schools_total} ({_share(change.flagged, change.schools_total)} от общего числа ОО). "
+            f"{change.schools_total} ОО, по которым есть результаты за "
+            f"{years_phrase(dynamics.profile.years(dynamics.year))} "
+            f"({_share(change.flagged, change.schools_total)}). "
             f"Целевое значение – не более {format_percent(target)} – "
             + ("достигнуто." if met else "не достигнуто.")
         )
@@ -169,7 +171,7 @@ def build(
 ) -> Document:
     blocks: list[Block] = [
         *_text(dynamics, phrase),
-        Paragraph("1. Доля ШНОР от общего числа ОО", style="heading"),
+        Paragraph("1. Доля ШНОР от числа ОО с результатами", style="heading"),
         _shares_table(dynamics),
         Chart(chart_from_series(dashboard.share)),
         Chart(chart_from_series(dashboard.flow)),

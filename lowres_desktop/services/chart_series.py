@@ -308,13 +308,13 @@ def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
         schools = uow.analysis.facts.schools()
     if year not in history.years:
         raise DomainError(f"За {year} год в базе нет результатов.")
-    active = sum(1 for s in schools.values() if s.active)
     years = history.years
     labels = [str(y) for y in years]
     target = profile.categories.target_share
-    shares = [100.0 * len(history.flagged(y)) / active if active else 0.0 for y in years]
+    assessed = {y: len(history.assessed.get(y, ())) for y in years}
+    shares = [100.0 * len(history.flagged(y)) / assessed[y] if assessed[y] else 0.0 for y in years]
     share = BarChart(
-        "Доля ШНОР от числа школ",
+        "Доля ШНОР от числа школ с результатами",
         "% школ",
         labels,
         [Bars("ШНОР", shares, CATEGORY_COLORS[Category.LOW])],

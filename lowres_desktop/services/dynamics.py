@@ -78,12 +78,13 @@ def dynamics_for_year(db: Database, year: int, profile: RuleProfile) -> Dynamics
         history = shared_category_history(db, uow, profile, up_to=year)
         schools = uow.analysis.facts.schools()
         results = uow.results.for_years([year - 1, year])
-    active = [login for login, s in schools.items() if s.active]
+    # Every share is of the schools with results in the years the rule looks at, year by year.
+    assessed = {one: len(history.assessed.get(one, ())) for one in history.years}
     lists = {one: history.flagged(one) for one in history.years}
     risk = {one: history.members(one, Category.RISK) for one in history.years}
-    change = list_change(year, lists[year], lists.get(year - 1, set()), len(active))
+    change = list_change(year, lists[year], lists.get(year - 1, set()), assessed[year])
     target = profile.categories.target_share
-    shares = [YearShare(one, len(lists[one]), len(active), target) for one in history.years]
+    shares = [YearShare(one, len(lists[one]), assessed[one], target) for one in history.years]
     trends = procedure_trends(results, lists[year], year, profile.categories.trend_tolerance)
     release_gradually(results)
     return Dynamics(

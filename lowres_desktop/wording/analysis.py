@@ -155,7 +155,7 @@ def change_text(change: ListChange) -> list[str]:
     before = change.previously_flagged
     lines = [
         f"В {change.year} г. выявлено {schools_word(change.flagged)} из {change.schools_total} "
-        f"({format_percent(change.flagged_share)} от общего числа).",
+        f"с результатами за учитываемые годы ({format_percent(change.flagged_share)}).",
         f"Из {schools_word(before)} списка {change.previous_year} г. вышли {len(change.left)} "
         f"({format_percent(change.left_share)}), остались {len(change.stayed)} "
         f"({format_percent(change.stayed_share)}).",

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy.exc import IntegrityError
 
+from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.services.identify_schools import identify_schools
@@ -38,9 +39,10 @@ def test_seed_import_then_the_rule_names_the_fifteen_schools(db: Database, seed_
     report = import_workbook(db, seed_xlsx)
     assert len(report.schools_new) == 15
     assert report.results_new == 212
-    found = identify_schools(db, 2019)
+    found = identify_schools(db, 2019, default_profile())
     numbers = sorted(int(f.school.short_name.split("№")[-1]) for f in found.flagged)
-    assert numbers == SEED_FLAGGED_NUMBERS
+    assert numbers == SEED_FLAGGED_NUMBERS, "the default profile is seed 002's rule"
+    assert identify_schools(db, 2019).profile == default_profile(), "and the current one of a new database"
 
 
 def test_reimporting_the_same_file_changes_nothing_and_says_so(db: Database, seed_xlsx: Path) -> None:

@@ -48,7 +48,7 @@ def test_every_tab_names_the_profile_and_year(qtbot, demo_db) -> None:
         == f"2024 г. · Профиль «{default_profile().name}» "
         f"(приказ КОиН г. Новокузнецка от 09.12.2020 № 1351), отпечаток {default_profile().fingerprint()}"
     )
-    assert view.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ"
+    assert view.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ с результатами"
     assert view.category_chart.legend_labels() == ["УНОР", "ШНОР", "группа риска", "стабильно высокие"]
     assert view.heat_model.rowCount() == 0 and view.category_model.rowCount() == 0  # read when shown
     view.tabs.setCurrentIndex(Tab.SCHOOL)

@@ -1,0 +1,76 @@
+"""Shares are of the schools with results in the years the rule looks at, and the texts say so.
+
+The issue's database: the 15 schools of seed 002 with 2018–2019 results and 60
+other schools with only 2024 results. For 2019 the list is 15 of 15, not 15
+of 75; the 60 are counted apart as not judged, on the page, in `lowres flag`,
+in the order, in the dynamics and on the dashboard.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from lowres_desktop.cli import main as lowres
+from lowres_desktop.domain.profiles import default_profile
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
+from lowres_desktop.reports.model import Paragraph
+from lowres_desktop.services.chart_series import dashboard
+from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document
+from lowres_desktop.services.dynamics import dynamics_for_year
+from lowres_desktop.services.identify_schools import identify_schools
+from lowres_desktop.services.import_workbook import import_workbook
+from lowres_desktop.storage.unit_of_work import Database
+
+MA5 = ProcedureKey(ProcedureKind.VPR, "МА", 5)
+
+
+@pytest.fixture
+def db(tmp_path: Path, seed_xlsx: Path) -> Database:
+    database = Database.open(str(tmp_path / "city.sqlite"))
+    import_workbook(database, seed_xlsx)
+    with database.unit_of_work() as uow:
+        for number in range(1001, 1061):
+            uow.schools.add(
+                School(f"sch{number}", f"МБОУ «СОШ № {number}»", f"СОШ № {number}", SchoolKind.SOSH)
+            )
+        uow.session.flush()
+        uow.results.save([Result(f"sch{n}", MA5, 2024, 50, 45.0, 5.0) for n in range(1001, 1061)])
+        uow.commit()
+    yield database
+    database.close()
+
+
+def test_the_list_of_2019_is_of_the_schools_with_2018_2019_results(db: Database) -> None:
+    found = identify_schools(db, 2019)
+    assert (len(found.flagged), found.schools_total, found.schools_without_results) == (15, 15, 60)
+    assert found.share == 100.0
+
+
+def test_flag_says_what_the_share_is_of(db: Database) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert lowres(["--db", db.target, "flag", "--year", "2019"], out, err) == 0
+    text = out.getvalue().replace("\u00a0", " ")
+    assert "Выявлено 15 школ из 15 ОО, по которым есть результаты за 2018–2019 годы (100 %)" in text
+    assert "ещё 60 ОО без результатов за эти годы не оценивались" in text
+
+
+def test_the_order_counts_the_schools_analysed_and_names_the_others_as_not_judged(db: Database) -> None:
+    document = build_document(db, DocumentRequest(DocumentKind.LOW_RESULTS, year=2019))
+    text = " ".join(block.text for block in document.preamble if isinstance(block, Paragraph))
+    assert (
+        "в 15 общеобразовательных организациях, по которым есть результаты за 2018–2019 годы "
+        "(ещё 60 общеобразовательных организаций, не имеющих результатов за эти годы, не оценивались)"
+    ) in text
+    assert "75" not in text
+    assert "выявлено 15 ОО (100\u00a0% от числа ОО, по которым есть результаты)" in text
+
+
+def test_dynamics_and_the_dashboard_take_the_same_denominator(db: Database) -> None:
+    change = dynamics_for_year(db, 2019, default_profile()).change
+    assert (change.flagged, change.schools_total) == (15, 15)
+    shares = dashboard(db, 2019, default_profile()).share
+    assert shares.groups[-1] == "2019"
+    assert shares.bars[0].values[-1] == 100.0

@@ -15,6 +15,7 @@ same pass tells the reader whether a sheet holds formulas or error cells.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from array import array
@@ -165,19 +166,20 @@ def check_archive(name: str, archive: zipfile.ZipFile, limits: Limits = LIMITS) 
             raise FileRejected(
                 name, f"Книга распаковывается в {_mb(total)} (допускается до {_mb(limits.unpacked_bytes)})."
             )
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and not _SHEET_PART.match(info.filename):
-                _check_declarations(name, archive, info)
         names = {info.filename for info in infos}
+        titles = _sheet_titles(archive) if "xl/workbook.xml" in names else {}
+        sheets = {info.filename for info in infos if _SHEET_PART.match(info.filename)} | set(titles)
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and info.filename not in sheets:
+                _check_declarations(name, archive, info)
         if "content.xml" in names and "xl/workbook.xml" not in names:
             return _scan_ods(name, archive, limits)
         if "xl/workbook.xml" not in names:
             return ArchiveFacts()
         shared = _shared_string_sizes(name, archive) if "xl/sharedStrings.xml" in names else array("I")
-        titles = _sheet_titles(archive)
         facts = ArchiveFacts()
         for info in infos:
-            if _SHEET_PART.match(info.filename):
+            if info.filename in sheets:
                 title = titles.get(info.filename, info.filename)
                 extent = _scan_sheet(name, archive, info, shared, limits, title)
                 check_extent(name, title, extent, limits)
@@ -252,8 +254,9 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
     targets = {}
     for rel in rels.iter():
         if rel.tag.endswith("}Relationship") and rel.get("Target"):
-            target = rel.get("Target", "").lstrip("/")
-            targets[rel.get("Id")] = target if target.startswith("xl/") else "xl/" + target
+            raw = rel.get("Target", "")
+            full = raw.lstrip("/") if raw.startswith("/") else "xl/" + raw
+            targets[rel.get("Id")] = posixpath.normpath(full)
     titles = {}
     for sheet in workbook.iter():
         if sheet.tag.endswith("}sheet"):

@@ -19,6 +19,7 @@ from lowres_desktop.domain.rule import Criterion, Verdict
 from lowres_desktop.reports.layout import GOST_LAYOUT, Layout
 from lowres_desktop.reports.model import (
     Appendix,
+    Block,
     Cell,
     Document,
     DocumentType,
@@ -260,6 +261,61 @@ def _without_results(data: LowResultsData) -> str:
     return f" (ещё {without} {organisations})"
 
 
+def analysis(data: LowResultsData, appendix: str = "приложении") -> list[Block]:
+    """What the analysis found, after the opening sentence: criteria, procedures, the list.
+
+    The order says it after «В целях …»; seed 002's programme says it under
+    «Актуальность программы», its results table being the programme's appendix.
+    """
+    count = len(data.flagged)
+    share = 100.0 * count / data.schools_total if data.schools_total else 0.0
+    procedures = "; ".join(procedure_title(p) for p in data.procedures)
+    blocks: list[Block] = [
+        *_criteria(data.profile, data.years),
+        Paragraph(f"Анализ проводился по результатам следующих процедур: {procedures}."),
+    ]
+    if count:
+        blocks += [
+            Paragraph(
+                f"По итогам анализа выявлено {count} ОО "
+                f"({format_percent(share)} от числа ОО, по которым есть результаты), в которых "
+                "зафиксированы низкие образовательные результаты обучающихся:"
+            ),
+            _list_table(data),
+            Paragraph(
+                f"Итоги оценочных процедур {_years_text(data.years)} в разрезе ОО представлены в {appendix}."
+            ),
+        ]
+    else:
+        blocks.append(Paragraph("По итогам анализа ОО с низкими образовательными результатами не выявлено."))
+    return blocks
+
+
+def analysed(data: LowResultsData) -> str:
+    """«проведён анализ результатов оценочных процедур 2018, 2019 годов в 100 ОО, по которым …»."""
+    return (
+        f"проведён анализ результатов оценочных процедур {_years_text(data.years)} в {data.schools_total} "
+        f"{plural(data.schools_total, *_ORGANISATIONS)}, по которым есть результаты за "
+        f"{years_phrase(data.years)}{_without_results(data)}"
+    )
+
+
+def results_appendix(data: LowResultsData, layout: Layout = GOST_LAYOUT) -> Appendix:
+    """School × procedure-year with «% 2» and «% высоких», low values marked."""
+    note = Paragraph(
+        "Заливкой и полужирным шрифтом выделены значения «% 2» не ниже "
+        f"{_thresholds(data.profile)} (низкие результаты); "
+        "«% выс.» – доля высоких результатов; «—» – нет данных.",
+        style="note",
+    )
+    return Appendix(
+        f"Результаты оценочных процедур {_years_text(data.years)} в общеобразовательных организациях, "
+        "имеющих низкие образовательные результаты",
+        (*_results_tables(data, layout), note),
+        landscape=True,
+    )
+
+
 def build(
     data: LowResultsData,
     requisites: Requisites,
@@ -269,54 +325,20 @@ def build(
     layout: Layout = GOST_LAYOUT,
 ) -> Document:
     count = len(data.flagged)
-    share = 100.0 * count / data.schools_total if data.schools_total else 0.0
-    procedures = "; ".join(procedure_title(p) for p in data.procedures)
     preamble = [
         Paragraph(
             "В целях повышения качества образования в общеобразовательных организациях, имеющих низкие "
-            f"образовательные результаты обучающихся, проведён анализ результатов оценочных процедур "
-            f"{_years_text(data.years)} в {data.schools_total} "
-            f"{plural(data.schools_total, *_ORGANISATIONS)}, по которым есть результаты за "
-            f"{years_phrase(data.years)}{_without_results(data)}."
+            f"образовательные результаты обучающихся, {analysed(data)}."
         ),
-        *_criteria(data.profile, data.years),
-        Paragraph(f"Анализ проводился по результатам следующих процедур: {procedures}."),
+        *analysis(data),
     ]
-    if count:
-        preamble += [
-            Paragraph(
-                f"По итогам анализа выявлено {count} ОО "
-                f"({format_percent(share)} от числа ОО, по которым есть результаты), в которых "
-                "зафиксированы низкие образовательные результаты обучающихся:"
-            ),
-            _list_table(data),
-            Paragraph(
-                f"Итоги оценочных процедур {_years_text(data.years)} в разрезе ОО представлены в приложении."
-            ),
-        ]
-    else:
-        preamble.append(
-            Paragraph("По итогам анализа ОО с низкими образовательными результатами не выявлено.")
-        )
-    note = Paragraph(
-        "Заливкой и полужирным шрифтом выделены значения «% 2» не ниже "
-        f"{_thresholds(data.profile)} (низкие результаты); "
-        "«% выс.» – доля высоких результатов; «—» – нет данных.",
-        style="note",
-    )
-    appendix = Appendix(
-        f"Результаты оценочных процедур {_years_text(data.years)} в общеобразовательных организациях, "
-        "имеющих низкие образовательные результаты",
-        (*_results_tables(data, layout), note),
-        landscape=True,
-    )
     return Document(
         requisites=requisites,
         doc_type=DocumentType.ORDER,
         title=title(data),
         preamble=tuple(preamble),
         points=points if points is not None else proposed_points(data.years, count),
-        appendices=(appendix,) if count else (),
+        appendices=(results_appendix(data, layout),) if count else (),
         issued=issued,
         number=number,
     )

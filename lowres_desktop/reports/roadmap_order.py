@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from lowres_desktop.services.roadmaps import RoadmapDocument
 
 
-def _with_period(roadmap: RoadmapDocument) -> str:
+def with_period(roadmap: RoadmapDocument) -> str:
     period = roadmap.period.text()
     if str(roadmap.period.first_year) in roadmap.title and str(roadmap.period.last_year) in roadmap.title:
         return roadmap.title
@@ -38,12 +38,12 @@ def _with_period(roadmap: RoadmapDocument) -> str:
 
 
 def title(roadmap: RoadmapDocument) -> str:
-    return f"Об утверждении {title_in_case(_with_period(roadmap), GENITIVE)}"
+    return f"Об утверждении {title_in_case(with_period(roadmap), GENITIVE)}"
 
 
 def proposed_points(roadmap: RoadmapDocument) -> tuple[Point, ...]:
     """«Утвердить План мероприятий («дорожную карту») … (далее – План)», then what each does with it."""
-    whole = _with_period(roadmap)
+    whole = with_period(roadmap)
     short = short_name(whole)
     approve = Point(
         f"Утвердить {title_in_case(whole, ACCUSATIVE)} (далее – {short.nominative}) (приложение)."
@@ -129,6 +129,31 @@ def indicators_table(roadmap: RoadmapDocument) -> Table:
     return Table(header, tuple(rows), (10, 72, 40, 26, 22))
 
 
+def reason(roadmap: RoadmapDocument) -> str:
+    """The opening sentence, to the comma before «ПРИКАЗЫВАЮ:» (the grounds may precede it)."""
+    if roadmap.school_name:
+        return (
+            f"В целях повышения качества образования в {roadmap.school_name}, показывающей низкие "
+            "образовательные результаты, и в соответствии с муниципальной программой поддержки школ "
+            "с низкими образовательными результатами"
+        )
+    return (
+        "В целях обеспечения системной работы по повышению качества образования в общеобразовательных "
+        "организациях, показывающих низкие образовательные результаты, координации действий отделов "
+        "образования, образовательных организаций и муниципальных методических служб"
+    )
+
+
+def plan_blocks(roadmap: RoadmapDocument) -> list[Block]:
+    """The plan's table, then the target indicators with the values reached."""
+    blocks: list[Block] = [plan_table(roadmap)]
+    if roadmap.indicators:
+        blocks += [Paragraph("Целевые показатели", style="heading"), indicators_table(roadmap)]
+        if any(i.reached is False for i in roadmap.indicators):
+            blocks.append(Paragraph("Заливкой выделены значения, не достигшие целевых.", style="note"))
+    return blocks
+
+
 def build(
     roadmap: RoadmapDocument,
     requisites: Requisites,
@@ -136,31 +161,14 @@ def build(
     number: str = "",
     points: tuple[Point, ...] | None = None,
 ) -> Document:
-    whole = _with_period(roadmap)
-    if roadmap.school_name:
-        reason = (
-            f"В целях повышения качества образования в {roadmap.school_name}, показывающей низкие "
-            "образовательные результаты, и в соответствии с муниципальной программой поддержки школ "
-            "с низкими образовательными результатами"
-        )
-    else:
-        reason = (
-            "В целях обеспечения системной работы по повышению качества образования в общеобразовательных "
-            "организациях, показывающих низкие образовательные результаты, координации действий отделов "
-            "образования, образовательных организаций и муниципальных методических служб"
-        )
-    blocks: list[Block] = [plan_table(roadmap)]
-    if roadmap.indicators:
-        blocks += [Paragraph("Целевые показатели", style="heading"), indicators_table(roadmap)]
-        if any(i.reached is False for i in roadmap.indicators):
-            blocks.append(Paragraph("Заливкой выделены значения, не достигшие целевых.", style="note"))
+    whole = with_period(roadmap)
     return Document(
         requisites=requisites,
         doc_type=DocumentType.ORDER,
         title=title(roadmap),
-        preamble=(Paragraph(reason + ","),),
+        preamble=(Paragraph(reason(roadmap) + ","),),
         points=points if points is not None else proposed_points(roadmap),
-        appendices=(Appendix(whole, tuple(blocks)),),
+        appendices=(Appendix(whole, tuple(plan_blocks(roadmap))),),
         issued=issued,
         number=number,
         directive_inline=True,

@@ -28,6 +28,7 @@ class KindInfo:
 class DocumentKind(StrEnum):
     LOW_RESULTS = "low-results"
     ROADMAP = "roadmap"
+    PROGRAMME = "programme"
     MONITORING = "monitoring"
     PASSPORT = "passport"
     DYNAMICS = "dynamics"
@@ -62,6 +63,11 @@ INFO = {
     ),
     DocumentKind.ROADMAP: KindInfo(
         "Приказ об утверждении «дорожной карты»", frozenset({"roadmap"}), ORDER_TYPES
+    ),
+    DocumentKind.PROGRAMME: KindInfo(
+        "Приказ об утверждении программы (паспорт, актуальность, план)",
+        frozenset({"roadmap", "year", "profile"}),
+        ORDER_TYPES,
     ),
     DocumentKind.MONITORING: KindInfo("Приказ об итогах мониторинга", frozenset({"round"}), ORDER_TYPES),
     DocumentKind.PASSPORT: KindInfo(

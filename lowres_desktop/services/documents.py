@@ -29,6 +29,7 @@ from lowres_desktop.reports import (
     dynamics_report,
     low_results_order,
     monitoring_order,
+    programme_order,
     roadmap_order,
     school_passport,
 )
@@ -183,6 +184,10 @@ def _profile(db: Database, request: DocumentRequest) -> RuleProfile:
 
 
 def _low_results(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
+    return low_results_order.build(_low_results_data(db, request), requisites, request.issued, request.number)
+
+
+def _low_results_data(db: Database, request: DocumentRequest) -> low_results_order.LowResultsData:
     year = _require_year(db, request)
     profile = _profile(db, request)
     found = identify_schools(db, year, profile)
@@ -196,7 +201,7 @@ def _low_results(db: Database, request: DocumentRequest, requisites: Requisites)
         results = uow.results.for_schools(found.logins(), years)
         present = uow.results.procedures_in(years)
     procedures = sorted((p for p in present if profile.counts(p)), key=procedure_order)
-    data = low_results_order.LowResultsData(
+    return low_results_order.LowResultsData(
         year=year,
         profile=profile,
         flagged=[(f.school, f.verdict) for f in found.flagged],
@@ -205,7 +210,18 @@ def _low_results(db: Database, request: DocumentRequest, requisites: Requisites)
         results=results,
         schools_without_results=found.schools_without_results,
     )
-    return low_results_order.build(data, requisites, request.issued, request.number)
+
+
+def _programme(db: Database, request: DocumentRequest, requisites: Requisites) -> Document:
+    """Seed 002: the programme's plan with its passport and the identification it answers."""
+    roadmap = roadmap_document(db, _roadmap_id(db, request))
+    data = _low_results_data(db, request)
+    issued = request.issued or roadmap.order.date
+    return programme_order.build(roadmap, data, requisites, issued, request.number or roadmap.order.number)
+
+
+def _propose_programme(db: Database, request: DocumentRequest) -> tuple[Point, ...]:
+    return programme_order.proposed_points(roadmap_document(db, _roadmap_id(db, request)))
 
 
 def _roadmap_id(db: Database, request: DocumentRequest) -> int:
@@ -323,6 +339,7 @@ Proposer = Callable[[Database, "DocumentRequest"], tuple[Point, ...]]
 MAKERS: dict[DocumentKind, tuple[Builder, Proposer | None]] = {
     DocumentKind.LOW_RESULTS: (_low_results, _propose_low_results),
     DocumentKind.ROADMAP: (_roadmap, _propose_roadmap),
+    DocumentKind.PROGRAMME: (_programme, _propose_programme),
     DocumentKind.MONITORING: (_monitoring, _propose_monitoring),
     DocumentKind.PASSPORT: (_passport, None),
     DocumentKind.DYNAMICS: (_dynamics, None),

@@ -8,6 +8,7 @@ results are read for the flagged schools only, with the same content.
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -143,3 +144,31 @@ def test_an_issued_document_is_reprinted_as_it_was(demo_db: Database) -> None:
     assert again_pdf == pdf, "the very paper printed"
     assert again_request.basis == document.basis and again.preamble == document.preamble
     assert again.points == document.points and again.number == "12-р"
+
+
+def test_seed_002s_programme_with_its_passport_and_appendix(demo_db: Database, tmp_path: Path) -> None:
+    create_from_template(demo_db, "seed002_novokuznetsk_2020_2021")
+    listing = next(o.listing for o in list_roadmaps(demo_db) if o.listing.title.startswith("Муниципальная"))
+    request = DocumentRequest(DocumentKind.PROGRAMME, roadmap_id=listing.id, year=2019)
+    document = build_document(demo_db, request)
+    assert [a.landscape for a in document.appendices] == [False, True]
+    path = tmp_path / "programme.pdf"
+    path.write_bytes(render(document, "pdf"))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    read = " ".join(text.replace("\u00a0", " ").replace("-\n", "").replace("-", "").split())
+    for said in (
+        "Об утверждении муниципальной программы по повышению качества общего образования",
+        "1. Утвердить муниципальную программу по повышению качества общего образования",
+        "(далее – Программа) (приложение № 1)",
+        "Паспорт программы",
+        "Название программы",
+        "Задачи 1. Обеспечение организационной и материальнотехнической поддержки",
+        "Актуальность программы",
+        "результаты, проведён анализ результатов оценочных процедур 2018, 2019",
+        "По итогам анализа выявлено",
+        "представлены в приложении № 2",
+        "План мероприятий",
+        "Приложение № 2",
+        "Результаты оценочных процедур 2018, 2019 годов",
+    ):
+        assert said.replace("-", "") in read, said

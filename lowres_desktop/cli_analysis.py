@@ -32,6 +32,8 @@ CATEGORY_COLUMNS = [
     "official",
     "disagrees",
     "reasons",
+    "profile",
+    "fingerprint",
 ]
 
 
@@ -85,16 +87,17 @@ def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, o
         }
         for row in table.rows
     ]
+    named = {"profile": profile.name, "fingerprint": profile.fingerprint()}
     if fmt == "csv":
         writer = CsvWriter(out, lineterminator="\n")
         writer.writerow(CATEGORY_COLUMNS)
         for row in rows:
             row["reasons"] = "; ".join(row["reasons"])
-            writer.writerow([row[column] for column in CATEGORY_COLUMNS])
+            writer.writerow([{**row, **named}[column] for column in CATEGORY_COLUMNS])
         return
     if fmt == "json":
         json.dump(
-            {"year": year, "profile": profile.name, "order": profile.order, "schools": rows},
+            {"year": year, **named, "order": profile.order, "schools": rows},
             out,
             ensure_ascii=False,
             indent=2,

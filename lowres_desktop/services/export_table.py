@@ -23,9 +23,17 @@ MAX_SHEET_TITLE = 31
 
 
 def export_table(
-    path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]], title: str = "Таблица"
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    title: str = "Таблица",
+    note: Sequence[str] = (),
 ) -> Path:
-    """Write one sheet: styled frozen header, numbers as numbers, widths to fit, no formulas."""
+    """Write one sheet: styled frozen header, numbers as numbers, widths to fit, no formulas.
+
+    `note` lines go below the table after an empty row: what the list was made
+    by (a list of schools names the rule profile that decided it).
+    """
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _sheet_title(title)
@@ -57,6 +65,8 @@ def export_table(
                 widths[column - 1] = max(widths[column - 1], len(_shown(value)))
             else:
                 widths.append(len(_shown(value)))
+    for offset, line in enumerate(note, start=len(rows) + 3):
+        set_text(sheet.cell(offset, 1), line)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 6), MAX_WIDTH)
     sheet.freeze_panes = "A2"

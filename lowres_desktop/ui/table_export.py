@@ -12,6 +12,7 @@ a number on screen («45 %», «12,5») is exported as a number.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Slot
@@ -85,6 +86,8 @@ class TableExport(QObject):
             self._on_export_action_triggered,
         )
         self.extra_actions: list[QAction] = []
+        self.note: Callable[[], Sequence[str]] | None = None
+        """Lines written below an exported table, e.g. the rule profile a list of schools was made by."""
         # The view copies only its current cell on Ctrl+C; the filter gives it the whole selection.
         view.installEventFilter(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -121,7 +124,7 @@ class TableExport(QObject):
 
     def export_to(self, path: Path) -> None:
         headers, rows = table_contents(self.view, selected_only=False)
-        export_table(path, headers, rows, self.title)
+        export_table(path, headers, rows, self.title, self.note() if self.note else ())
 
     @Slot()
     def _on_export_action_triggered(self) -> None:

@@ -32,6 +32,9 @@ def test_categories_csv_lists_every_school_with_its_categories(demo: str) -> Non
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0])[:4] == ["login", "name", "district", "category"]
     assert len(rows) == 100
+    assert {(r["profile"], r["fingerprint"]) for r in rows} == {
+        (default_profile().name, default_profile().fingerprint())
+    }
     seed = next(r for r in rows if r["login"] == "sch420220")
     assert seed["category"] == "ШНОР" and "приказ № 1351 от 09.12.2020" in seed["official"]
     assert "ВПР, математика, 5\u00a0класс (2019): 40\u00a0% ≥ 30\u00a0%" in seed["reasons"]

@@ -75,3 +75,21 @@ def test_empty_database(qtbot, empty_db) -> None:
     view = _view(qtbot, empty_db)
     assert view.model.rowCount() == 0
     assert view.summary_label.text() == "Результатов в базе нет."
+
+
+def test_an_exported_list_names_the_profile_that_made_it(qtbot, seed_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from lowres_desktop.domain.profiles import default_profile
+    from lowres_desktop.ui.table_export import attach_table_export
+
+    view = _view(qtbot, seed_db)
+    path = tmp_path / "list.xlsx"
+    attach_table_export(view.table).export_to(path)
+    sheet = load_workbook(path).active
+    values = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert len([v for v in values[1:16] if v]) == 15
+    note = " ".join(str(v) for v in values[16:] if v)
+    assert f"Профиль «{default_profile().name}»" in note
+    assert default_profile().fingerprint() in note
+    assert "по которым есть результаты за 2018–2019 годы" in note

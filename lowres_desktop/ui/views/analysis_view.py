@@ -67,6 +67,7 @@ from lowres_desktop.ui.models.record_table_model import (
     SortOrder,
     prepare_records,
 )
+from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
@@ -229,6 +230,7 @@ class AnalysisView(QWidget):
         self.category_counts = QLabel()
         self.category_counts.setWordWrap(True)
         self.category_table = QTableView()
+        attach_table_export(self.category_table, self.tr("Анализ")).note = lambda: [self.caption.text()]
         self.category_table.setModel(self.category_proxy)
         setup_table(self.category_table)
         self.category_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)

@@ -10,6 +10,7 @@ from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.services.identify_schools import Identification, identify_schools
 from lowres_desktop.ui.models.flagged_table_model import FlaggedTableModel, prepare_flagged
 from lowres_desktop.ui.models.record_table_model import PreparedRecords, SortOrder
+from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.ui.table_fit import VisibleRowFitter, fit_columns
 from lowres_desktop.ui.views.year_view import YearView
 from lowres_desktop.wording.analysis import profile_rule_text
@@ -46,6 +47,11 @@ class FlaggedView(YearView):
         top.addWidget(QLabel(self.tr("Найти:")))
         top.addWidget(self.search)
         top.addWidget(self.count_label)
+        # An exported list says which rule made it, as the page does.
+        attach_table_export(self.table, self.tr("Низкие результаты")).note = lambda: [
+            self.rule_label.text(),
+            self.summary_label.text(),
+        ]
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.rule_label)

@@ -3,13 +3,15 @@
 Who entered the list, who left it and who stayed («из 17 ОУ … вышли 12 ОУ
 (71 %)»), the share of flagged schools against the target by year, how long
 each school has been on the list, the dynamics of «% 2» by procedure, the
-list by district and year, and the meeting's charts drawn from the same
-series as the app's dashboard.
+list by district and year, the meeting's charts drawn from the same
+series as the app's dashboard, and seed 003's tables: the УНОР schools by
+type of problem and the «группа риска» by district and year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,15 @@ if TYPE_CHECKING:
     from lowres_desktop.services.dynamics import Dynamics
 
 Phrase = Callable[[list[str]], str]
+
+
+@dataclass(frozen=True)
+class Problems:
+    """Seed 003's table 2: per problem type of the catalogue, the short names of the УНОР schools."""
+
+    by_type: list[tuple[str, list[str]]]
+    persistent: int
+    """УНОР schools of the year, with or without a problem type recorded."""
 
 
 def _share(part: int, whole: int) -> str:
@@ -162,12 +173,40 @@ def _districts_table(dynamics: Dynamics, phrase: Phrase) -> Table:
     return Table(header, tuple(rows), (40, *[130 / max(len(years), 1)] * len(years)))
 
 
+def _problems_table(problems: Problems, phrase: Phrase) -> Table:
+    rows = [
+        (Cell(f"{n}) {title}", align="left"), Cell(phrase(names) if names else "—", align="left"))
+        for n, (title, names) in enumerate(problems.by_type, start=1)
+    ]
+    rows.append((Cell("Всего школ с УНОР", align="left"), Cell(str(problems.persistent), align="left")))
+    header = ((HeaderCell("Тип проблем"), HeaderCell("Общеобразовательные организации")),)
+    return Table(header, tuple(rows), (80, 90))
+
+
+def _risk_table(dynamics: Dynamics, phrase: Phrase) -> Table:
+    """Seed 003's table 3: the «группа риска» of each district in each year, with the totals."""
+    years = dynamics.years[-3:]
+    rows = []
+    totals = dict.fromkeys(years, 0)
+    for row in dynamics.districts_risk:
+        cells = [Cell(row.district, align="left")]
+        for year in years:
+            schools: list[School] = row.by_year.get(year, [])
+            totals[year] += len(schools)
+            cells.append(Cell(phrase([s.short_name for s in schools]) if schools else "—", align="left"))
+        rows.append(tuple(cells))
+    rows.append((Cell("Всего ОО", align="left"), *(Cell(str(totals[y])) for y in years)))
+    header = ((HeaderCell("Район (округ)"), *(HeaderCell(str(y)) for y in years)),)
+    return Table(header, tuple(rows), (40, *[130 / max(len(years), 1)] * len(years)))
+
+
 def build(
     dynamics: Dynamics,
     dashboard: Dashboard,
     phrase: Phrase,
     requisites: Requisites,
     issued: date | None = None,
+    problems: Problems | None = None,
 ) -> Document:
     blocks: list[Block] = [
         *_text(dynamics, phrase),
@@ -183,6 +222,21 @@ def build(
         _districts_table(dynamics, phrase),
         Chart(chart_from_series(dashboard.districts, height_mm=90)),
         Chart(chart_from_series(dashboard.categories)),
+    ]
+    if problems is not None:
+        blocks += [
+            Paragraph(
+                f"5. Распределение ОО с устойчиво низкими образовательными результатами (УНОР) "
+                f"по типам выявленных проблем, {dynamics.year} год",
+                style="heading",
+            ),
+            _problems_table(problems, phrase),
+        ]
+    blocks += [
+        Paragraph(
+            f"{6 if problems is not None else 5}. Динамика ОО «группы риска» по территориям", style="heading"
+        ),
+        _risk_table(dynamics, phrase),
     ]
     return Document(
         requisites=requisites,

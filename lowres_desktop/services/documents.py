@@ -19,7 +19,9 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.mentors import SchoolProfile
 from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
@@ -46,7 +48,7 @@ from lowres_desktop.reports.model import (
     split_control,
 )
 from lowres_desktop.reports.pdf_renderer import render_pdf
-from lowres_desktop.services.categories import school_category_years
+from lowres_desktop.services.categories import categories_for_year, school_category_years
 from lowres_desktop.services.chart_series import dashboard, school_charts
 from lowres_desktop.services.document_kinds import DocumentKind
 from lowres_desktop.services.dynamics import dynamics_for_year
@@ -62,7 +64,7 @@ from lowres_desktop.services.progress import (
 from lowres_desktop.services.requisites import load_requisites
 from lowres_desktop.services.roadmaps import item_states, load_roadmap, roadmap_document
 from lowres_desktop.services.rule_profiles import chosen_profile
-from lowres_desktop.services.school_profiles import school_profile
+from lowres_desktop.services.school_profiles import problem_types, school_profile, school_profiles
 from lowres_desktop.storage.documents_repository import IssuedDocument
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.wording.analysis import categories_text
@@ -329,7 +331,29 @@ def _dynamics(db: Database, request: DocumentRequest, requisites: Requisites) ->
         schools_phrase,
         requisites,
         request.issued,
+        _problems(db, year, profile),
     )
+
+
+def _problems(db: Database, year: int, profile: RuleProfile) -> dynamics_report.Problems:
+    """Seed 003's table 2: the year's УНОР schools under each problem type of the catalogue."""
+    persistent = [
+        row.school for row in categories_for_year(db, year, profile).rows
+        if Category.PERSISTENT in row.computed.categories
+    ]  # fmt: skip
+    profiles = school_profiles(db)
+    by_type = [
+        (
+            t.title,
+            [s.short_name for s in persistent if t.code in profiles.get(s.login, _NO_PROFILE).problem_types],
+        )
+        for t in problem_types(db)
+        if t.active
+    ]
+    return dynamics_report.Problems(by_type, len(persistent))
+
+
+_NO_PROFILE = SchoolProfile("")
 
 
 Builder = Callable[[Database, "DocumentRequest", Requisites], Document]

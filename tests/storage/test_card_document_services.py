@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from lowres_desktop.domain.categories import Category
+from lowres_desktop.domain.mentors import SchoolProfile
 from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.reports.model import Point
-from lowres_desktop.services.categories import category_history, school_category_years
+from lowres_desktop.services.categories import categories_for_year, category_history, school_category_years
 from lowres_desktop.services.chart_series import school_charts
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.document_kinds import INFO
@@ -33,6 +35,8 @@ from lowres_desktop.services.documents import (
     render,
 )
 from lowres_desktop.services.roadmaps import create_from_template, list_roadmaps
+from lowres_desktop.services.rule_profiles import current_profile
+from lowres_desktop.services.school_profiles import problem_types, save_school_profile
 from lowres_desktop.storage.analysis_repository import AnalysisFacts
 from lowres_desktop.storage.models import ResultRow, SchoolRow
 from lowres_desktop.storage.unit_of_work import Database
@@ -172,3 +176,24 @@ def test_seed_002s_programme_with_its_passport_and_appendix(demo_db: Database, t
         "Результаты оценочных процедур 2018, 2019 годов",
     ):
         assert said.replace("-", "") in read, said
+
+
+def test_seed_003s_tables_2_and_3_in_the_analytic_report(demo_db: Database, tmp_path: Path) -> None:
+    profile = current_profile(demo_db)
+    persistent = [
+        row.school for row in categories_for_year(demo_db, 2024, profile).rows
+        if Category.PERSISTENT in row.computed.categories
+    ]  # fmt: skip
+    assert persistent, "the demo has УНОР schools in 2024"
+    staff = next(t for t in problem_types(demo_db) if "кадрового" in t.title)
+    save_school_profile(demo_db, SchoolProfile(persistent[0].login, frozenset({staff.code})))
+    document = build_document(demo_db, DocumentRequest(DocumentKind.DYNAMICS, year=2024))
+    path = tmp_path / "dynamics.pdf"
+    path.write_bytes(render(document, "pdf"))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    read = " ".join(text.replace("\u00a0", " ").replace("-\n", "").split())
+    assert "по типам выявленных проблем, 2024 год" in read
+    assert f"3) школы с низким уровнем кадрового потенциала {persistent[0].short_name}" in read
+    assert f"Всего школ с УНОР {len(persistent)}" in read
+    assert "Динамика ОО «группы риска» по территориям Район (округ) 2022 2023 2024" in read
+    assert "Всего ОО" in read

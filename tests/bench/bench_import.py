@@ -24,20 +24,18 @@ from __future__ import annotations
 
 import argparse
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.storage.unit_of_work import Database
+from tests.bench.pandas_import import pandas_import
 
 PROCEDURES = [
     "ВПР МА 5",
@@ -85,39 +83,6 @@ def app_import(path: Path, folder: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - started
     db.close()
     return elapsed, report.results_new
-
-
-def pandas_import(path: Path, folder: Path, engine: str | None = None) -> tuple[float, int]:
-    target = folder / f"pandas{time.monotonic_ns()}.sqlite"
-    started = time.perf_counter()
-    with warnings.catch_warnings():
-        # pandas warns that its default .xlsx engine will change; the default is what is measured.
-        warnings.filterwarnings("ignore", message="The default engine for reading")
-        frame = pd.read_excel(path, header=[1, 2], engine=engine)
-    frame.columns = [
-        "territory" if i == 0 else "name" if i == 1 else "login" if i == 2 else f"{top}|{sub}"
-        for i, (top, sub) in enumerate(frame.columns)
-    ]
-    top = None
-    renamed = {}
-    for column in frame.columns[3:]:
-        header, sub = column.split("|")
-        top = header if not header.startswith("Unnamed") else top
-        renamed[column] = f"{top}|{'low' if '2' in sub else 'high'}"
-    frame = frame.rename(columns=renamed)
-    long = frame.melt(id_vars=["territory", "name", "login"], var_name="key", value_name="value")
-    parts = long["key"].str.rsplit("|", n=1, expand=True)
-    long["measure"] = parts[1]
-    long["procedure"] = parts[0].str.rsplit(" ", n=1).str[0]
-    long["year"] = parts[0].str.rsplit(" ", n=1).str[1].astype(int)
-    table = long.pivot_table(
-        index=["login", "procedure", "year"], columns="measure", values="value", aggfunc="first"
-    ).reset_index()
-    with sqlite3.connect(target) as connection:
-        frame[["territory", "name", "login"]].to_sql("schools", connection, index=False)
-        table.to_sql("results", connection, index=False)
-    elapsed = time.perf_counter() - started
-    return elapsed, len(table)
 
 
 def _spread(times: list[float]) -> str:

@@ -18,10 +18,13 @@ if (-not (Test-Path .build-venv)) { py -3.11 -m venv .build-venv }
 # 2. The version from pyproject.toml (the spec reads it too, for the exe's version resource).
 $version = .\.build-venv\Scripts\python -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])"
 
-# 3. Freeze: one folder, no console, icon, no UPX (see packaging\lowres-desktop.spec).
+# 3. Freeze: one folder with lowres-desktop.exe (no console) and lowres.exe (console), icon,
+#    no UPX (see packaging\lowres-desktop.spec).
 .\.build-venv\Scripts\python -m PyInstaller --noconfirm --clean packaging\lowres-desktop.spec
 
-# 4. Smoke test of the frozen program: render every page of the demo database.
+# 4. Smoke test of the frozen programs: the command line, then every page of the demo database.
+& .\dist\lowres-desktop\lowres.exe --help | Out-Host
+if ($LASTEXITCODE -ne 0) { throw "the frozen lowres.exe did not start" }
 $tour = Join-Path $env:TEMP "lowres-tour"
 & .\dist\lowres-desktop\lowres-desktop.exe --demo --tour $tour | Out-Host
 if (-not (Test-Path (Join-Path $tour "01_schools.png"))) { throw "the frozen program did not start" }

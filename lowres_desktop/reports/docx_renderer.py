@@ -290,7 +290,11 @@ class _Writer:
                         block.text, "justify", size=layout.note_size, leading=1.0, keep_with_next=before_chart
                     )
                 else:
-                    self.paragraph(block.text, "justify", indent=block.style == "body")
+                    # A sentence ending «…:» before a table introduces it: on the table's page.
+                    before_table = index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
+                    self.paragraph(
+                        block.text, "justify", indent=block.style == "body", keep_with_next=before_table
+                    )
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Chart):
@@ -306,6 +310,8 @@ class _Writer:
     def body(self) -> None:
         document, layout = self.document, self.layout
         self.blocks(document.preamble)
+        if not document.points and document.preamble and isinstance(document.preamble[-1], Table):
+            self._keep_end_with_signature()
         directive = document.doc_type.directive_word
         if document.directive_in_preamble:
             self.docx.paragraphs[-1].add_run(f" {directive}")
@@ -313,15 +319,17 @@ class _Writer:
             word = self.paragraph(directive, "left", keep_with_next=True)
             word.paragraph_format.space_before = Mm(2)
             word.paragraph_format.space_after = Mm(2)
+        # The last two points go with the signature: one line of text above it looks left over.
+        last = len(document.points)
         for number, point in enumerate(document.points, start=1):
-            self.paragraph(
-                f"{number}. {point.text}", indent=True, keep_with_next=number == len(document.points)
-            )
+            tail = number >= last - 1 and not (number < last and point.subpoints)
+            self.paragraph(f"{number}. {point.text}", indent=True, keep_with_next=tail)
             for sub_number, sub in enumerate(point.subpoints, start=1):
-                self.paragraph(f"{number}.{sub_number}. {sub}", indent=True)
+                self.paragraph(f"{number}.{sub_number}. {sub}", indent=True, keep_with_next=tail)
         req = document.requisites
         spacer = self.paragraph("", keep_with_next=True)
         spacer.paragraph_format.space_before = Mm(layout.space_before_signature_mm)
+        executor = [line for line in (req.executor_name, req.executor_phone) if line]
         signature = self.docx.add_table(rows=1, cols=2)
         position, name = signature.rows[0].cells
         position_width = self.width_mm * 0.6
@@ -331,8 +339,8 @@ class _Writer:
         ):
             column.width = cell.width = Mm(width)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-            self._fill(cell.paragraphs[0], text, align, leading=1.0)
-        executor = [line for line in (req.executor_name, req.executor_phone) if line]
+            # With the executor's note below: that note alone made a page of its own.
+            self._fill(cell.paragraphs[0], text, align, leading=1.0, keep_with_next=bool(executor))
         if executor:
             note = self.paragraph("\n".join(executor), "left", size=layout.executor_size, leading=1.0)
             frame = OxmlElement("w:framePr")
@@ -345,6 +353,16 @@ class _Writer:
             ):
                 frame.set(qn(key), value)
             note.paragraph_format.element.get_or_add_pPr().insert(0, frame)
+
+    def _keep_end_with_signature(self) -> None:
+        """A note ending in a table takes its last rows onto the signature's page (as the PDF does):
+        the signature never stands alone on a page."""
+        rows = self.docx.tables[-1].rows
+        for row in list(rows)[-self.layout.last_rows_together :]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+        self.docx.paragraphs[-1].paragraph_format.keep_with_next = True
 
     def appendices(self) -> None:
         document, layout = self.document, self.layout

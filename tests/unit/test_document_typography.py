@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
+from docx import Document as read_docx
 from reportlab.platypus import Paragraph as PdfParagraph
 
 from lowres_desktop.reports import fonts, low_results_order
+from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.layout import GOST_LAYOUT
 from lowres_desktop.reports.pdf_renderer import _Styles, _Table
 from lowres_desktop.reports.typography import NBSP, breakable_where_too_wide, typeset
@@ -74,3 +77,21 @@ def test_no_table_line_starts_with_a_dash_and_words_hyphenate(tmp_path: Path) ->
     assert not [line for line in lines if line.startswith(("–", "-"))]
     laid_out = [line.rstrip() for line in _text(path).splitlines()]  # -layout keeps a line's hyphen
     assert any(line.endswith("-") and line[-2:-1].isalpha() for line in laid_out), "justified text hyphenates"
+
+
+def test_docx_keeps_an_introduction_with_its_table_and_the_last_points_with_the_signature() -> None:
+    document = low_results_order.build(low_results_data(5), REQUISITES, date(2020, 12, 9), "1351")
+    docx = read_docx(io.BytesIO(render_docx(document)))
+    by_text = {p.text.replace(NBSP, " "): p for p in docx.paragraphs}
+    introduction = next(p for t, p in by_text.items() if t.startswith("По итогам анализа выявлено"))
+    assert introduction.paragraph_format.keep_with_next
+    points = [
+        p
+        for t, p in by_text.items()
+        if t[:2] in ("1.", "2.", "3.", "4.") and p.paragraph_format.first_line_indent
+    ]
+    assert [bool(p.paragraph_format.keep_with_next) for p in points] == [False, False, True, True]
+    signature = next(t for t in docx.tables if t.style.name != "Table Grid")
+    assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in signature.rows[0].cells), (
+        "with the executor"
+    )

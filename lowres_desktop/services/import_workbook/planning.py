@@ -129,10 +129,11 @@ def build_plan(
 
     plan.stored_results = history.stored_results(known)
     for result in results:
-        merged = _meet(
-            plan, choices, "result", result, result_values(result), plan.stored_results, ids(result)
-        )
-        if merged is not None:
+        incoming = result_values(result)
+        merged = _meet(plan, choices, "result", result, incoming, plan.stored_results, ids(result))
+        if merged is incoming:
+            plan.results.append(result)  # new: the file's record as it is (a region's file has 27,000)
+        elif merged is not None:
             plan.results.append(Result(result.login, result.procedure, result.year, *merged))
     plan.stored_comparisons = history.stored_comparisons(known) if comparisons else {}
     for c in comparisons:
@@ -182,7 +183,8 @@ def _meet(
     stored_rows: dict[Ids, StoredRow],
     ids: Ids | None,
 ) -> tuple[Value, ...] | None:
-    """The values to write for one record (None when nothing changes), counted into the plan."""
+    """The values to write for one record (None when nothing changes, `incoming` itself when it is new),
+    counted into the plan."""
     stored = stored_rows.get(ids) if ids else None
     is_result = target == "result"
     if stored is None:

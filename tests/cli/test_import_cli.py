@@ -127,3 +127,21 @@ def test_history_of_one_batch_lists_each_value_it_wrote_and_the_one_it_replaced(
     assert "стало: участников: 40; % «2»: 20; % высоких: 30" in line
     code, _out, err = run("--db", db, "history", "5")
     assert code == 1 and "Пакета импорта № 5 нет" in err
+
+
+def test_many_f1_files_and_an_unknown_one_in_one_command(tmp_path: Path) -> None:
+    from tests.data.register_files import f1_marks, write_f1
+
+    db = str(tmp_path / "city.sqlite")
+    files = [
+        write_f1(tmp_path / f"f1-{n}.xlsx", f"sch9000{n}", f"МБОУ «СОШ № {n}»", f1_marks(n, 25))
+        for n in (1, 2, 3)
+    ]
+    unknown = tmp_path / "своя таблица.csv"
+    unknown.write_text("Школа;Итог\nsch1;5\n", encoding="utf-8")
+    code, out, err = run("--db", db, "import", *map(str, files[:2]), str(unknown), str(files[2]))
+    assert code == 1
+    assert out.count("вид: ВПР, индивидуальные результаты (Ф1)") == 3
+    assert out.count("сравнений отметок с журналом новых: 1") == 3
+    assert "Файл «своя таблица.csv» не импортирован" in err and "Файл → Импорт результатов…" in err
+    assert count(db, "results") == 3 and count(db, "mark_comparisons") == 3

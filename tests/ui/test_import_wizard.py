@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QTableView, QWizard
 
 from lowres_desktop.importing.parsed import IdKind
 from lowres_desktop.services.import_history import import_history
-from lowres_desktop.services.import_workbook import CREATE_SCHOOL, SchoolRef, read_import_file
+from lowres_desktop.services.import_workbook import (
+    CREATE_SCHOOL,
+    SchoolRef,
+    import_workbook,
+    read_import_file,
+)
 from lowres_desktop.services.results_table import stored_results
 from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
 from lowres_desktop.ui.main_window import MainWindow, Page
@@ -270,3 +275,49 @@ def test_minimum_scores_dialog_edits_and_resets_a_row(qtbot, empty_db, tmp_path)
     dialog.table.findChild(TableExport).export_to(tmp_path / "минимумы.xlsx")
     exported = load_workbook(tmp_path / "минимумы.xlsx").active
     assert exported.max_row == shipped + 1 and exported.cell(row + 2, 5).value == 24  # a number, not text
+
+
+def test_a_per_school_table_mapped_by_hand_with_the_procedure_for_the_sheet(
+    qtbot, empty_db, tmp_path, monkeypatch
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Итоги"
+    sheet.append(["Сводка по ОО, ОГЭ русский язык, 2025"])
+    sheet.append(["ОО", "Наименование", "Всего сдавали", "Не справились, %", "На 4 и 5, %"])
+    sheet.append(["sch1", "МБОУ \"СОШ № 1\"", 40, 12.5, 35])
+    sheet.append(["sch2", "МБОУ \"СОШ № 2\"", 25, 0, 60])
+    path = tmp_path / "сводка.xlsx"
+    workbook.save(path)
+    window = _window(qtbot, empty_db)
+    wizard = _wizard(qtbot, window, [path], monkeypatch)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    hand = wizard.hand_page
+    assert wizard.currentPage() is hand and hand.table_radio.isChecked()
+    assert hand.header_spin.value() == 2
+    for row, title in ((0, "Логин ОО"), (1, "Название ОО"), (2, "Участников"), (3, "% «2» (ниже минимума)"),
+                       (4, "% высоких")):  # fmt: skip
+        combo = hand.columns.cellWidget(row, 3)
+        combo.setCurrentIndex(combo.findText(title))
+    hand.preview_button.click()
+    assert hand.status.text() == "Укажите столбец с процедурой или процедуру листа (например «ВПР МА 5»)."
+    hand.procedure_edit.setText("ОГЭ РУ")
+    hand.year_spin.setValue(2025)
+    hand.preview_button.click()
+    rows = [[hand.figures.item(r, c).text() for c in range(6)] for r in range(hand.figures.rowCount())]
+    assert rows == [
+        ["sch1", "ОГЭ РУ", "2025", "40", "12,5", "35"],
+        ["sch2", "ОГЭ РУ", "2025", "25", "0", "60"],
+    ]
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.commit_page.isComplete, timeout=15000)
+    got = {(r.login, r.procedure.code, r.year): (r.participants, r.pct_low, r.pct_high)
+           for r in stored_results(empty_db).results}  # fmt: skip
+    assert got == {("sch1", "ОГЭ РУ", 2025): (40, 12.5, 35), ("sch2", "ОГЭ РУ", 2025): (25, 0, 60)}
+    workbook.active.append(["sch3", "Лицей", 30, 10, 50])
+    again = tmp_path / "сводка-2.xlsx"
+    workbook.save(again)
+    report = import_workbook(empty_db, again)
+    assert (report.results_new, report.results_unchanged) == (1, 2)

@@ -1,7 +1,8 @@
 """Every layout the program reads, and the detector that tells which sheets of a file hold which.
 
-A layout is a pair of functions: `find_header_row(grid)` answers cheaply
-whether a sheet looks like it, `parse(grid, on_row, options)` reads it. The
+A layout is one module in importing/ and one entry here: its titles and two
+functions — `find_header_row(grid)` answers cheaply whether a sheet looks
+like it, `parse(grid, on_row, options)` reads it. The
 ВПР exports come as one sheet per procedure, so all their sheets are read;
 the other layouts expect one data sheet, and a file with two sheets that
 both look like data is ambiguous until the user picks one.
@@ -31,6 +32,8 @@ Parse = Callable[[SheetGrid, Callable[[int, int], None], ParseOptions], ParsedSh
 class Layout:
     id: str
     title: str
+    short: str
+    """The name short enough for a table column or a one-line summary."""
     find_header_row: Callable[[SheetGrid], int | None]
     parse: Parse
     one_sheet_per_procedure: bool = False
@@ -40,18 +43,21 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(
         "appendix",
         "Приложение 1 (широкая таблица: столбцы «ВПР МА 5 2019» с «% 2» и «% Выс. рез-тов»)",
+        "приложение 1",
         appendix_layout.find_header_row,
         appendix_layout.parse_appendix_sheet,
     ),
     Layout(
         long_template.LAYOUT_ID,
         long_template.TITLE,
+        "шаблон программы",
         long_template.find_header_row,
         long_template.parse_long_sheet,
     ),
     Layout(
         vpr_statistics.LAYOUT_ID,
         vpr_statistics.TITLE,
+        "ВПР, статистика по отметкам",
         vpr_statistics.find_header_row,
         vpr_statistics.parse_vpr_statistics,
         one_sheet_per_procedure=True,
@@ -59,28 +65,28 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(
         vpr_journal_comparison.LAYOUT_ID,
         vpr_journal_comparison.TITLE,
+        "ВПР, сравнение с журналом",
         vpr_journal_comparison.find_header_row,
         vpr_journal_comparison.parse_vpr_comparison,
         one_sheet_per_procedure=True,
     ),
-    Layout(vpr_f1.LAYOUT_ID, vpr_f1.TITLE, vpr_f1.find_header_row, vpr_f1.parse_vpr_f1),
+    Layout(
+        vpr_f1.LAYOUT_ID,
+        vpr_f1.TITLE,
+        "ВПР, индивидуальные результаты (Ф1)",
+        vpr_f1.find_header_row,
+        vpr_f1.parse_vpr_f1,
+    ),
     Layout(
         exam_register.LAYOUT_ID,
         exam_register.TITLE,
+        "ОГЭ/ЕГЭ, ведомость участников",
         exam_register.find_header_row,
         exam_register.parse_register,
     ),
 )
 BY_ID = {layout.id: layout for layout in LAYOUTS}
-SHORT_TITLES = {
-    "appendix": "приложение 1",
-    long_template.LAYOUT_ID: "шаблон программы",
-    vpr_statistics.LAYOUT_ID: "ВПР, статистика по отметкам",
-    vpr_journal_comparison.LAYOUT_ID: "ВПР, сравнение с журналом",
-    vpr_f1.LAYOUT_ID: "ВПР, индивидуальные результаты (Ф1)",
-    exam_register.LAYOUT_ID: "ОГЭ/ЕГЭ, ведомость участников",
-}
-"""Layout names short enough for a table column or a one-line summary."""
+SHORT_TITLES = {layout.id: layout.short for layout in LAYOUTS}
 
 
 class LayoutNotFound(FileRejected):

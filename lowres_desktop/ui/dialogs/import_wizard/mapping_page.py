@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lowres_desktop.importing import exam_register
 from lowres_desktop.importing.layouts import LAYOUTS, SheetChoice, detect
 from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, Measure, Origin, ParseOptions
 from lowres_desktop.importing.procedure_headers import parse_procedure_code
@@ -58,6 +59,17 @@ ROLE_TITLES = {
     ColumnRole.STATUS: "Статус (неявка, удалён)",
     ColumnRole.JOURNAL_MARK: "Отметка по журналу",
 }
+TABLE_ROLES = (
+    ColumnRole.LOGIN,
+    ColumnRole.GIA_CODE,
+    ColumnRole.NAME,
+    ColumnRole.TERRITORY,
+    ColumnRole.PROCEDURE,
+    ColumnRole.YEAR,
+    ColumnRole.VALUE,
+    ColumnRole.IGNORE,
+)
+"""The roles a column of a per-school table can have; a register's are `exam_register.REGISTER_ROLES`."""
 MEASURE_TITLES = {Measure.LOW: "% «2»", Measure.HIGH: "% высоких", Measure.PARTICIPANTS: "участников"}
 ORIGIN_TITLES = {
     Origin.DETECTED: "распознан",
@@ -221,14 +233,16 @@ class MappingPage(QWizardPage):
         from openpyxl.utils import get_column_letter
 
         self.table.setRowCount(len(columns))
+        register = self.layout_combo.currentData() == exam_register.LAYOUT_ID
+        roles = [ColumnRole.IGNORE, *exam_register.REGISTER_ROLES] if register else list(TABLE_ROLES)
         for row, mapping in enumerate(columns):
             letter = QTableWidgetItem(get_column_letter(mapping.column))
             letter.setData(Qt.ItemDataRole.UserRole, mapping.column)
             self.table.setItem(row, 0, letter)
             self.table.setItem(row, 1, QTableWidgetItem(mapping.header))
             role = QComboBox()
-            for value, title in ROLE_TITLES.items():
-                role.addItem(self.tr(title), value.value)
+            for value in roles:
+                role.addItem(self.tr(ROLE_TITLES[value]), value.value)
             role.setCurrentIndex(role.findData(mapping.role.value))
             self.table.setCellWidget(row, 2, role)
             procedure = QComboBox()

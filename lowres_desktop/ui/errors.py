@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.faults import describe_os_error
 from lowres_desktop.paths import user_data_dir
 from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
 
@@ -71,6 +72,12 @@ def show_error(parent: QWidget | None, error: BaseException) -> QDialog:
     """A DomainError's own message, or the unexpected-error dialog after logging the traceback."""
     if isinstance(error, DomainError):
         return show_message(parent, str(error))
+    if isinstance(error, OSError):
+        # A disk, folder or file fault, not a bug: said in Russian with what to do (files/faults.py).
+        _log.warning("file system error", exc_info=(type(error), error, error.__traceback__))
+        place = f" («{error.filename}»)" if error.filename else ""
+        text = _tr("Действие не выполнено{0}: {1}").format(place, describe_os_error(error))
+        return show_message(parent, text)
     _log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     dialog = ErrorDialog(error_details(error), parent)
     dialog.ui.messageLabel.setText(

@@ -30,6 +30,17 @@ def test_domain_error_shows_its_own_message(qtbot) -> None:
     shown.close()
 
 
+def test_a_file_system_error_is_said_in_russian_not_as_a_bug(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    error = _raised(IsADirectoryError(21, "Is a directory", "/home/user/отчёт.pdf"))
+    shown = errors.show_error(parent, error)
+    assert isinstance(shown, QMessageBox) and not isinstance(shown, ErrorDialog)
+    assert "«/home/user/отчёт.pdf»" in shown.text() and "папка, а не файл" in shown.text()
+    assert "Is a directory" not in shown.text()
+    shown.close()
+
+
 def test_unexpected_error_is_logged_and_details_can_be_copied(qtbot, caplog) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -23,7 +23,7 @@ from lowres_desktop.importing.workbook_reader import read_bytes, read_file
         ("0.0\\%", False),
         ('#,##0.0" %"', False),
         ("[Red]0.0%", True),
-        ('[$%-419]0.0', False),
+        ("[$%-419]0.0", False),
         ("General", False),
         ("0.0_%", False),
     ],
@@ -82,3 +82,43 @@ def test_a_utf16_csv_reads(encoding: str) -> None:
 def test_a_utf16_csv_without_a_mark_reads_when_latin() -> None:
     data = "login;year\nsch1;2025\n".encode("utf-16-le")
     assert read_bytes("r.csv", data)[0].rows == [["login", "year"], ["sch1", "2025"]]
+
+
+def _sheet_part(rows: bytes) -> bytes:
+    return (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData>" + rows + b"</sheetData></worksheet>"
+    )
+
+
+def _guard(tmp_path: Path, sheet: bytes):  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from lowres_desktop.importing.archive_guard import check_archive
+
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    with zipfile.ZipFile(path) as archive:
+        return check_archive("book.xlsx", archive).sheets["xl/worksheets/sheet1.xml"]
+
+
+def test_a_far_column_in_a_later_chunk_of_a_plain_sheet_is_found(tmp_path: Path) -> None:
+    from lowres_desktop.importing.problems import FileRejected
+
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c><c r="BE%d"><v>2</v></c></row>' % (n, n, n)
+        for n in range(1, 3001)
+    )
+    padding = b"<!-- " + b"." * (3 << 20) + b" -->"
+    extent = _guard(tmp_path, _sheet_part(rows + padding + b'<row r="3001"><c r="GR3001"><v>1</v></c></row>'))
+    assert (extent.rows, extent.columns) == (3001, 200)
+    with pytest.raises(FileRejected, match="есть столбец 1001"):
+        _guard(tmp_path, _sheet_part(rows + padding + b'<row r="3001"><c r="ALM3001"><v>1</v></c></row>'))
+
+
+def test_a_cell_below_its_row_element_counts_by_its_own_reference(tmp_path: Path) -> None:
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(1, 2000))
+    extent = _guard(tmp_path, _sheet_part(rows + b'<row r="2000"><c r="B99999"><v>1</v></c></row>'))
+    assert (extent.rows, extent.columns) == (99999, 2)

@@ -169,8 +169,8 @@ def _refuse_unless_clean(reading: FileReading, plan: ImportPlan, choices: Import
         codes = ", ".join(sorted({u.ref.value for u in plan.unknown}))
         raise FileRejected(
             reading.file_name,
-            f"Коды ОО не найдены в базе ни у одной школы: {codes}. Укажите школы в мастере импорта "
-            "или повторите с --skip-unmatched, чтобы пропустить эти строки.",
+            f"Коды ОО не найдены в базе ни у одной школы: {codes}. Укажите школы в программе "
+            "(Файл → Импорт результатов…) или повторите с --skip-unmatched, чтобы пропустить эти строки.",
             [CellProblem(u.sheet, u.row, 1, u.ref.value, "код ОО не найден в базе") for u in plan.unknown],
         )
     if plan.conflicts and choices.on_conflict == ConflictPolicy.FAIL:

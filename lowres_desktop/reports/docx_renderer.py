@@ -22,7 +22,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
+from docx.table import _Row as DocxRow
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import SubElement
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from lowres_desktop.reports import fonts
@@ -38,6 +40,16 @@ from lowres_desktop.reports.model import (
     format_date,
 )
 from lowres_desktop.reports.typography import breakable_where_too_wide, typeset
+
+_RUN, _TEXT, _TAB, _BREAK, _PRESERVE = (qn(n) for n in ("w:r", "w:t", "w:tab", "w:br", "xml:space"))
+
+_AFTER_SUPPRESS = (
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+"""What follows <w:suppressAutoHyphens> in a <w:pPr>: the schema fixes the order."""
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -194,15 +206,26 @@ class _Writer:
         indent: bool = False,
         keep_with_next: bool = False,
         leading: float | None = None,
+        hyphenate: bool | None = None,
     ) -> None:
         """Write `text` into an empty new paragraph in the given style.
 
+        `hyphenate` None hyphenates justified text only: not the letterhead, the
+        title or the headings (as in the PDF); table cells say True.
+
         The paragraph's and runs' properties are copied from a template made once per
         style: python-docx sets each property by searching the element for its place,
-        and a region's appendix has tens of thousands of cells (2.1 s for 27 pages).
+        and a region's appendix has tens of thousands of cells (2.1 s for 27 pages). The
+        runs are written as elements for the same reason (its text setter took half the time).
         """
         paragraph_properties, run_properties = self._templates(
-            align, bold, size, indent, keep_with_next, leading
+            align,
+            bold,
+            size,
+            indent,
+            keep_with_next,
+            leading,
+            align == "justify" if hyphenate is None else hyphenate,
         )
         p = paragraph._p
         if p.pPr is not None:
@@ -210,11 +233,18 @@ class _Writer:
         p.insert(0, deepcopy(paragraph_properties))
         lines = typeset(text).split("\n")
         for index, line in enumerate(lines):
-            run = paragraph.add_run(line)
+            run = SubElement(p, _RUN)
             if run_properties is not None:
-                run._r.insert(0, deepcopy(run_properties))
+                run.append(deepcopy(run_properties))
+            for part_index, part in enumerate(line.split("\t")):
+                if part_index:
+                    SubElement(run, _TAB)
+                if part:
+                    element = SubElement(run, _TEXT)
+                    element.text = part
+                    element.set(_PRESERVE, "preserve")
             if index < len(lines) - 1:
-                run.add_break()
+                SubElement(run, _BREAK)
 
     def _templates(
         self,
@@ -224,9 +254,10 @@ class _Writer:
         indent: bool,
         keep_with_next: bool,
         leading: float | None,
+        hyphenate: bool,
     ) -> tuple[Any, Any]:
         """The <w:pPr> and <w:rPr> (None when empty) python-docx writes for this style."""
-        key = (align, bold, size, indent, keep_with_next, leading)
+        key = (align, bold, size, indent, keep_with_next, leading, hyphenate)
         found = self._styles.get(key)
         if found is None:
             sample = DocxParagraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
@@ -240,6 +271,10 @@ class _Writer:
             run.bold = bold
             if size:
                 run.font.size = Pt(size)
+            if not hyphenate:
+                sample._p.get_or_add_pPr().insert_element_before(
+                    OxmlElement("w:suppressAutoHyphens"), *_AFTER_SUPPRESS
+                )
             found = self._styles[key] = (sample._p.pPr, run._r.rPr)
         return found
 
@@ -411,19 +446,40 @@ class _Writer:
             text = breakable_where_too_wide(
                 typeset(cell.text), lambda w: stringWidth(w, fonts.BOLD, size), room
             )
-            self._fill(target.paragraphs[0], text, "center", bold=True, size=size, leading=1.0)
+            self._fill(
+                target.paragraphs[0],
+                text,
+                "center",
+                bold=True,
+                size=size,
+                leading=1.0,
+                keep_with_next=True,
+                hyphenate=True,
+            )
         # The last rows keep together (as the PDF leaves none alone on a page), a section's title
         # keeps with its first measure.
         together = len(table.rows) - layout.last_rows_together
+        # python-docx's add_row looks up the grid for every cell (13 ms a row, 7 s for a region's
+        # appendix): the first empty row is made once and copied.
+        blank = docx_table.add_row() if table.rows else None
+        if blank is not None:
+            _row_property(blank, "w:cantSplit")
+            empty_row = deepcopy(blank._tr)
         for index, body_row in enumerate(table.rows):
-            row = docx_table.add_row()
-            _row_property(row, "w:cantSplit")
+            if index:
+                row_element = deepcopy(empty_row)
+                docx_table._tbl.append(row_element)
+                row = DocxRow(row_element, docx_table)
+            else:
+                assert blank is not None
+                row = blank
             cells = row.cells  # each cell as wide as its column of the grid
-            keep = index in table.section_rows or together <= index < len(table.rows) - 1
+            # The first two rows too: one row under the header at a page's foot looks lost as well.
+            keep = index in table.section_rows or index < 1 or together <= index < len(table.rows) - 1
             if index in table.section_rows:
                 merged = cells[0].merge(cells[-1])
                 self._fill(merged.paragraphs[0], body_row[0].text, "left", bold=True, size=size, leading=1.0,
-                           keep_with_next=True)  # fmt: skip
+                           keep_with_next=True, hyphenate=True)  # fmt: skip
                 continue
             for cell, value in zip(cells, body_row, strict=False):
                 self._fill(
@@ -434,6 +490,7 @@ class _Writer:
                     size=size,
                     leading=1.0,
                     keep_with_next=keep,
+                    hyphenate=True,
                 )
                 if value.marked:
                     shading = OxmlElement("w:shd")

@@ -76,6 +76,11 @@ def _hyphenate_russian_words() -> None:
     paragraph_module._hy_sfx_pat = re.compile("[]'\")}?!.,;:\u2019\u201b\u201d\u201f\u00bb\u2026]+$")
 
 
+LOW_ON_THE_PAGE = 80 * MM
+"""Room below which a table that fits one row only is moved to the next page (higher up, a tall
+first row is split rather than moved, or it might never fit)."""
+
+
 class _Table(LongTable):
     """A long table that never leaves fewer than `last_rows` of its rows alone on the last page.
 
@@ -89,6 +94,10 @@ class _Table(LongTable):
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         parts = super().split(available_width, available_height)
+        # Low on a page, a table whose first part would hold one row starts on the next page.
+        first_rows = len(parts[0]._cellvalues) - self.repeatRows if len(parts) == 2 else 2
+        if first_rows < 2 and available_height < LOW_ON_THE_PAGE:
+            return []
         height = available_height
         body_rows = len(self._cellvalues) - self.repeatRows
         while len(parts) == 2 and body_rows > self.last_rows:

@@ -50,11 +50,13 @@ def test_a_section_title_never_ends_a_page() -> None:
     assert isinstance(rest._cellvalues[1][0], (PdfParagraph, list, tuple))
 
 
-def test_a_short_table_is_split_as_reportlab_splits_it() -> None:
+def test_one_row_at_a_pages_foot_moves_the_table_to_the_next_page() -> None:
     table = _table(3)
     table.wrap(240, 1000)
-    parts = table.split(240, ROW * 2.5)
-    assert [_body_rows(p) for p in parts] == [1, 2]
+    assert table.split(240, ROW * 2.5) == [], "header and one row only: the table starts on the next page"
+    tall = _table(6)
+    tall.wrap(240, 1000)
+    assert [_body_rows(p) for p in tall.split(240, ROW * 4.5)] == [3, 3]
 
 
 def test_typeset_keeps_numbers_with_their_words() -> None:

@@ -237,24 +237,6 @@ def _open_or_choose(target: str) -> Database | None:
             target = name
 
 
-def _offer_demo_data(window: MainWindow) -> None:
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        _tr("Пустая база"),
-        _tr(
-            "В базе ещё нет ни одной школы. Импортируйте результаты (Файл → Импорт "
-            "результатов…) или заполните базу демонстрационными данными, чтобы посмотреть, "
-            "как работает программа."
-        ),
-        parent=window,
-    )
-    fill = box.addButton(_tr("Заполнить демонстрационными данными"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Не сейчас"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if box.clickedButton() is fill:
-        window.fill_demo_data()
-
-
 def _configure_logging() -> None:
     """A rotating log file in the user's folder: a GUI started from a shortcut has no console."""
     path = log_file()
@@ -313,10 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if choice == FirstRunChoice.CREATE:
         RequisitesDialog(window.context, window).exec()
     elif overview(db).schools == 0:
+        # Otherwise the «Школы» page says what to do first, with its buttons (no modal box).
         if args.demo or choice == FirstRunChoice.DEMO:
             QTimer.singleShot(0, window.fill_demo_data)
-        else:
-            QTimer.singleShot(0, lambda: _offer_demo_data(window))
     status = app.exec()
     database = window.db  # the user may have opened another one
     _dispose(window)

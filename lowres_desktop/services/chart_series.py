@@ -106,6 +106,9 @@ class BarChart:
 class CategoryYear:
     year: int
     categories: frozenset[Category]
+    has_results: bool = True
+    """False for a year without any result of the school: «нет данных», not «нет категории»
+    (which reads as "left the list")."""
 
     @property
     def main(self) -> Category | None:
@@ -195,8 +198,9 @@ def school_charts(db: Database, login: str, profile: RuleProfile) -> SchoolChart
         return LineChart(title, y_label, lines, levels, years)
 
     caption = f"{school.short_name} · {profile_title(profile)}"
+    result_years = {result.year for result in results}
     strip = [
-        CategoryYear(entry.year, entry.categories)
+        CategoryYear(entry.year, entry.categories, entry.year in result_years)
         for entry in one_school_categories(login, results, every_year, profile, school.active)
     ]
     return SchoolCharts(

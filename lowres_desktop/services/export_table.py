@@ -27,26 +27,33 @@ def export_table(
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],
     title: str = "Таблица",
+    caption: str | None = None,
     note: Sequence[str] = (),
 ) -> Path:
     """Write one sheet: styled frozen header, numbers as numbers, widths to fit, no formulas.
 
-    `note` lines go below the table after an empty row: what the list was made
-    by (a list of schools names the rule profile that decided it).
+    `caption` (e.g. «2024 г. · Профиль „…“») goes in the first row, above the header: a list
+    decided by a year and a rule profile says which, also once printed or mailed. `note` lines
+    go below the table after an empty row: what the list was made by (the rule's words).
     """
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _sheet_title(title)
+    first = 1
+    if caption:
+        set_text(sheet.cell(1, 1), caption)
+        sheet.cell(1, 1).font = Font(bold=True)
+        first = 2
     for column, header in enumerate(headers, start=1):
-        set_text(sheet.cell(1, column), str(header))
+        set_text(sheet.cell(first, column), str(header))
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDE7F3")
-    for cell in sheet[1]:
+    for cell in sheet[first]:
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     widths = [len(str(h)) for h in headers]
-    for row_number, row in enumerate(rows, start=2):
+    for row_number, row in enumerate(rows, start=first + 1):
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(row_number, column)
             if isinstance(value, bool):
@@ -65,11 +72,11 @@ def export_table(
                 widths[column - 1] = max(widths[column - 1], len(_shown(value)))
             else:
                 widths.append(len(_shown(value)))
-    for offset, line in enumerate(note, start=len(rows) + 3):
+    for offset, line in enumerate(note, start=first + len(rows) + 2):
         set_text(sheet.cell(offset, 1), line)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 6), MAX_WIDTH)
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{first + 1}"
     with atomic_file(Path(path)) as handle:
         workbook.save(handle)
     return Path(path)

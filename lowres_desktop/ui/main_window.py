@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
             self.analysis_view,
             self.history_view,
         ]
+        self.schools_view.sig_import_requested.connect(self._on_import_action_triggered)
+        self.schools_view.sig_demo_requested.connect(self.fill_demo_data)
         for view in (self.schools_view, self.results_view, self.flagged_view, self.analysis_view):
             view.sig_school_activated.connect(self.open_school_card)
         self.stack = QStackedWidget()
@@ -285,6 +287,8 @@ class MainWindow(QMainWindow):
     def _on_operations_busy_changed(self, busy: bool) -> None:
         for action in (self.import_action, self.open_action, self.create_action, self.demo_action):
             action.setEnabled(not busy)
+        for button in (self.schools_view.import_button, self.schools_view.demo_button):
+            button.setEnabled(not busy)
 
     @Slot()
     def _on_import_action_triggered(self) -> None:

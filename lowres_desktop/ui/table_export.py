@@ -122,14 +122,35 @@ class TableExport(QObject):
         headers, rows = table_contents(self.view, selected_only=False)
         QGuiApplication.clipboard().setText(clipboard_text(headers, rows))
 
+    def context(self) -> tuple[str, str] | None:
+        """(for the file name, for the sheet's first row) from the page around the table, if it has one.
+
+        A page whose table depends on a year and a rule profile says so through `export_context()`:
+        «Низкие результаты 2024.xlsx» headed «2024 г. · Профиль „…“».
+        """
+        holder = self.view.parent()
+        while holder is not None:
+            describe = getattr(holder, "export_context", None)
+            if callable(describe):
+                return describe()
+            holder = holder.parent()
+        return None
+
     def export_to(self, path: Path) -> None:
         headers, rows = table_contents(self.view, selected_only=False)
-        export_table(path, headers, rows, self.title, self.note() if self.note else ())
+        context = self.context()
+        export_table(
+            path, headers, rows, self.title, context[1] if context else None, self.note() if self.note else ()
+        )
+
+    def proposed_name(self) -> str:
+        context = self.context()
+        return f"{self.title} {context[0]}.xlsx" if context else f"{self.title}.xlsx"
 
     @Slot()
     def _on_export_action_triggered(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self.view, self.tr("Экспорт в Excel"), f"{self.title}.xlsx", self.tr("Книги Excel (*.xlsx)")
+            self.view, self.tr("Экспорт в Excel"), self.proposed_name(), self.tr("Книги Excel (*.xlsx)")
         )
         if not name:
             return

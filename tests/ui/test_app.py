@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lowres_desktop import app
-from lowres_desktop.ui.main_window import MainWindow
 
 TOUR_FILES = ["01_schools.png", "02_results.png", "03_flagged.png", "04_school_card.png"]
 
@@ -88,24 +87,6 @@ def _click(label: str):  # type: ignore[no-untyped-def]
         return 0
 
     return answer
-
-
-def test_empty_database_offers_demo_data(qtbot, empty_db, monkeypatch) -> None:
-    window = MainWindow(empty_db)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(QMessageBox, "exec", _click("Заполнить демонстрационными данными"))
-    app._offer_demo_data(window)
-    qtbot.waitUntil(lambda: window.schools_view.model.rowCount() == 100, timeout=20000)
-    assert "школ: 100" in window.status.text()
-
-
-def test_demo_data_offer_can_be_declined(qtbot, empty_db, monkeypatch) -> None:
-    window = MainWindow(empty_db)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(QMessageBox, "exec", _click("Не сейчас"))
-    app._offer_demo_data(window)
-    assert not window.tasks.is_busy()
-    assert window.schools_view.model.rowCount() == 0
 
 
 def test_starting_the_program_does_not_import_python_docx() -> None:

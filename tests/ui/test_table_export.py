@@ -33,9 +33,10 @@ def test_every_page_table_has_copy_and_export(qtbot, seed_db, tmp_path: Path) ->
     window.show_page(Page.RESULTS)
     results = window.results_view.table.findChild(TableExport)
     results.export_to(tmp_path / "r.xlsx")
-    numbers = [
-        c.value for c in load_workbook(tmp_path / "r.xlsx").active[2] if isinstance(c.value, int | float)
-    ]
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    assert str(sheet["A1"].value).startswith(f"{window.results_view.years.year()} г. · Профиль «")
+    assert sheet.freeze_panes == "A3"  # the year-and-profile line above the header
+    numbers = [c.value for c in sheet[3] if isinstance(c.value, int | float)]
     assert numbers
 
 

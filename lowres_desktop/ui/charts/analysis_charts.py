@@ -26,6 +26,8 @@ from lowres_desktop.services.chart_series import (
 from lowres_desktop.wording.analysis import categories_text
 
 TEXT_COLOR = "#202020"
+NO_DATA_COLOR = "#f2f2f2"
+"""A year without results: paler than «нет категории», so it does not read as a category."""
 FONT_POINTS = 12
 LEGEND_MARGIN = 10
 
@@ -242,16 +244,18 @@ class CategoryStripWidget(ChartWidget):
         self.plot.getAxis("left").setStyle(showValues=False)
         seen: set[str] = set()
         for index, one in enumerate(years):
-            color = category_color(one.main)
+            color = category_color(one.main) if one.has_results else NO_DATA_COLOR
             item = pg.BarGraphItem(x=[index], height=[1], width=0.92, brush=color, pen=pg.mkPen("w"))
             self.plot.addItem(item)
-            text = pg.TextItem(
-                categories_text(one.categories), color=text_on(color, TEXT_COLOR), anchor=(0.5, 0.5)
-            )
+            words = categories_text(one.categories) if one.has_results else self.tr("нет данных")
+            text = pg.TextItem(words, color=text_on(color, TEXT_COLOR), anchor=(0.5, 0.5))
             text.setFont(QFont("", FONT_POINTS - 1))
             text.setPos(index, 0.5)
             self.plot.addItem(text)
-            name = categories_text(frozenset({one.main})) if one.main else self.tr("нет категории")
+            if not one.has_results:
+                name = self.tr("нет результатов за год")
+            else:
+                name = categories_text(frozenset({one.main})) if one.main else self.tr("нет категории")
             if name not in seen:
                 seen.add(name)
                 self.legend.addItem(item, name)

@@ -248,13 +248,18 @@ class RoadmapEditor(QWidget):
         )
         self.up_action = self._action(self.tr("Выше"), lambda: self._on_shift(-1), QKeySequence("Alt+Up"))
         self.down_action = self._action(self.tr("Ниже"), lambda: self._on_shift(1), QKeySequence("Alt+Down"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Отменить"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Повторить"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        # Fixed words on the buttons, the step in the tooltip: «Отменить Изменение заголовка»
+        # made the toolbar jump at every edit.
+        stack = self.undo_stack
+        self.undo_action = self._action(self.tr("Отменить"), stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("Повторить"), stack.redo, QKeySequence.StandardKey.Redo)
+        for action, enabled, text in (
+            (self.undo_action, stack.canUndoChanged, stack.undoTextChanged),
+            (self.redo_action, stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            action.setEnabled(False)
+            enabled.connect(action.setEnabled)
+            text.connect(lambda step, action=action: _describe_step(action, step))
         for action in (
             self.save_action,
             None,
@@ -587,6 +592,8 @@ class RoadmapEditor(QWidget):
                 self._fill_item(roadmap, roadmap.sections[path[0]].items[path[1]])
         finally:
             self._loading = False
+        # Filling the fields started the typing pause: what the program wrote is not an edit.
+        self._text_timer.stop()
         item_selected = path is not None and len(path) == 2
         self.duplicate_action.setEnabled(item_selected)
         self.add_item_action.setEnabled(path is not None)
@@ -948,6 +955,11 @@ class RoadmapEditor(QWidget):
     def _on_clean_changed(self, clean: bool) -> None:
         self.save_action.setEnabled(not clean)
         self.save_action.setText(self.tr("Сохранить") if clean else self.tr("Сохранить *"))
+
+
+def _describe_step(action: QAction, step: str) -> None:
+    word = action.text()
+    action.setToolTip(f"{word}: {step}" if step else word)
 
 
 def _municipal_years(state) -> set[int]:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from lowres_desktop.ui.models.record_table_model import RecordTableModel, SortOr
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 from lowres_desktop.ui.views.table_page import TablePage
 from lowres_desktop.ui.year_combo_box import YearComboBox
+from lowres_desktop.wording.analysis import profile_title
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -44,6 +45,13 @@ class YearView(TablePage):
         self._background = school_count(db) > BACKGROUND_ROWS
         self.years.set_years(result_years(db))
         self._load()
+
+    def export_context(self) -> tuple[str, str] | None:
+        """The year and profile the table holds, for its Excel export (see TableExport.context)."""
+        year = self.years.year()
+        if year is None:
+            return None
+        return str(year), f"{year} г. · {profile_title(self.profile)}"
 
     def show_year(self, year: int) -> None:
         self.years.select_year(year)

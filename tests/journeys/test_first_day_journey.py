@@ -67,7 +67,9 @@ def test_first_day_from_an_empty_database_to_an_excel_list(
     model = flagged.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert [cell.value for cell in sheet[2]][: len(headers)] == headers
-    assert sheet.max_row == 2 + len(expected)
+    below = [sheet.cell(row, 1).value for row in range(3 + len(expected), sheet.max_row + 1)]
+    assert all(sheet.cell(row, 1).value is not None for row in range(3, 3 + len(expected)))
+    assert below[0] is None and flagged.rule_label.text() in below  # the rule's words below the list
 
     double_click(qtbot, flagged.table, flagged.proxy.index(0, 1))
     assert window.current_page() == Page.CARD

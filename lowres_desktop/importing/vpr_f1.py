@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, ParsedSheet, ParseOptions, SchoolInFile
 from lowres_desktop.importing.problems import CellProblem
-from lowres_desktop.importing.student_register import MARKS, RegisterTally, Scale, read_score
+from lowres_desktop.importing.student_register import MARKS, Absence, RegisterTally, Scale, read_score
 from lowres_desktop.importing.values import BadValue, is_blank, normalize_text
 from lowres_desktop.importing.vpr_common import read_title
 from lowres_desktop.importing.workbook_reader import SheetGrid
@@ -108,27 +108,13 @@ def parse_vpr_f1(
                 CellProblem(grid.name, number, at.get(ColumnRole.LOGIN, 1), None, "не указан логин ОО")
             )
             continue
-        try:
-            mark = read_score(grid.cell(number, at[ColumnRole.MARK]), Scale.MARK)
-        except BadValue as error:
-            column = at[ColumnRole.MARK]
-            parsed.problems.append(
-                CellProblem(grid.name, number, column, grid.cell(number, column), str(error))
-            )
+        marks = _marks(grid, number, at, parsed)
+        if marks is None:
             continue
+        mark, journal = marks
         key = (school, procedure, year)
         tally.add(key, MARKS, mark, mark)
-        if ColumnRole.JOURNAL_MARK in at:
-            column = at[ColumnRole.JOURNAL_MARK]
-            try:
-                journal = read_score(grid.cell(number, column), Scale.MARK)
-            except BadValue as error:
-                parsed.problems.append(
-                    CellProblem(
-                        grid.name, number, column, grid.cell(number, column), f"отметка по журналу: {error}"
-                    )
-                )
-                continue
+        if journal is not None:
             tally.compare(key, mark, journal)
         if school not in schools:
             name = _text(grid, number, at, ColumnRole.NAME)
@@ -144,6 +130,28 @@ def parse_vpr_f1(
     if stated is not None and stated != counted:
         parsed.notes.append(f"В строке организации указано участников {stated}, строк с отметкой {counted}.")
     return parsed
+
+
+def _marks(
+    grid: SheetGrid, number: int, at: dict[ColumnRole, int], parsed: ParsedSheet
+) -> tuple[float | Absence, float | Absence | None] | None:
+    """The row's mark and journal mark (None without that column); None after a problem is placed."""
+    read: list[float | Absence | None] = []
+    for role, prefix in ((ColumnRole.MARK, ""), (ColumnRole.JOURNAL_MARK, "отметка по журналу: ")):
+        column = at.get(role)
+        if column is None:
+            read.append(None)
+            continue
+        try:
+            read.append(read_score(grid.cell(number, column), Scale.MARK))
+        except BadValue as error:
+            parsed.problems.append(
+                CellProblem(grid.name, number, column, grid.cell(number, column), f"{prefix}{error}")
+            )
+            return None
+    mark, journal = read
+    assert mark is not None
+    return mark, journal
 
 
 def _organisation(grid: SheetGrid, header_row: int) -> tuple[str | None, int | None]:

@@ -52,6 +52,7 @@ TABLE_NAMES = {
     "roadmap_item_executors": "Исполнители мероприятий",
     "roadmap_item_schools": "Школы мероприятий",
     "settings": "Настройки и реквизиты",
+    "issued_documents": "Журнал выпущенных документов",
 }
 
 FIELD_NAMES = {

@@ -27,8 +27,12 @@ def guess_school_kind(name: str) -> SchoolKind:
     return SchoolKind.OTHER
 
 
+SHORT_NAME_LENGTH = 200
+"""The longest short name kept (the database column and its CHECK hold 200 characters)."""
+
+
 def short_school_name(name: str) -> str:
-    """«МБОУ «СОШ № 12»» → «СОШ № 12»: the legal form and the outer quotes go."""
+    """«МБОУ «СОШ № 12»» → «СОШ № 12»: the legal form and the outer quotes go; at most 200 characters."""
     short = _LEGAL_FORM.sub("", name.strip())
     if short.startswith("«"):
         depth = 0
@@ -37,7 +41,8 @@ def short_school_name(name: str) -> str:
             if depth == 0:
                 short = short[1:index] + short[index + 1 :]
                 break
-    return re.sub(r"\s+", " ", short).strip() or name.strip()
+    short = re.sub(r"\s+", " ", short).strip() or name.strip()
+    return short if len(short) <= SHORT_NAME_LENGTH else short[: SHORT_NAME_LENGTH - 1].rstrip() + "…"
 
 
 _NUMBER = re.compile(r"\d+")

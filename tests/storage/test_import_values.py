@@ -84,3 +84,17 @@ def test_values_out_of_bounds_are_refused_naming_the_cell(
             assert uow.session.scalar(select(func.count()).select_from(SchoolRow)) == 0
     finally:
         db.close()
+
+
+def test_a_name_of_500_characters_imports_and_its_short_name_fits(
+    database_target: str, tmp_path: Path
+) -> None:
+    long_name = ("МБОУ «Средняя общеобразовательная школа " + "очень " * 100)[:499] + "»"
+    db = Database.open(database_target)
+    try:
+        import_workbook(db, _file(tmp_path / "a.xlsx", ["sch1", long_name, "ОГЭ РУ", 2025, 20, 5, 30]))
+        with db.unit_of_work() as uow:
+            full, short = uow.session.execute(select(SchoolRow.full_name, SchoolRow.short_name)).one()
+        assert len(full) == 500 and len(short) == 200 and short.endswith("…")
+    finally:
+        db.close()

@@ -159,6 +159,19 @@ def answer_file(qtbot: QtBot, path: Path | list[Path]) -> list[QFileDialog]:
     return answer(qtbot, QFileDialog, choose)
 
 
+def answer_folder(qtbot: QtBot, folder: Path) -> list[QFileDialog]:
+    """Choose `folder` in the next «choose a folder» dialog."""
+
+    def choose(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(folder))
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        if name is not None:
+            name.setText(str(folder))
+        dialog.accept()
+
+    return answer(qtbot, QFileDialog, choose)
+
+
 def back_to(qtbot: QtBot, window: QWidget) -> None:
     """Make `window` active again after a modal dialog closed (the offscreen platform does not)."""
     window.activateWindow()

@@ -64,6 +64,11 @@ def test_a_round_created_filled_by_keyboard_and_summed_up(qtbot, open_window, se
     window = open_window(seed_db)
     window.show_page(Page.MONITORING)
     view = window.monitoring_view
+    cancel = QDialogButtonBox.StandardButton.Cancel
+    answer(qtbot, RoundDialog, lambda d: press_standard(qtbot, d, cancel))
+    press_text(qtbot, view, "Новый мониторинг…")
+    back_to(qtbot, window)
+    assert list_rounds(seed_db) == []
     seen: list[str] = []
     _create_round(qtbot, window, seen)
     assert seen == [

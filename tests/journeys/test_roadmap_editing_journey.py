@@ -110,6 +110,18 @@ def test_every_editor_button(qtbot, open_window, seed_db, tmp_path) -> None:  # 
             model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
         press_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
 
+    def look_and_cancel(dialog: SchoolPickerDialog) -> None:
+        press_text(qtbot, dialog, "Отметить видимые")
+        assert len(dialog.checklist.chosen()) > 2
+        press_text(qtbot, dialog, "Снять видимые")
+        assert dialog.checklist.chosen() == []
+        press_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
+
+    answer(qtbot, SchoolPickerDialog, look_and_cancel)
+    press_text(qtbot, editor, "Школы…")
+    back_to(qtbot, window)
+    assert editor.roadmap().sections[0].items[0].schools == ()
+
     answer(qtbot, SchoolPickerDialog, two_schools)
     press_text(qtbot, editor, "Школы…")
     back_to(qtbot, window)

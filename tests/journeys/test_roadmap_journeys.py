@@ -58,6 +58,16 @@ def test_a_roadmap_from_each_template_or_blank(qtbot, open_window, seed_db, temp
     assert view.editor.save_action.text() == "Сохранить"  # nothing edited yet
 
 
+def test_a_new_roadmap_cancelled_makes_nothing(qtbot, open_window, seed_db) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(seed_db)
+    window.show_page(Page.ROADMAPS)
+    cancel = QDialogButtonBox.StandardButton.Cancel
+    answer(qtbot, NewRoadmapDialog, lambda d: press_standard(qtbot, d, cancel))
+    press(qtbot, window.roadmaps_view.new_button)
+    back_to(qtbot, window)
+    assert list_roadmaps(seed_db) == [] and not window.roadmaps_view.editor.isEnabled()
+
+
 def test_a_school_roadmap_keeps_its_level(qtbot, open_window, seed_db: Database) -> None:  # type: ignore[no-untyped-def]
     window = open_window(seed_db)
     window.show_page(Page.ROADMAPS)

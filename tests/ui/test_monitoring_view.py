@@ -26,6 +26,7 @@ def test_keyboard_entry_gives_seed_style_shares(
 
     dialog = view._round_dialog()
     assert dialog is not None
+    assert "по текущему профилю: Профиль «По умолчанию" in dialog.take_flagged.toolTip()
     dialog.name.setText("Мониторинг 1 полугодия")
     dialog.flag_year.setValue(2019)
     dialog._on_take_flagged()  # the 15 schools of seed 002

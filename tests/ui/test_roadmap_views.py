@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.domain.roadmaps import RoadmapLevel, numbered_items
 from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.roadmaps import (
@@ -110,4 +111,5 @@ def test_roadmaps_for_the_flagged_schools_are_made_in_the_background(qtbot, seed
     assert all(r.level == RoadmapLevel.SCHOOL for r in shown)
     box = view.findChild(QMessageBox)
     assert box is not None and f"Создано дорожных карт школ: {len(flagged)}." in box.text()
+    assert f"Школы выбраны по правилу: Профиль «{default_profile().name}»" in box.text()
     assert box.icon() == QMessageBox.Icon.Information, "good news carries no warning sign"

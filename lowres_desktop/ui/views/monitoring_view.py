@@ -63,10 +63,12 @@ from lowres_desktop.services.monitoring import (
     write_summary_csv,
 )
 from lowres_desktop.services.roadmaps import list_roadmaps, load_roadmap
+from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
+from lowres_desktop.wording.analysis import profile_title
 from lowres_desktop.wording.common import format_percent, with_full_stop
 
 if TYPE_CHECKING:
@@ -424,7 +426,13 @@ class MonitoringView(QWidget):
             return {year: [f.school.login for f in identify_schools(db, year).flagged] for year in years[-3:]}
 
         background = school_count(db) > BACKGROUND_ROWS
-        return RoundDialog(roadmaps, lambda: list_schools(db), flagged, current, self, background=background)
+        dialog = RoundDialog(
+            roadmaps, lambda: list_schools(db), flagged, current, self, background=background
+        )
+        # The same list as the «Низкие результаты» page: the current rule profile decides it.
+        rule = self.tr("Выявленные по текущему профилю: {profile}")
+        dialog.take_flagged.setToolTip(rule.format(profile=profile_title(current_profile(db))))
+        return dialog
 
     def save_round_from(self, dialog: RoundDialog) -> None:
         monitoring_round = dialog.monitoring_round()

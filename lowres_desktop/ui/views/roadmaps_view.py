@@ -50,6 +50,7 @@ from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.views.roadmap_editor import RoadmapEditor
+from lowres_desktop.wording.analysis import profile_title
 
 if TYPE_CHECKING:
     from lowres_desktop.domain.roadmaps import Roadmap
@@ -268,8 +269,13 @@ class RoadmapsView(QWidget):
         self._show_written(generated.created[0][1] if generated.created else self._open_id)
         show_info(
             self,
-            self.tr("Создано дорожных карт школ: {created}. Уже были у школ: {skipped}.").format(
-                created=len(generated.created), skipped=len(generated.skipped)
+            self.tr(
+                "Создано дорожных карт школ: {created}. Уже были у школ: {skipped}.\n"
+                "Школы выбраны по правилу: {profile}."
+            ).format(
+                created=len(generated.created),
+                skipped=len(generated.skipped),
+                profile=profile_title(generated.profile),
             ),
             self.tr("Дорожные карты школ"),
         )

@@ -28,6 +28,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
+from lowres_desktop.wording.analysis import profile_title
 from lowres_desktop.wording.common import format_percent, years_phrase
 
 if TYPE_CHECKING:
@@ -83,7 +84,8 @@ def _text(dynamics: Dynamics, phrase: Phrase) -> list[Block]:
             f"({_share(change.flagged, change.schools_total)}). "
             f"Целевое значение – не более {format_percent(target)} – "
             + ("достигнуто." if met else "не достигнуто.")
-        )
+        ),
+        Paragraph(f"Список определён по правилу: {profile_title(dynamics.profile)}.", style="note"),
     ]
     previous = change.previously_flagged
     if previous:

@@ -50,6 +50,8 @@ class PassportData:
     roadmap_title: str | None
     roadmap_round: str | None
     roadmap_lines: list[RoadmapLine]
+    rule: str = ""
+    """The rule profile the categories were decided by, named as every list names it."""
 
 
 def title(data: PassportData) -> str:
@@ -64,6 +66,8 @@ def build(data: PassportData, requisites: Requisites, issued: date | None = None
     )
     blocks: list[Block] = [Paragraph("1. Общие сведения", style="heading"), facts]
     blocks.append(Paragraph("2. Категории по годам", style="heading"))
+    if data.rule:
+        blocks.append(Paragraph(f"Категории определены по правилу: {data.rule}.", style="note"))
     if data.categories:
         blocks.append(Table(
             ((HeaderCell("Год"), HeaderCell("Категории")),),

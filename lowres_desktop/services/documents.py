@@ -67,7 +67,7 @@ from lowres_desktop.services.rule_profiles import chosen_profile
 from lowres_desktop.services.school_profiles import problem_types, school_profile, school_profiles
 from lowres_desktop.storage.documents_repository import IssuedDocument
 from lowres_desktop.storage.unit_of_work import Database
-from lowres_desktop.wording.analysis import categories_text
+from lowres_desktop.wording.analysis import categories_text, profile_title
 from lowres_desktop.wording.common import years_phrase
 
 __all__ = [
@@ -285,7 +285,9 @@ def _passport(db: Database, request: DocumentRequest, requisites: Requisites) ->
     categories = [(entry.year, categories_text(entry.categories)) for entry in school_category_years(
         db, request.login, profile)]  # fmt: skip
     title, round_name, lines = _roadmap_progress(db, request.login)
-    data = school_passport.PassportData(facts, categories, charts, title, round_name, lines)
+    data = school_passport.PassportData(
+        facts, categories, charts, title, round_name, lines, rule=profile_title(profile)
+    )
     return school_passport.build(data, requisites, request.issued)
 
 

@@ -74,3 +74,21 @@ def test_dynamics_and_the_dashboard_take_the_same_denominator(db: Database) -> N
     shares = dashboard(db, 2019, default_profile()).share
     assert shares.groups[-1] == "2019"
     assert shares.bars[0].values[-1] == 100.0
+
+
+def test_every_document_names_the_profile_it_used(db: Database) -> None:
+    from dataclasses import replace
+
+    from lowres_desktop.services.rule_profiles import save_profile
+
+    region = replace(default_profile(), name="Область", order="приказ № 77", min_participants=5)
+    save_profile(db, region, make_current=True)
+    for kind, extra in (
+        (DocumentKind.LOW_RESULTS, {}),
+        (DocumentKind.PASSPORT, {"login": "sch420220"}),
+        (DocumentKind.DYNAMICS, {}),
+    ):
+        document = build_document(db, DocumentRequest(kind, year=2019, **extra))
+        blocks = [*document.preamble, *(b for a in document.appendices for b in a.blocks)]
+        text = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+        assert "«Область»" in text and region.fingerprint() in text, kind

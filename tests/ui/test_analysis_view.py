@@ -67,6 +67,7 @@ def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
     dialog.thresholds[ProcedureKind.VPR].setValue(25.0)
     assert dialog.entered.count() > 0 and dialog.left.count() == 0
     assert "Будет выявлено" in dialog.preview_label.text()
+    assert "из 100 ОО, по которым есть результаты за 2023–2024 годы" in dialog.preview_label.text()
     dialog.thresholds[ProcedureKind.VPR].setValue(45.0)
     assert dialog.left.count() > 0 and dialog.entered.count() == 0
     dialog.procedures.item(0).setCheckState(Qt.CheckState.Unchecked)

@@ -53,7 +53,7 @@ from lowres_desktop.services.rule_profiles import (
 )
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.wording.analysis import schools_word
-from lowres_desktop.wording.common import format_percent, procedure_title
+from lowres_desktop.wording.common import format_percent, procedure_title, years_phrase
 
 if TYPE_CHECKING:
     from lowres_desktop.ui.app_context import AppContext
@@ -308,16 +308,21 @@ class RuleProfileDialog(QDialog):
         self.entered.clear()
         self.left.clear()
         try:
-            outcome = preview_profile(self.data, self.draft(), self.saved)
+            draft = self.draft()
+            outcome = preview_profile(self.data, draft, self.saved)
         except DomainError as error:
             self.preview_label.setText(error.message)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self.preview_label.setText(
-            self.tr("Будет выявлено {schools} из {total} ({share}); сейчас — {before}.").format(
+            self.tr(
+                "Будет выявлено {schools} из {total} ОО, по которым есть результаты за {years} ({share}); "
+                "сейчас — {before}."
+            ).format(
                 schools=schools_word(outcome.flagged),
                 total=outcome.schools_total,
+                years=years_phrase(draft.years(outcome.year)),
                 share=format_percent(outcome.share),
                 before=outcome.flagged - len(outcome.entered) + len(outcome.left),
             )

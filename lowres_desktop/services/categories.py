@@ -35,7 +35,7 @@ class CategoryHistory:
     profile: RuleProfile
     years: list[int]
     by_year: dict[int, list[SchoolCategories]]
-    assessed: dict[int, frozenset[str]] = field(default_factory=dict)
+    assessed: dict[int, int] = field(default_factory=dict)
     """Per year, the active schools with results in the years the rule looks at: every share's denominator."""
 
     def flagged(self, year: int) -> set[str]:
@@ -124,13 +124,8 @@ def _category_history(
     collected = collect((r for r in results if r.login in active), profile)
     span = range(years[0], years[-1] + 1)
     by_year = categorize_collected(collected, summaries, logins, span, profile, output_years)
-    with_results = facts.logins_with_results(span, profile.procedures)
-    assessed = {
-        year: frozenset(
-            login for back in profile.years(year) for login in with_results.get(back, ()) if login in active
-        )
-        for year in sorted({*years, *shown})
-    }
+    counted = sorted({*years, *shown})
+    assessed = {year: facts.count_with_results(profile.years(year), profile.procedures) for year in counted}
     return CategoryHistory(profile, years, by_year, assessed)
 
 

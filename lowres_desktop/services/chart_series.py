@@ -315,7 +315,7 @@ def dashboard(db: Database, year: int, profile: RuleProfile) -> Dashboard:
     years = history.years
     labels = [str(y) for y in years]
     target = profile.categories.target_share
-    assessed = {y: len(history.assessed.get(y, ())) for y in years}
+    assessed = {y: history.assessed.get(y, 0) for y in years}
     shares = [100.0 * len(history.flagged(y)) / assessed[y] if assessed[y] else 0.0 for y in years]
     share = BarChart(
         "Доля ШНОР от числа школ с результатами",

@@ -79,7 +79,7 @@ def dynamics_for_year(db: Database, year: int, profile: RuleProfile) -> Dynamics
         schools = uow.analysis.facts.schools()
         results = uow.results.for_years([year - 1, year])
     # Every share is of the schools with results in the years the rule looks at, year by year.
-    assessed = {one: len(history.assessed.get(one, ())) for one in history.years}
+    assessed = {one: history.assessed.get(one, 0) for one in history.years}
     lists = {one: history.flagged(one) for one in history.years}
     risk = {one: history.members(one, Category.RISK) for one in history.years}
     change = list_change(year, lists[year], lists.get(year - 1, set()), assessed[year])

@@ -71,5 +71,5 @@ def identify_schools(db: Database, year: int, profile: RuleProfile | None = None
     flagged = [FlaggedSchool(schools[e.login], e.assessment) for e in entries if e.assessment.flagged]
     flagged.sort(key=lambda f: natural_sort_key(f.school.short_name))
     active = sum(1 for s in schools.values() if s.active)
-    assessed = len(history.assessed.get(year, ()))
+    assessed = history.assessed.get(year, 0)
     return Identification(year, profile, flagged, assessed, active - assessed)

@@ -88,10 +88,11 @@ def _operational_problem(file: Path | None, error: OperationalError) -> DomainEr
     """A failure of the database's place (disk, lock, network) in Russian, never a traceback."""
     if file is not None:
         return database_error(file, error)
-    if "lock timeout" in str(error.orig):
+    reason = str(error.orig)
+    if "lock timeout" in reason or "deadlock detected" in reason or "could not serialize" in reason:
         return DatabaseBusy(
-            "База данных занята: другой пользователь сейчас импортирует или отменяет пакет. "
-            "Подождите и повторите; ничего не записано."
+            "База данных занята: другой пользователь сейчас меняет те же данные (импортирует или "
+            "отменяет пакет). Подождите и повторите; ничего не записано."
         )
     return DomainError(
         "Связь с сервером базы данных прервалась или сервер отказал: "

@@ -187,3 +187,26 @@ def test_an_operational_error_in_a_unit_of_work_arrives_as_a_russian_message(tmp
         assert uow is not None
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "canceling statement due to lock timeout",
+        "deadlock detected",
+        "could not serialize access due to concurrent update",
+    ],
+)
+def test_a_server_that_makes_a_writer_wait_too_long_says_busy(reason: str) -> None:
+    from lowres_desktop.storage.unit_of_work import _operational_problem
+
+    problem = _operational_problem(None, OperationalError("UPDATE", {}, Exception(reason)))
+    assert isinstance(problem, DatabaseBusy) and "повторите" in str(problem)
+
+
+def test_a_lost_server_connection_is_a_russian_message() -> None:
+    from lowres_desktop.storage.unit_of_work import _operational_problem
+
+    lost = OperationalError("SELECT", {}, Exception("server closed the connection"))
+    problem = _operational_problem(None, lost)
+    assert "Связь с сервером" in str(problem) and not isinstance(problem, DatabaseBusy)

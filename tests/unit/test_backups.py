@@ -135,3 +135,41 @@ def test_a_server_database_has_no_file_copies() -> None:
     assert list_backups("postgresql+psycopg://u@localhost/db") == []
     with pytest.raises(DomainError, match="только для файла"):
         restore_backup("postgresql+psycopg://u@localhost/db", Path("x.sqlite"))
+
+
+def test_a_copy_killed_before_it_was_checked_is_never_listed(seeded: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    from lowres_desktop.storage.backups import backups_folder, list_backup_files
+
+    before = list_backup_files(seeded)
+    script = textwrap.dedent(
+        f"""
+        import time
+        from pathlib import Path
+        from lowres_desktop.storage import backups
+        def slow_check(path, thorough=False):
+            print("written", flush=True)
+            time.sleep(60)
+        backups.backup_problem = slow_check
+        backups.backup_sqlite(Path({str(seeded)!r}), "manual")
+        """
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "written"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    time.sleep(0.1)
+    leftovers = [p.name for p in backups_folder(seeded).iterdir() if p.name.startswith(".~")]
+    assert leftovers  # the interrupted copy stayed under its temporary name
+    assert list_backup_files(seeded) == before

@@ -85,6 +85,18 @@ def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
     assert "название" in dialog.preview_label.text()
 
 
+def test_a_profile_s_procedures_without_results_here_stay_in_the_profile(qtbot, demo_db) -> None:
+    from dataclasses import replace
+
+    from lowres_desktop.domain.records import ProcedureKey
+
+    niko = ProcedureKey(ProcedureKind.NIKO, "МА", 4)
+    region = replace(default_profile(), name="Область", procedures=frozenset({niko}))
+    dialog = RuleProfileDialog(app_context(qtbot, demo_db), 2024, region)
+    qtbot.addWidget(dialog)
+    assert dialog.draft().procedures == frozenset({niko})
+
+
 def test_categories_show_official_status_disagreement_and_reasons(qtbot, demo_db) -> None:
     view = _view(qtbot, demo_db, Tab.CATEGORIES)
     view.years.select_year(2019)

@@ -105,7 +105,9 @@ class RuleProfileDialog(QDialog):
         self.years_each = _count_box(profile.years_each, high=PREVIEW_YEARS_BACK)
         self.min_participants = _count_box(profile.min_participants, low=0, high=500)
         self.procedures = QListWidget()
-        for procedure in self.data.procedures:
+        # A region's file may count procedures this database has no results of yet: listed too, so
+        # saving the profile here never drops them.
+        for procedure in sorted({*self.data.procedures, *(profile.procedures or ())}):
             item = QListWidgetItem(f"{procedure.code} — {procedure_title(procedure)}")
             item.setData(Qt.ItemDataRole.UserRole, procedure)
             item.setCheckState(

@@ -1,4 +1,4 @@
-"""The command line's CSV never carries a live formula: a school name that begins with «=» comes out as text."""
+"""The command line's CSV never carries a live formula: a name beginning with «=» comes out as text."""
 
 from __future__ import annotations
 

@@ -103,3 +103,26 @@ def test_evidence_attached_from_the_panel(qtbot, seed_db: Database, tmp_path: Pa
     for column in range(view.model.columnCount()):
         # Fitted from the texts a cell can show, never narrower than what Qt measures from the cells.
         assert view.grid.columnWidth(column) >= view.grid.sizeHintForColumn(column)
+
+
+def test_take_flagged_marks_the_current_profile_s_list(qtbot, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from lowres_desktop.domain.profiles import default_profile
+    from lowres_desktop.services.identify_schools import identify_schools
+    from lowres_desktop.services.rule_profiles import save_profile
+
+    lower = replace(default_profile(), name="25 %", default_threshold=25.0, min_participants=10)
+    save_profile(demo_db, lower, make_current=True)
+    view = MonitoringView(app_context(qtbot, demo_db))
+    qtbot.addWidget(view)
+    view.refresh(demo_db)
+    dialog = view._round_dialog()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=10_000)
+    dialog.flag_year.setValue(2024)
+    qtbot.mouseClick(dialog.take_flagged, Qt.MouseButton.LeftButton)
+    expected = identify_schools(demo_db, 2024, lower).logins()
+    assert len(expected) > len(identify_schools(demo_db, 2024, default_profile()).logins())
+    assert sorted(dialog.schools.chosen()) == sorted(expected)
+    assert "«25 %»" in dialog.take_flagged.toolTip()

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.atomic import atomic_path
-from lowres_desktop.storage.environment import database_error
+from lowres_desktop.storage.environment import database_error, place_problem
 
 DEFAULT_KEEP = 20
 """How many copies are kept beside a database unless the user chose otherwise."""
@@ -63,9 +63,12 @@ def backup_sqlite(source: Path, reason: str, keep: int | None = None) -> Path:
         try:
             with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
                 src.backup(dst)
+                # One self-contained file: a copy in WAL mode grows -wal/-shm files whenever it is read.
+                dst.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.Error as error:
-            reason = database_error(target, error)
-            raise BackupFailed(f"Резервная копия не создана. {reason}") from error
+            place = place_problem(target)
+            reason = place or f"{database_error(source, error)}"
+            raise BackupFailed(f"Резервная копия в папке «{folder}» не создана: {reason}") from error
         problem = backup_problem(temporary, thorough=True)
         if problem:
             raise BackupFailed(f"Резервная копия не создана: копия не прошла проверку ({problem}).")

@@ -173,3 +173,14 @@ def test_a_copy_killed_before_it_was_checked_is_never_listed(seeded: Path) -> No
     leftovers = [p.name for p in backups_folder(seeded).iterdir() if p.name.startswith(".~")]
     assert leftovers  # the interrupted copy stayed under its temporary name
     assert list_backup_files(seeded) == before
+
+
+def test_a_copy_is_one_file_that_listing_leaves_alone(seeded: Path) -> None:
+    db = Database.open(str(seeded))
+    try:
+        copy = backup_now(db)
+    finally:
+        db.close()
+    assert [b.path for b in list_backups(str(seeded))][0] == copy.path
+    beside = sorted(p.name for p in copy.path.parent.iterdir() if p.name.startswith(copy.path.name))
+    assert beside == [copy.path.name]  # no -wal/-shm: the copy is in rollback-journal mode

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from defusedxml import ElementTree
 
-from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.importing.problems import FileRejected, column_letters
 
 
 @dataclass(frozen=True)
@@ -367,19 +367,11 @@ def _measure_plain(data: bytes, extent: SheetExtent) -> None:
         numbers = set(_PLAIN_CELL.findall(data))
         if numbers:
             extent.rows = max(extent.rows, max(map(int, numbers)))
-    known = _column_letters(extent.columns).encode()
+    known = column_letters(extent.columns).encode()
     if extent.columns == 0 or _beyond(b"[A-Z]", known, 3, b'<c r="', b"[0-9]").search(data):
         letters = set(_PLAIN_COLUMN.findall(data))
         if letters:
             extent.columns = max(extent.columns, max(column_number(c) for c in letters))
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @functools.lru_cache(maxsize=64)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from lowres_desktop.domain.errors import DomainError
+
+
+def column_letters(number: int) -> str:
+    """Excel's letters of column `number` (1 → «A», 28 → «AB»; 0 → «»), without importing openpyxl."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)
@@ -19,7 +26,7 @@ class CellProblem:
 
     @property
     def place(self) -> str:
-        return f"лист «{self.sheet}», строка {self.row}, столбец {get_column_letter(self.column)}"
+        return f"лист «{self.sheet}», строка {self.row}, столбец {column_letters(self.column)}"
 
     def __str__(self) -> str:
         shown = "" if self.value is None else f" значение «{self.value}»:"

@@ -26,8 +26,6 @@ from pathlib import Path
 
 import python_calamine
 from defusedxml import ElementTree
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from lowres_desktop.files.faults import describe_os_error
 from lowres_desktop.importing.archive_guard import (
@@ -262,6 +260,10 @@ def _fill_merged(rows: list[list[object]], ranges: list[tuple[tuple[int, int], t
 
 
 def _read_openpyxl(name: str, data: bytes) -> list[SheetGrid]:
+    # Imported here: openpyxl (with numpy, which it loads) is the slow path only some files need.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False)

@@ -8,8 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, Select, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
@@ -184,8 +182,11 @@ class ProcedureRepository:
         if not procedures:
             return
         self._session.flush()
-        dialect = self._session.get_bind().dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        # The dialect's own insert, imported here: the PostgreSQL dialect costs start-up on SQLite.
+        if self._session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
         values = [{"kind": p.kind.value, "subject": p.subject, "grade": p.grade} for p in procedures]
         self._session.execute(insert(ProcedureRow).values(values).on_conflict_do_nothing())
 

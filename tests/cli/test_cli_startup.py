@@ -23,6 +23,7 @@ HEAVY = (
     "docx",
     "PySide6",
     "lowres_desktop.services.database",
+    "numpy",
 )
 
 
@@ -63,7 +64,6 @@ def test_each_module_adds_exactly_the_commands_the_table_gives_it() -> None:
     assert len(seen) == len(set(seen))
 
 
-
 def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab(tmp_path: Path) -> None:
     db = tmp_path / "city.sqlite"
     code_demo = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'demo'])"
@@ -72,3 +72,19 @@ def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab
     imported = _imported_after(code)
     assert "sqlalchemy" in imported
     assert [m for m in imported if m.split(".")[0] in ("alembic", "openpyxl", "reportlab", "docx")] == []
+    assert "sqlalchemy.dialects.sqlite" in imported
+    assert [m for m in imported if m.startswith("sqlalchemy.dialects.postgresql")] == []
+
+
+def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path: Path) -> None:
+    """The region's workbook goes through python-calamine; openpyxl (which loads numpy) is
+    imported only for the files that need it, not for every import's start-up."""
+    from tests.bench.bench_import import build_region
+
+    workbook = build_region(tmp_path / "region.xlsx", 20)
+    db = tmp_path / "region.sqlite"
+    arguments = ["--db", str(db), "import", str(workbook)]
+    code = f"from lowres_desktop.cli import main\nassert main({arguments!r}) == 0"
+    imported = _imported_after(code)
+    assert "sqlalchemy" in imported
+    assert [m for m in imported if m.split(".")[0] in ("openpyxl", "numpy", "alembic", "reportlab")] == []

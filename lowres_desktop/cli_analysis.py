@@ -17,8 +17,8 @@ from lowres_desktop.cli_profiles import add_profile_options
 from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
+    from lowres_desktop.domain.dynamics import Dynamics
     from lowres_desktop.domain.profiles import RuleProfile
-    from lowres_desktop.services.dynamics import Dynamics
     from lowres_desktop.storage.unit_of_work import Database
 
 CATEGORY_COLUMNS = [

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from lowres_desktop.domain.records import ProcedureKey, Result
+from lowres_desktop.domain.profiles import RuleProfile
+from lowres_desktop.domain.records import ProcedureKey, Result, School
+from lowres_desktop.domain.schools import natural_sort_key
 
 
 def share(part: int, whole: int) -> float | None:
@@ -199,3 +201,30 @@ def district_breakdown(
         for district, members in grouped.items():
             table.setdefault(district, {one: () for one in lists})[year] = tuple(sorted(members))
     return table
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """Seed 003's table 3: a district's schools of one category per year."""
+
+    district: str
+    by_year: dict[int, list[School]]
+
+
+@dataclass(frozen=True)
+class Dynamics:
+    year: int
+    profile: RuleProfile
+    change: ListChange
+    schools: dict[str, School]
+    years_on_list: dict[str, tuple[int, int]]
+    """For each school of the year's list: (years in a row, years on any list)."""
+    shares: list[YearShare]
+    trends: list[ProcedureTrend]
+    trend_summary: list[ProcedureTrendSummary]
+    districts_flagged: list[DistrictRow]
+    districts_risk: list[DistrictRow]
+    years: list[int]
+
+    def named(self, logins: tuple[str, ...] | list[str]) -> list[School]:
+        return sorted((self.schools[login] for login in logins), key=lambda s: natural_sort_key(s.short_name))

@@ -14,7 +14,7 @@ counted separately, so they neither inflate nor dilute «выполнено».
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -209,3 +209,73 @@ def is_overdue(ends_on: date | None, latest: Iterable[Status | None] | None, tod
         return True
     statuses = [s for s in latest if s != Status.NOT_APPLICABLE]
     return not statuses or any(s != Status.DONE for s in statuses)
+
+
+@dataclass(frozen=True)
+class SchoolRef:
+    login: str
+    short_name: str
+    full_name: str
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    item_id: int
+    reference: str
+    number: str
+    text: str
+    deadline: str
+    executors: list[str]
+    counts: dict[Status, int]
+    shares: dict[Status, float | None]
+    """Percent per status; «не применимо» over all checked, the others over the applicable."""
+    schools: dict[Status, list[SchoolRef]]
+    unrecorded: list[SchoolRef]
+    share_done_before: float | None
+    """«выполнено» in the previous round of the same roadmap, when it checked this item."""
+
+
+@dataclass(frozen=True)
+class GapLine:
+    reference: str
+    text: str
+    status: Status
+    comment: str
+
+
+@dataclass(frozen=True)
+class SchoolDirectives:
+    """Seed 004, part I: what a school must still do, one line per item not (fully) done."""
+
+    school: SchoolRef
+    gaps: list[GapLine]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    school: SchoolRef
+    reference: str
+    before: Status
+    after: Status
+    change: Change
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    round_id: int
+    name: str
+    period_text: str
+    starts_on: date | None
+    ends_on: date | None
+    roadmap_id: int
+    roadmap_title: str
+    roadmap_order_text: str
+    schools: list[SchoolRef]
+    items: list[ItemSummary]
+    directives: list[SchoolDirectives]
+    previous_round_name: str | None
+    changes: list[ChangeLine]
+    recorded: int
+    cells: int
+    comments: dict[tuple[str, int], str] = field(default_factory=dict)
+    """What was found, as recorded per cell (login, item id): the monitoring order's last appendix."""

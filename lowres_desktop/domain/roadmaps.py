@@ -395,3 +395,57 @@ def indicator_progress(indicator: Indicator, values: Iterable[IndicatorValue]) -
     return IndicatorProgress(
         indicator, by_year, schools, latest_year, latest, reached, max(0.0, min(1.0, fraction))
     )
+
+
+@dataclass(frozen=True)
+class DocumentItem:
+    number: str
+    """As printed: «3» or «2.3»."""
+    reference: str
+    """«2.3» whatever the numbering."""
+    text: str
+    deadline: str
+    starts_on: date | None
+    ends_on: date | None
+    executors: list[str]
+    executors_text: str
+    schools: list[str]
+    """Short names of the schools the item concerns, if any."""
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class DocumentSection:
+    number: int
+    title: str
+    items: list[DocumentItem]
+
+
+@dataclass(frozen=True)
+class DocumentIndicator:
+    number: int
+    name: str
+    source: str
+    unit: str
+    target_text: str
+    target_value: float | None
+    target_year: int | None
+    latest_year: int | None
+    latest_value: float | None
+    reached: bool | None
+
+
+@dataclass(frozen=True)
+class RoadmapDocument:
+    """Everything an order approving or reporting on a roadmap prints, as plain data."""
+
+    id: int
+    title: str
+    level: RoadmapLevel
+    school_login: str | None
+    school_name: str | None
+    period: Period
+    order: ApprovalOrder
+    order_text: str
+    sections: list[DocumentSection]
+    indicators: list[DocumentIndicator]

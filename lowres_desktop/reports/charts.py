@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from lowres_desktop.reports import fonts
 
 if TYPE_CHECKING:
-    from lowres_desktop.services.chart_series import BarChart, LineChart
+    from lowres_desktop.domain.chart_series import BarChart, LineChart
 
 PALETTE = (
     "#1f77b4",
@@ -76,7 +76,7 @@ class ChartSpec:
 
 
 def chart_from_series(chart: LineChart | BarChart, height_mm: float = 75.0) -> ChartSpec:
-    """The analysis' chart series (services/chart_series.py), as the app draws them, for print."""
+    """The analysis' chart series (domain/chart_series.py), as the app draws them, for print."""
     levels = tuple(ChartLevel(level.label, level.value, level.color) for level in chart.levels or [])
     if hasattr(chart, "lines"):
         years = list(chart.years)

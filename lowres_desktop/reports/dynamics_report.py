@@ -32,9 +32,9 @@ from lowres_desktop.wording.analysis import profile_title
 from lowres_desktop.wording.common import format_percent, years_phrase
 
 if TYPE_CHECKING:
+    from lowres_desktop.domain.chart_series import Dashboard
+    from lowres_desktop.domain.dynamics import Dynamics
     from lowres_desktop.domain.records import School
-    from lowres_desktop.services.chart_series import Dashboard
-    from lowres_desktop.services.dynamics import Dynamics
 
 Phrase = Callable[[list[str]], str]
 

@@ -33,7 +33,7 @@ from lowres_desktop.wording.common import format_percent
 from lowres_desktop.wording.morphology import GENITIVE, counted, title_in_case
 
 if TYPE_CHECKING:
-    from lowres_desktop.services.monitoring import ItemSummary, RoundSummary
+    from lowres_desktop.domain.monitoring import ItemSummary, RoundSummary
 
 STATUS_MARKS = {Status.DONE: "+", Status.PARTIAL: "±", Status.NOT_DONE: "–", Status.NOT_APPLICABLE: "н/п"}
 _STATUS_PHRASES = {

@@ -29,7 +29,7 @@ from lowres_desktop.reports.model import (
 from lowres_desktop.wording.common import format_percent
 
 if TYPE_CHECKING:
-    from lowres_desktop.services.roadmaps import RoadmapDocument
+    from lowres_desktop.domain.roadmaps import RoadmapDocument
 
 AIM = (
     "Повышение качества общего образования в общеобразовательных организациях, имеющих низкие "

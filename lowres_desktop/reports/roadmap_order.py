@@ -26,7 +26,7 @@ from lowres_desktop.wording.common import format_number
 from lowres_desktop.wording.morphology import ACCUSATIVE, GENITIVE, short_name, title_in_case
 
 if TYPE_CHECKING:
-    from lowres_desktop.services.roadmaps import RoadmapDocument
+    from lowres_desktop.domain.roadmaps import RoadmapDocument
 
 
 def with_period(roadmap: RoadmapDocument) -> str:

@@ -27,7 +27,7 @@ from lowres_desktop.reports.model import (
 from lowres_desktop.wording.morphology import GENITIVE, counted
 
 if TYPE_CHECKING:
-    from lowres_desktop.services.chart_series import SchoolCharts
+    from lowres_desktop.domain.chart_series import SchoolCharts
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The series behind every analysis chart, as plain dataclasses.
+"""The series behind every analysis chart, filled from the database into domain/chart_series.py's records.
 
 The app draws them with pyqtgraph and documents draw the same objects with
 ReportLab, so a chart shown at a meeting and the one printed in the order
@@ -12,10 +12,20 @@ import threading
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from lowres_desktop.domain.categories import Category, SchoolCategories, main_category
+from lowres_desktop.domain.categories import Category, SchoolCategories
+from lowres_desktop.domain.chart_series import (
+    BarChart,
+    Bars,
+    CategoryYear,
+    Dashboard,
+    Level,
+    Line,
+    LineChart,
+    SchoolCharts,
+)
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School
+from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.categories import one_school_categories, shared_category_history
 from lowres_desktop.services.collector import collector_paused
@@ -52,80 +62,6 @@ def text_on(background: str, dark: str, light: str = "#ffffff") -> str:
     red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
     luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
     return light if luminance < 0.4 else dark
-
-
-@dataclass(frozen=True)
-class Line:
-    label: str
-    points: list[tuple[int, float]]
-    color: str
-    dashed: bool = False
-
-
-@dataclass(frozen=True)
-class Level:
-    """A horizontal line: a threshold or a target."""
-
-    label: str
-    value: float
-    color: str
-
-
-@dataclass(frozen=True)
-class LineChart:
-    title: str
-    y_label: str
-    lines: list[Line]
-    levels: list[Level]
-    years: list[int]
-    y_max: float = 100.0
-
-
-@dataclass(frozen=True)
-class Bars:
-    label: str
-    values: list[float]
-    color: str
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """Groups along x (years or districts), one bar set per series; `stacked` piles them up."""
-
-    title: str
-    y_label: str
-    groups: list[str]
-    bars: list[Bars]
-    stacked: bool = False
-    levels: list[Level] | None = None
-    y_max: float | None = None
-    """100 for shares; None lets counts choose their own top."""
-
-
-@dataclass(frozen=True)
-class CategoryYear:
-    year: int
-    categories: frozenset[Category]
-    has_results: bool = True
-    """False for a year without any result of the school: «нет данных», not «нет категории»
-    (which reads as "left the list")."""
-
-    @property
-    def main(self) -> Category | None:
-        return main_category(self.categories)
-
-
-@dataclass(frozen=True)
-class SchoolCharts:
-    """The school card: % «2» and % high per procedure over the years, and its categories."""
-
-    school: School
-    caption: str
-    low: LineChart
-    high: LineChart
-    categories: list[CategoryYear]
-    results: list[Result]
-    """The school's results by procedure and year: the card's table beside the charts."""
 
 
 def _threshold_levels(profile: RuleProfile, kinds: set[ProcedureKind]) -> list[Level]:
@@ -255,16 +191,6 @@ def heat_map(db: Database, year: int, profile: RuleProfile) -> HeatMap:
         [profile.threshold(p.kind) for p in procedures],
         rows,
     )
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    year: int
-    caption: str
-    share: BarChart
-    flow: BarChart
-    categories: BarChart
-    districts: BarChart
 
 
 DISTRICTS_SHOWN = 15

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.dynamics import (
-    ListChange,
-    ProcedureTrend,
-    ProcedureTrendSummary,
+    DistrictRow,
+    Dynamics,
     YearShare,
     district_breakdown,
     list_change,
@@ -23,33 +20,6 @@ from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.categories import shared_category_history
 from lowres_desktop.services.collector import release_gradually
 from lowres_desktop.storage.unit_of_work import Database
-
-
-@dataclass(frozen=True)
-class DistrictRow:
-    """Seed 003's table 3: a district's schools of one category per year."""
-
-    district: str
-    by_year: dict[int, list[School]]
-
-
-@dataclass(frozen=True)
-class Dynamics:
-    year: int
-    profile: RuleProfile
-    change: ListChange
-    schools: dict[str, School]
-    years_on_list: dict[str, tuple[int, int]]
-    """For each school of the year's list: (years in a row, years on any list)."""
-    shares: list[YearShare]
-    trends: list[ProcedureTrend]
-    trend_summary: list[ProcedureTrendSummary]
-    districts_flagged: list[DistrictRow]
-    districts_risk: list[DistrictRow]
-    years: list[int]
-
-    def named(self, logins: tuple[str, ...] | list[str]) -> list[School]:
-        return sorted((self.schools[login] for login in logins), key=lambda s: natural_sort_key(s.short_name))
 
 
 def _districts(

@@ -9,7 +9,7 @@ round — which the grid's summary tab, the CSV export and the documents of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
@@ -17,8 +17,14 @@ from typing import TextIO
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.monitoring import (
     Change,
+    ChangeLine,
     Entry,
+    GapLine,
+    ItemSummary,
     MonitoringRound,
+    RoundSummary,
+    SchoolDirectives,
+    SchoolRef,
     Status,
     compare_rounds,
     school_gaps,
@@ -221,76 +227,6 @@ def delete_evidence(db: Database, evidence_id: int) -> None:
 
 
 # --- the summary --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SchoolRef:
-    login: str
-    short_name: str
-    full_name: str
-
-
-@dataclass(frozen=True)
-class ItemSummary:
-    item_id: int
-    reference: str
-    number: str
-    text: str
-    deadline: str
-    executors: list[str]
-    counts: dict[Status, int]
-    shares: dict[Status, float | None]
-    """Percent per status; «не применимо» over all checked, the others over the applicable."""
-    schools: dict[Status, list[SchoolRef]]
-    unrecorded: list[SchoolRef]
-    share_done_before: float | None
-    """«выполнено» in the previous round of the same roadmap, when it checked this item."""
-
-
-@dataclass(frozen=True)
-class GapLine:
-    reference: str
-    text: str
-    status: Status
-    comment: str
-
-
-@dataclass(frozen=True)
-class SchoolDirectives:
-    """Seed 004, part I: what a school must still do, one line per item not (fully) done."""
-
-    school: SchoolRef
-    gaps: list[GapLine]
-
-
-@dataclass(frozen=True)
-class ChangeLine:
-    school: SchoolRef
-    reference: str
-    before: Status
-    after: Status
-    change: Change
-
-
-@dataclass(frozen=True)
-class RoundSummary:
-    round_id: int
-    name: str
-    period_text: str
-    starts_on: date | None
-    ends_on: date | None
-    roadmap_id: int
-    roadmap_title: str
-    roadmap_order_text: str
-    schools: list[SchoolRef]
-    items: list[ItemSummary]
-    directives: list[SchoolDirectives]
-    previous_round_name: str | None
-    changes: list[ChangeLine]
-    recorded: int
-    cells: int
-    comments: dict[tuple[str, int], str] = field(default_factory=dict)
-    """What was found, as recorded per cell (login, item id): the monitoring order's last appendix."""
 
 
 def _previous(uow: UnitOfWork, current: MonitoringRound) -> MonitoringRound | None:

@@ -20,21 +20,21 @@ from datetime import date
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
-from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.monitoring import (
+    GapLine,
+    ItemSummary,
+    RoundSummary,
+    SchoolDirectives,
+    SchoolRef,
+    Status,
+)
 from lowres_desktop.domain.profiles import assess, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
 from lowres_desktop.reports import fonts, low_results_order, monitoring_order
 from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.model import Requisites, Table
 from lowres_desktop.reports.pdf_renderer import render_pdf
-from lowres_desktop.services.monitoring import (
-    GapLine,
-    ItemSummary,
-    RoundSummary,
-    SchoolDirectives,
-    SchoolRef,
-    schools_phrase,
-)
+from lowres_desktop.services.monitoring import schools_phrase
 
 REQUISITES = Requisites(
     authority_lines=("МЭРИЯ ГОРОДА НОВОСИБИРСКА", "ДЕПАРТАМЕНТ ОБРАЗОВАНИЯ"),

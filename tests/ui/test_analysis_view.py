@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 
 from lowres_desktop.domain.categories import Category
+from lowres_desktop.domain.chart_series import BarChart, Bars
 from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.domain.records import ProcedureKind
-from lowres_desktop.services.chart_series import BarChart, Bars
 from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.objectivity import objectivity_for_year
 from lowres_desktop.services.rule_profiles import list_profiles

@@ -9,6 +9,7 @@ module is covered without touching this test.
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = REPO_ROOT / "lowres_desktop"
 
 # Runs in a fresh interpreter: finds modules under a part of the package, imports them one
 # by one and reports, for each module that appeared in sys.modules, which import pulled it in.
@@ -143,13 +145,47 @@ def test_domain_is_pure_python() -> None:
     )
 
 
+_ABOVE_DOCUMENTS = ("lowres_desktop.services", "lowres_desktop.storage", "lowres_desktop.ui")
+
+
+def _imported_names(path: Path) -> list[tuple[int, str]]:
+    """Every module an import statement of `path` names, wherever the statement stands.
+
+    Statements under `if TYPE_CHECKING:` and inside functions count too: a type hint naming a
+    services/ record still ties the documents to the layer above them. Relative imports are
+    resolved against the module's package; `from lowres_desktop import services` names
+    `lowres_desktop.services`.
+    """
+    package = ".".join(("lowres_desktop",) + path.relative_to(PACKAGE_DIR).parent.parts)
+    named: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            named.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+            module = ".".join([*base, node.module] if node.module else base)
+            named.append((node.lineno, module))
+            named.extend((node.lineno, f"{module}.{alias.name}") for alias in node.names)
+    return named
+
+
 def test_documents_and_wording_stand_below_services() -> None:
-    """reports/ and wording/ are used by services/, so they may not load services/ or storage/."""
+    """reports/ and wording/ are used by services/, so they may not load services/ or storage/,
+    nor name them in any import statement (not even for type hints)."""
     for subtree in ("reports", "wording"):
         report = _probe(subtree, [])
         assert any(m.startswith(f"lowres_desktop.{subtree}.") for m in report["imported"])
-        above = ("lowres_desktop.services", "lowres_desktop.storage", "lowres_desktop.ui")
-        offenders = {m: by for m, by in report["loaded_by"].items() if m.startswith(above)}
+        offenders = {m: by for m, by in report["loaded_by"].items() if m.startswith(_ABOVE_DOCUMENTS)}
         assert not offenders, f"{subtree}/ loads layers above it: " + ", ".join(
             f"{m} (by {by})" for m, by in sorted(offenders.items())
         )
+
+        sources = sorted((PACKAGE_DIR / subtree).rglob("*.py"))
+        assert sources, subtree
+        named = [
+            f"{path.relative_to(REPO_ROOT)}:{line} imports {module}"
+            for path in sources
+            for line, module in _imported_names(path)
+            if any(module == above or module.startswith(above + ".") for above in _ABOVE_DOCUMENTS)
+        ]
+        assert not named, f"{subtree}/ names layers above it in imports: " + "; ".join(sorted(set(named)))

@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.monitoring import ItemSummary, RoundSummary, SchoolDirectives, SchoolRef, Status
 from lowres_desktop.domain.profiles import assess, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
 from lowres_desktop.reports import low_results_order, monitoring_order
@@ -36,13 +36,7 @@ from lowres_desktop.reports.model import (
 )
 from lowres_desktop.reports.pdf_renderer import render_pdf
 from lowres_desktop.reports.typography import NBSP, typeset
-from lowres_desktop.services.monitoring import (
-    ItemSummary,
-    RoundSummary,
-    SchoolDirectives,
-    SchoolRef,
-    schools_phrase,
-)
+from lowres_desktop.services.monitoring import schools_phrase
 
 REQUISITES = Requisites(
     authority_lines=("Мэрия города Новосибирска", "Департамент образования"),

@@ -1,4 +1,4 @@
-"""pyqtgraph widgets that draw the plain series of services/chart_series.py.
+"""pyqtgraph widgets that draw the plain series of domain/chart_series.py.
 
 Large fonts, white background, a legend and fixed 0–100 axes for shares:
 inspectors project these at meetings and paste the PNG into reports. The
@@ -15,14 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from lowres_desktop.domain.chart_series import BarChart, CategoryYear, LineChart
 from lowres_desktop.files.atomic import atomic_path
-from lowres_desktop.services.chart_series import (
-    BarChart,
-    CategoryYear,
-    LineChart,
-    category_color,
-    text_on,
-)
+from lowres_desktop.services.chart_series import category_color, text_on
 from lowres_desktop.wording.analysis import categories_text
 
 TEXT_COLOR = "#202020"

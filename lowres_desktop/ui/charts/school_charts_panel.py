@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from lowres_desktop.domain.chart_series import SchoolCharts
 from lowres_desktop.domain.profiles import RuleProfile
-from lowres_desktop.services.chart_series import SchoolCharts, school_charts
+from lowres_desktop.services.chart_series import school_charts
 from lowres_desktop.ui.charts.analysis_charts import CategoryStripWidget, LineChartWidget
 
 if TYPE_CHECKING:

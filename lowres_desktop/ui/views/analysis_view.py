@@ -36,21 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.categories import CATEGORY_ORDER, Category
-from lowres_desktop.domain.dynamics import Trend
+from lowres_desktop.domain.chart_series import Dashboard
+from lowres_desktop.domain.dynamics import Dynamics, Trend
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.browse import result_years, school_count
 from lowres_desktop.services.categories import CategoryRow, YearCategories, categories_for_year
-from lowres_desktop.services.chart_series import (
-    Dashboard,
-    HeatMap,
-    dashboard,
-    heat_map,
-    school_charts,
-)
-from lowres_desktop.services.dynamics import Dynamics, dynamics_for_year
+from lowres_desktop.services.chart_series import HeatMap, dashboard, heat_map, school_charts
+from lowres_desktop.services.dynamics import dynamics_for_year
 from lowres_desktop.services.objectivity import ObjectivityReport, objectivity_for_year
 from lowres_desktop.services.rule_profiles import ProfileList, list_profiles, set_current_profile
 from lowres_desktop.ui.charts.analysis_charts import BarChartWidget

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.monitoring import RoundSummary, Status
 from lowres_desktop.files.atomic import atomic_file
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.browse import list_schools, overview, school_count
@@ -46,7 +46,6 @@ from lowres_desktop.services.identify_schools import identify_schools
 from lowres_desktop.services.monitoring import (
     CHANGE_WORDS,
     STATUS_WORDS,
-    RoundSummary,
     add_evidence,
     copy_round,
     delete_evidence,

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowres_desktop.domain.chart_series import SchoolCharts
 from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import School
 from lowres_desktop.services.browse import list_schools, school_count
-from lowres_desktop.services.chart_series import SchoolCharts, school_charts
+from lowres_desktop.services.chart_series import school_charts
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.ui.charts.school_charts_panel import SchoolChartsPanel
 from lowres_desktop.ui.errors import show_error

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
@@ -13,9 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
-from lowres_desktop.storage.analysis_repository import AnalysisRepository
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
-from lowres_desktop.storage.documents_repository import IssuedDocumentsRepository, SettingsRepository
 from lowres_desktop.storage.engine import (
     WRITE_WAIT_MS,
     database_url,
@@ -25,22 +25,31 @@ from lowres_desktop.storage.engine import (
     sqlite_file,
 )
 from lowres_desktop.storage.environment import SHARED_FILE_WARNING, DatabaseBusy, database_error
-from lowres_desktop.storage.import_repository import ImportRepositories
 from lowres_desktop.storage.migrations import MigrationOutcome, upgrade_to_head
-from lowres_desktop.storage.monitoring_repository import MonitoringRepository
 from lowres_desktop.storage.repositories import (
     ImportBatchRepository,
     ProcedureRepository,
     ResultRepository,
     SchoolRepository,
 )
-from lowres_desktop.storage.roadmap_repository import RoadmapRepository
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.analysis_repository import AnalysisRepository
+    from lowres_desktop.storage.documents_repository import IssuedDocumentsRepository, SettingsRepository
+    from lowres_desktop.storage.import_repository import ImportRepositories
+    from lowres_desktop.storage.monitoring_repository import MonitoringRepository
+    from lowres_desktop.storage.roadmap_repository import RoadmapRepository
 
 WRITER_LOCK_KEY = 0x6C6F7772  # "lowr": the advisory lock every long writer takes on PostgreSQL
 
 
 class UnitOfWork:
-    """A session with repositories; leaving the block without `commit()` rolls everything back."""
+    """A session with repositories; leaving the block without `commit()` rolls everything back.
+
+    The repositories of one area (roadmaps, monitoring, analysis, documents, import
+    records) are imported when first used: a command importing a file does not pay
+    for the roadmap and monitoring modules at start-up, nor `flag` for the import's.
+    """
 
     def __init__(self, factory: sessionmaker[Session], file: Path | None = None, write: bool = False) -> None:
         self._factory = factory
@@ -58,13 +67,43 @@ class UnitOfWork:
         self.procedures = ProcedureRepository(self.session)
         self.results = ResultRepository(self.session)
         self.import_batches = ImportBatchRepository(self.session)
-        self.roadmaps = RoadmapRepository(self.session)
-        self.monitoring = MonitoringRepository(self.session)
-        self.analysis = AnalysisRepository(self.session)
-        self.settings = SettingsRepository(self.session)
-        self.issued_documents = IssuedDocumentsRepository(self.session)
-        self.imports = ImportRepositories(self.session)
         return self
+
+    @functools.cached_property
+    def roadmaps(self) -> RoadmapRepository:
+        from lowres_desktop.storage.roadmap_repository import RoadmapRepository
+
+        return RoadmapRepository(self.session)
+
+    @functools.cached_property
+    def monitoring(self) -> MonitoringRepository:
+        from lowres_desktop.storage.monitoring_repository import MonitoringRepository
+
+        return MonitoringRepository(self.session)
+
+    @functools.cached_property
+    def analysis(self) -> AnalysisRepository:
+        from lowres_desktop.storage.analysis_repository import AnalysisRepository
+
+        return AnalysisRepository(self.session)
+
+    @functools.cached_property
+    def settings(self) -> SettingsRepository:
+        from lowres_desktop.storage.documents_repository import SettingsRepository
+
+        return SettingsRepository(self.session)
+
+    @functools.cached_property
+    def issued_documents(self) -> IssuedDocumentsRepository:
+        from lowres_desktop.storage.documents_repository import IssuedDocumentsRepository
+
+        return IssuedDocumentsRepository(self.session)
+
+    @functools.cached_property
+    def imports(self) -> ImportRepositories:
+        from lowres_desktop.storage.import_repository import ImportRepositories
+
+        return ImportRepositories(self.session)
 
     def __exit__(
         self,

@@ -18,6 +18,10 @@ ROOMY = (1600, 1000)
 """Below this available area (device-independent pixels) the main window opens maximised."""
 
 
+FRAME_ALLOWANCE = (8, 36)
+"""Width and height (device-independent pixels) kept for a window's frame and title bar."""
+
+
 def available_area(widget: QWidget) -> QRect:
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
@@ -27,8 +31,10 @@ def fit_window(window: QWidget) -> None:
     """Shrink `window` to the available area (frame included) and move it fully inside."""
     area = available_area(window)
     frame = window.frameGeometry()
-    margins_w = frame.width() - window.width()
-    margins_h = frame.height() - window.height()
+    # Before the window manager has framed a new window its frame is unknown (zero): room
+    # for a title bar and borders is kept anyway, else the bottom buttons end under the edge.
+    margins_w = max(frame.width() - window.width(), FRAME_ALLOWANCE[0])
+    margins_h = max(frame.height() - window.height(), FRAME_ALLOWANCE[1])
     width = min(window.width(), area.width() - margins_w)
     height = min(window.height(), area.height() - margins_h)
     if (width, height) != (window.width(), window.height()):

@@ -65,8 +65,9 @@ class SchoolProfileDialog(QDialog):
         self.conditions = QComboBox()
         self.conditions.addItem(self.tr("не указаны"), None)
         for condition in SocialConditions:
-            self.conditions.addItem(condition.value, condition)
-        self.conditions.setCurrentIndex(max(self.conditions.findData(self.view.profile.social_conditions), 0))
+            self.conditions.addItem(condition.value, condition.value)  # a value, not the enum
+        chosen = self.view.profile.social_conditions
+        self.conditions.setCurrentIndex(max(self.conditions.findData(chosen.value if chosen else None), 0))
         self.mentor = QComboBox()
         self.mentor.addItem(self.tr("не назначена"), None)
         for candidate in self.view.candidates:
@@ -110,10 +111,11 @@ class SchoolProfileDialog(QDialog):
         self.resize(760, 560)
 
     def profile(self) -> SchoolProfile:
+        conditions = self.conditions.currentData()
         return SchoolProfile(
             login=self.view.school.login,
             problem_types=frozenset(code for code, box in self.types.items() if box.isChecked()),
-            social_conditions=self.conditions.currentData(),
+            social_conditions=None if conditions is None else SocialConditions(conditions),
             mentor_login=self.mentor.currentData(),
             note=self.note.toPlainText().strip(),
         )

@@ -104,7 +104,8 @@ def chosen_rows(rows: list[CategoryRow], choice: object) -> list[CategoryRow]:
         return [r for r in rows if r.computed.categories or r.official]
     if choice == "disagree":
         return [r for r in rows if r.disagrees]
-    return [r for r in rows if choice in r.computed.categories]
+    category = Category(choice)
+    return [r for r in rows if category in r.computed.categories]
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ class AnalysisView(QWidget):
         self.category_choice.addItem(self.tr("все школы"), None)
         self.category_choice.addItem(self.tr("с любой категорией"), "any")
         for category in Category:
-            self.category_choice.addItem(CATEGORY_TITLES[category], category)
+            self.category_choice.addItem(CATEGORY_TITLES[category], category.value)  # a value, not the enum
         self.category_choice.addItem(self.tr("расхождения с приказом"), "disagree")
         self.category_choice.setCurrentIndex(1)
         self.category_choice.currentIndexChanged.connect(self._on_category_choice_changed)

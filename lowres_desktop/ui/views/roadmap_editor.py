@@ -474,6 +474,8 @@ class RoadmapEditor(QWidget):
     def _fill_header(self, roadmap: Roadmap) -> None:
         if self.title.text() != roadmap.title:
             self.title.setText(roadmap.title)
+            if not self.title.hasFocus():
+                self.title.setCursorPosition(0)  # a 200-character title reads from its start
         for box, value in (
             (self.first_year, roadmap.period.first_year),
             (self.last_year, roadmap.period.last_year),
@@ -496,6 +498,8 @@ class RoadmapEditor(QWidget):
         ):
             if field.text() != value:
                 field.setText(value)
+                if not field.hasFocus():
+                    field.setCursorPosition(0)
         with QSignalBlocker(self.order_date):
             self.order_date.setDate(QDate(order.date) if order.date else NO_DATE)
 
@@ -652,7 +656,7 @@ class RoadmapEditor(QWidget):
 
     @Slot()
     def _on_numbering_changed(self) -> None:
-        self._edit_header("numbering", numbering=self.numbering.currentData())
+        self._edit_header("numbering", numbering=Numbering(self.numbering.currentData()))
 
     @Slot()
     def _on_order_edited(self) -> None:

@@ -41,6 +41,7 @@ from lowres_desktop.ui.views.roadmaps_view import RoadmapsView  # noqa: E402
 from lowres_desktop.ui.views.school_card_view import SchoolCardView  # noqa: E402
 from tests.bench.bench_categories import country_database  # noqa: E402
 from tests.bench.bench_gui_tables import VISIBLE_PAUSE, report, timed, wait_loaded  # noqa: E402
+from tests.ui.qt_helpers import app_context  # noqa: E402
 
 W = TypeVar("W", bound=QWidget)
 
@@ -88,7 +89,7 @@ def card_page(db: Database) -> list[float]:
 
 def documents_page(db: Database) -> tuple[list[float], float]:
     print("Документы:")
-    view = _on_screen(DocumentsView())
+    view = _on_screen(DocumentsView(app_context(None, db)))
     figures = [
         timed("открыть (годы, список школ, пункты приказа)", view, lambda: view.refresh(db)),
         wait_loaded("список школ", view, _school_list_loading(view)),
@@ -121,7 +122,7 @@ def documents_page(db: Database) -> tuple[list[float], float]:
 
 def roadmaps_page(db: Database) -> list[float]:
     print("Дорожные карты:")
-    view = _on_screen(RoadmapsView())
+    view = _on_screen(RoadmapsView(app_context(None, db)))
     figures = [timed("открыть (список карт, первая в редакторе)", view, lambda: view.refresh(db))]
     ids = view.roadmap_ids()
     print(f"  дорожных карт: {len(ids)}")

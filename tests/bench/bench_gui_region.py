@@ -54,6 +54,7 @@ from lowres_desktop.ui.tasks import TaskRunner  # noqa: E402
 from lowres_desktop.ui.views.documents_view import DocumentsView  # noqa: E402
 from tests.bench.bench_gui_tables import report  # noqa: E402
 from tests.bench.bench_import import YEARS, build_region  # noqa: E402
+from tests.ui.qt_helpers import app_context  # noqa: E402
 
 PRINTED_PAGES = 10
 
@@ -177,7 +178,7 @@ def main() -> int:
         _settle()
         report("Страница «Дорожные карты»", _shown(window, Page.ROADMAPS))
 
-        documents = DocumentsView()
+        documents = DocumentsView(app_context(None, db))
         documents.refresh(db)
         opened: list[DocumentPreviewDialog] = []
         documents.sig_preview_opened.connect(opened.append)

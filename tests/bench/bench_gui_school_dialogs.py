@@ -31,6 +31,7 @@ from lowres_desktop.ui.views.monitoring_view import MonitoringView  # noqa: E402
 from lowres_desktop.ui.views.roadmap_editor import RoadmapEditor  # noqa: E402
 from tests.bench.bench_categories import country_database  # noqa: E402
 from tests.bench.bench_gui_tables import report, wait_loaded  # noqa: E402
+from tests.ui.qt_helpers import app_context  # noqa: E402
 
 
 def _opened(dialog_class: type[QDialog]) -> list[QDialog]:
@@ -63,7 +64,7 @@ def main() -> int:
     roadmap = load_roadmap(db, list_roadmaps(db)[0].listing.id)
     _app = QApplication.instance() or QApplication([])
 
-    editor = RoadmapEditor()
+    editor = RoadmapEditor(app_context(None, db))
     editor.resize(1400, 900)
     editor.show()
     editor.set_database(db)
@@ -78,7 +79,7 @@ def main() -> int:
         lambda d: d.checklist.is_loading(),
     )
 
-    view = MonitoringView()
+    view = MonitoringView(app_context(None, db))
     view.resize(1400, 900)
     view.show()
     view.refresh(db)

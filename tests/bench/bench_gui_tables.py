@@ -35,6 +35,7 @@ from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS  # noqa: E402
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab  # noqa: E402
 from lowres_desktop.ui.views.schools_view import SchoolsView  # noqa: E402
 from tests.bench.bench_categories import country_database  # noqa: E402
+from tests.ui.qt_helpers import app_context  # noqa: E402
 
 VISIBLE_PAUSE = 0.1
 """About what people notice as a pause after a click."""
@@ -99,7 +100,7 @@ def services(path: Path) -> None:
 
 def heat_map_page(db: Database) -> list[float]:
     print("Тепловая карта (страница «Анализ», вкладка «Тепловая карта»):")
-    view = AnalysisView()
+    view = AnalysisView(app_context(None, db))
     view.resize(1600, 1000)
     view.show()
     view.tabs.setCurrentIndex(Tab.HEAT_MAP)

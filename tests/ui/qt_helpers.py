@@ -33,11 +33,18 @@ class StubNavigator:
         self.asked.append(("refresh", None))
 
 
-def app_context(qtbot: QtBot, db: Database) -> AppContext:
-    """A context for a page or dialog shown without the main window."""
+def app_context(qtbot: QtBot | None, db: Database) -> AppContext:
+    """A context for a page or dialog shown without the main window (benchmarks pass no qtbot)."""
     window = QWidget()
-    qtbot.addWidget(window)
+    if qtbot is not None:
+        qtbot.addWidget(window)
+    else:
+        _kept.append(window)
     return AppContext(db, window, StubNavigator())
+
+
+_kept: list[QWidget] = []
+"""Context windows of benchmarks, alive until the process ends."""
 
 
 def wait_writes(qtbot: QtBot, context: AppContext) -> None:

@@ -1,5 +1,9 @@
 """The roadmap editor: a tree of sections and items, the selected node's details, the indicators.
 
+The tree widget (`roadmap_tree.py`) and the indicators tab (`roadmap_indicators.py`)
+live apart; this module holds the header, the toolbar, the undo history and the
+details form, which all edit the same immutable roadmap.
+
 The editor holds an immutable `Roadmap`; every change is a domain function
 that returns a new one, pushed on a `QUndoStack` as a (before, after) pair,
 so delete, move, duplicate and typing can all be undone (Ctrl+Z). Numbers
@@ -17,9 +21,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QBrush, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -34,21 +37,16 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolBar,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from lowres_desktop.domain.deadlines import Period, format_date
-from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.roadmaps import (
     ApprovalOrder,
-    Indicator,
     Numbering,
     Roadmap,
     RoadmapItem,
@@ -69,25 +67,21 @@ from lowres_desktop.domain.roadmaps import (
 from lowres_desktop.services.browse import list_schools, school_count
 from lowres_desktop.services.roadmaps import (
     ItemState,
-    indicators_progress,
     item_states,
     list_executors,
     save_roadmap,
     school_names,
-    set_indicator_value,
 )
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolPickerDialog
-from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
-from lowres_desktop.wording.common import format_number
+from lowres_desktop.ui.views.roadmap_indicators import OVERDUE_BACKGROUND, RoadmapIndicators
+from lowres_desktop.ui.views.roadmap_tree import PATH_ROLE, RoadmapTree
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
     from lowres_desktop.ui.app_context import AppContext
 
-PATH_ROLE = Qt.ItemDataRole.UserRole
-OVERDUE_BACKGROUND = QColor("#f8d0d0")
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -117,48 +111,6 @@ class _Snapshot(QUndoCommand):
 
     def undo(self) -> None:
         self._editor._show_roadmap(self.before)
-
-
-class RoadmapTree(QTreeWidget):
-    """Sections at the top level, items beneath; a drop asks the editor to move, it never moves itself."""
-
-    sig_move_requested = Signal(object, object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setColumnCount(4)
-        self.setHeaderLabels([self.tr("№"), self.tr("Мероприятие"), self.tr("Срок"), self.tr("Исполнители")])
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
-        self.setColumnWidth(0, 80)
-        self.setColumnWidth(1, 420)
-        self.setColumnWidth(2, 150)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        source = self.currentItem()
-        target = self.itemAt(event.position().toPoint())
-        event.ignore()
-        if source is None or target is None or source is target:
-            return
-        source_path = source.data(0, PATH_ROLE)
-        target_path = target.data(0, PATH_ROLE)
-        below = self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem
-        self.sig_move_requested.emit(source_path, _drop_target(source_path, target_path, below))
-
-
-def _drop_target(source: tuple[int, ...], target: tuple[int, ...], below: bool) -> tuple[int, ...]:
-    """Where a dragged node lands: an item dropped on a section goes to its end."""
-    if len(source) == 1:
-        index = target[0] + (1 if below else 0)
-        return (index - 1 if index > source[0] else index,)
-    if len(target) == 1:
-        return (target[0], 10**6)
-    index = target[1] + (1 if below else 0)
-    if target[0] == source[0] and index > source[1]:
-        index -= 1
-    return (target[0], index)
 
 
 class RoadmapEditor(QWidget):
@@ -291,22 +243,9 @@ class RoadmapEditor(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([6500, 3500])
 
-        self.indicators = QTableWidget(0, 0)
-        self.indicators.itemChanged.connect(self._on_indicator_item_changed)
-        add_indicator = QPushButton(self.tr("+ Показатель"))
-        add_indicator.clicked.connect(self._on_add_indicator)
-        remove_indicator = QPushButton(self.tr("Удалить показатель"))
-        remove_indicator.clicked.connect(self._on_remove_indicator)
-        self.indicators_note = QLabel()
-        self.indicators_note.setWordWrap(True)
-        indicator_buttons = QHBoxLayout()
-        indicator_buttons.addWidget(add_indicator)
-        indicator_buttons.addWidget(remove_indicator)
-        indicator_buttons.addWidget(self.indicators_note, 1)
-        indicators_page = QWidget()
-        indicators_layout = QVBoxLayout(indicators_page)
-        indicators_layout.addLayout(indicator_buttons)
-        indicators_layout.addWidget(self.indicators)
+        self.indicators_panel = RoadmapIndicators(self._context, self._apply)
+        self.indicators = self.indicators_panel.table
+        indicators_page = self.indicators_panel
 
         self.tabs = QTabWidget()
         self.tabs.addTab(split, self.tr("Мероприятия"))
@@ -466,7 +405,7 @@ class RoadmapEditor(QWidget):
         try:
             self._fill_header(roadmap)
             self._fill_tree(roadmap, current)
-            self._fill_indicators()
+            self.indicators_panel.show_roadmap(roadmap, self._db)
         finally:
             self._loading = False
         self._on_tree_current_changed()
@@ -832,129 +771,6 @@ class RoadmapEditor(QWidget):
             )
             self._on_tree_current_changed()
 
-    # --- indicators -------------------------------------------------------------------------
-
-    _INDICATOR_FIELDS = ("name", "source", "target_text", "target_value", "target_year")
-
-    def _fill_indicators(self) -> None:
-        roadmap = self._roadmap
-        assert roadmap is not None
-        years = list(range(roadmap.period.first_year, roadmap.period.last_year + 1))
-        progress = {}
-        if self._db is not None and roadmap.id is not None:
-            progress = {p.indicator.id: p for p in indicators_progress(self._db, roadmap.id)}
-        headers = [
-            self.tr("Показатель"),
-            self.tr("Источник данных"),
-            self.tr("Цель (как в приказе)"),
-            self.tr("Цель, число"),
-            self.tr("Год цели"),
-            *(str(y) for y in years),
-            self.tr("Достигнуто"),
-        ]
-        with QSignalBlocker(self.indicators):
-            self.indicators.clear()
-            self.indicators.setColumnCount(len(headers))
-            self.indicators.setHorizontalHeaderLabels(headers)
-            self.indicators.setRowCount(len(roadmap.indicators))
-            for row, indicator in enumerate(roadmap.indicators):
-                values = (
-                    indicator.name,
-                    indicator.source,
-                    indicator.target_text,
-                    format_number(indicator.target_value) if indicator.target_value is not None else "",
-                    str(indicator.target_year or ""),
-                )
-                for column, text in enumerate(values):
-                    self.indicators.setItem(row, column, QTableWidgetItem(text))
-                state = progress.get(indicator.id)
-                for offset, year in enumerate(years):
-                    value = state.by_year.get(year) if state else None
-                    cell = QTableWidgetItem(format_number(value) if value is not None else "")
-                    if indicator.id is None:
-                        cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                    if state and year in state.schools_by_year and year not in _municipal_years(state):
-                        cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                        cell.setToolTip(self.tr("Среднее по значениям школ"))
-                    self.indicators.setItem(row, 5 + offset, cell)
-                reached = QTableWidgetItem(_progress_text(state))
-                reached.setFlags(reached.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                if state is not None and state.reached is False:
-                    reached.setBackground(QBrush(OVERDUE_BACKGROUND))
-                self.indicators.setItem(row, len(headers) - 1, reached)
-            self.indicators.setColumnWidth(0, 420)
-            self.indicators.setColumnWidth(1, 200)
-        self.indicators_note.setText(
-            self.tr("Значения по годам записываются сразу; описание показателей — при сохранении карты.")
-            if roadmap.id is not None
-            else self.tr("Сохраните дорожную карту, чтобы вводить фактические значения.")
-        )
-
-    @Slot(QTableWidgetItem)
-    def _on_indicator_item_changed(self, cell: QTableWidgetItem) -> None:
-        roadmap = self._roadmap
-        if self._loading or roadmap is None:
-            return
-        row, column = cell.row(), cell.column()
-        indicator = roadmap.indicators[row]
-        text = cell.text().strip()
-        if column < len(self._INDICATOR_FIELDS):
-            field = self._INDICATOR_FIELDS[column]
-            value: object = text
-            if field in ("target_value", "target_year"):
-                number = _number(text)
-                value = None if number is None else (int(number) if field == "target_year" else number)
-            indicators = list(roadmap.indicators)
-            indicators[row] = replace(indicator, **{field: value})
-            self._apply(
-                replace(roadmap, indicators=tuple(indicators)), self.tr("Показатель"), f"ind-{row}-{field}"
-            )
-            return
-        year = roadmap.period.first_year + column - 5
-        if self._db is None or indicator.id is None:
-            return
-        number = _number(text)
-        if text and number is None:
-            show_error(self, DomainError(f"«{text}» — не число."))
-            self._refill_indicators()
-            return
-        indicator_id = indicator.id
-        self._context.operations.write(
-            self,
-            self.tr("Значение показателя"),
-            lambda db, _progress, _cancel: set_indicator_value(db, indicator_id, year, number),
-            lambda _result: self._refill_indicators(),
-            lambda _error: self._refill_indicators(),
-            initiator=self,
-        )
-
-    def _refill_indicators(self) -> None:
-        if self._roadmap is None:
-            return
-        self._loading = True
-        try:
-            self._fill_indicators()
-        finally:
-            self._loading = False
-
-    @Slot()
-    def _on_add_indicator(self) -> None:
-        if self._roadmap is None:
-            return
-        added = Indicator(self.tr("Новый показатель"), target_year=self._roadmap.period.last_year)
-        self._apply(
-            replace(self._roadmap, indicators=self._roadmap.indicators + (added,)), self.tr("Показатель")
-        )
-
-    @Slot()
-    def _on_remove_indicator(self) -> None:
-        row = self.indicators.currentRow()
-        if self._roadmap is None or row < 0:
-            return
-        indicators = list(self._roadmap.indicators)
-        del indicators[row]
-        self._apply(replace(self._roadmap, indicators=tuple(indicators)), self.tr("Удаление показателя"))
-
     @Slot(bool)
     def _on_clean_changed(self, clean: bool) -> None:
         self.save_action.setEnabled(not clean)
@@ -964,22 +780,3 @@ class RoadmapEditor(QWidget):
 def _describe_step(action: QAction, step: str) -> None:
     word = action.text()
     action.setToolTip(f"{word}: {step}" if step else word)
-
-
-def _municipal_years(state) -> set[int]:  # type: ignore[no-untyped-def]
-    """Years whose value was entered for the municipality, not averaged from schools."""
-    return {year for year in state.by_year if year not in state.schools_by_year}
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ".").replace("%", "").strip()) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _progress_text(state) -> str:  # type: ignore[no-untyped-def]
-    if state is None or state.latest_value is None:
-        return "—"
-    mark = "✔" if state.reached else f"{round(100 * (state.fraction or 0))} %"
-    return f"{format_number(state.latest_value)} ({state.latest_year}) {mark}"

@@ -65,10 +65,11 @@ def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, o
     from lowres_desktop.services.categories import categories_for_year
     from lowres_desktop.wording.analysis import (
         CATEGORY_TITLES,
-        categories_text,
+        NO_RESULTS,
         category_reasons,
         official_text,
         profile_title,
+        row_categories_text,
     )
 
     table = categories_for_year(db, year, profile)
@@ -78,7 +79,7 @@ def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, o
             "name": row.school.full_name,
             "district": row.school.district or "",
             "category": CATEGORY_TITLES[row.computed.main] if row.computed.main else "",
-            "categories": categories_text(row.computed.categories) if row.computed.categories else "",
+            "categories": row_categories_text(row.computed.categories, row.has_results),
             "flagged_since": row.computed.flagged_since or "",
             "years_in_row": row.computed.years_in_row or "",
             "official": official_text(row.official) if row.official else "",
@@ -106,7 +107,7 @@ def _print_categories(db: Database, year: int, profile: RuleProfile, fmt: str, o
         return
     print(f"Категории школ, {year} г. {profile_title(profile)}.", file=out)
     totals = ", ".join(f"{title}: {table.count(category)}" for category, title in CATEGORY_TITLES.items())
-    print(f"Всего школ {len(table.rows)}; {totals}.", file=out)
+    print(f"Всего школ {len(table.rows)}; {totals}; {NO_RESULTS}: {table.without_results()}.", file=out)
     for row in rows:
         if not row["categories"] and not row["official"]:
             continue

@@ -137,6 +137,8 @@ class CategoryRow:
     computed: SchoolCategories
     official: list[OfficialStatus]
     disagrees: bool
+    has_results: bool = True
+    """False without results in the years the rule looks at: «нет результатов», not «not flagged»."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,9 @@ class YearCategories:
     def count(self, category: Category) -> int:
         return sum(1 for row in self.rows if category in row.computed.categories)
 
+    def without_results(self) -> int:
+        return sum(1 for row in self.rows if not row.has_results)
+
 
 def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCategories:
     with db.unit_of_work() as uow:
@@ -158,6 +163,7 @@ def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCa
         history = shared_category_history(db, uow, profile, up_to=year, output_years=[year])
         schools = uow.analysis.facts.schools()
         official = uow.analysis.statuses.for_years([year])
+        with_results = uow.analysis.facts.logins_with_results(profile.years(year), profile.procedures)
     by_login: dict[str, list[OfficialStatus]] = {}
     for status in official:
         by_login.setdefault(status.login, []).append(status)
@@ -169,6 +175,7 @@ def categories_for_year(db: Database, year: int, profile: RuleProfile) -> YearCa
                 entry,
                 by_login.get(entry.login, []),
                 disagrees(entry.categories, (s.category for s in by_login.get(entry.login, [])), has_list),
+                entry.login in with_results,
             )
             for entry in history.by_year[year]
         ]

@@ -382,20 +382,31 @@ class AnalysisFacts:
         Counted in SQL: a country's two years are 80,000 distinct schools that
         Python would otherwise collect into sets only to take their size.
         """
+        counted = select(func.count(func.distinct(ResultRow.school_id)))
+        statement = self._with_results(counted, years, procedures)
+        return int(self._session.scalar(statement) or 0)
+
+    def logins_with_results(
+        self, years: Iterable[int], procedures: Iterable[ProcedureKey] | None
+    ) -> set[str]:
+        """The schools `count_with_results` counts, by login: the others are shown as «нет результатов»."""
+        statement = self._with_results(select(SchoolRow.login).distinct(), years, procedures)
+        return set(self._session.scalars(statement))
+
+    def _with_results(
+        self, statement: Select[Any], years: Iterable[int], procedures: Iterable[ProcedureKey] | None
+    ) -> Select[Any]:
         statement = (
-            select(func.count(func.distinct(ResultRow.school_id)))
+            statement.select_from(ResultRow)
             .join(SchoolRow, ResultRow.school_id == SchoolRow.id)
-            .where(
-                ResultRow.year.in_(list(years)),
-                ResultRow.pct_low.is_not(None),
-                SchoolRow.active.is_(True),
-            )
+            .where(ResultRow.year.in_(list(years)), ResultRow.pct_low.is_not(None))
+            .where(SchoolRow.active.is_(True))
         )
         if procedures is not None:
             wanted = set(procedures)
             counted = [i for i, p in self._procedures().items() if p in wanted]
             statement = statement.where(ResultRow.procedure_id.in_(counted))
-        return int(self._session.scalar(statement) or 0)
+        return statement
 
     def year_summaries(
         self,

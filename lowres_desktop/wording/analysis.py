@@ -47,6 +47,20 @@ def categories_text(categories: frozenset[Category] | set[Category]) -> str:
     return ", ".join(CATEGORY_TITLES[c] for c in Category if c in categories) or "—"
 
 
+NO_RESULTS = "нет результатов"
+
+
+def row_categories_text(categories: frozenset[Category], has_results: bool) -> str:
+    """A categories cell: «нет результатов» for a school the rule could not judge, «» for none.
+
+    A school without results in the years the rule looks at is counted and
+    named as such rather than shown as silently «not flagged».
+    """
+    if not has_results:
+        return NO_RESULTS
+    return categories_text(categories) if categories else ""
+
+
 def profile_title(profile: RuleProfile) -> str:
     """«Профиль „…“ (приказ …), отпечаток …»: the line every list, export and document names.
 

@@ -8,6 +8,7 @@ in the order, in the dynamics and on the dashboard.
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -92,3 +93,24 @@ def test_every_document_names_the_profile_it_used(db: Database) -> None:
         blocks = [*document.preamble, *(b for a in document.appendices for b in a.blocks)]
         text = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
         assert "«Область»" in text and region.fingerprint() in text, kind
+
+
+def test_categories_name_the_schools_without_results_as_such(db: Database) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert lowres(["--db", db.target, "categories", "--year", "2019", "--format", "csv"], out, err) == 0
+    rows = {row["login"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows["sch1001"]["categories"] == "нет результатов" and rows["sch1001"]["category"] == ""
+    judged = [row for row in rows.values() if row["categories"] != "нет результатов"]
+    assert len(judged) == 15 and all(row["category"] == "ШНОР" for row in judged)
+    table = io.StringIO()
+    assert lowres(["--db", db.target, "categories", "--year", "2019"], table, err) == 0
+    assert "; нет результатов: 60." in table.getvalue()
+    assert "sch1001" in table.getvalue() and "СОШ № 1001» — нет результатов" in table.getvalue()
+    later = io.StringIO()
+    assert lowres(["--db", db.target, "categories", "--year", "2024", "--format", "csv"], later, err) == 0
+    unjudged = {
+        r["login"]
+        for r in csv.DictReader(io.StringIO(later.getvalue()))
+        if r["categories"] == "нет результатов"
+    }
+    assert unjudged == {login for login in rows if login not in {f"sch{n}" for n in range(1001, 1061)}}

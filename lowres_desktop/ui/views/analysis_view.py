@@ -69,13 +69,14 @@ from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
 from lowres_desktop.ui.year_combo_box import YearComboBox
 from lowres_desktop.wording.analysis import (
     CATEGORY_TITLES,
+    NO_RESULTS,
     SIGN_TITLES,
     TREND_TITLES,
-    categories_text,
     category_reasons,
     change_text,
     official_text,
     profile_title,
+    row_categories_text,
     sign_text,
 )
 from lowres_desktop.wording.common import format_percent
@@ -494,7 +495,7 @@ class AnalysisView(QWidget):
             Column(self.tr("Район"), lambda r: r.school.district or ""),
             Column(
                 self.tr("Категории {year} г.").format(year=year),
-                lambda r: categories_text(r.computed.categories) if r.computed.categories else "",
+                lambda r: row_categories_text(r.computed.categories, r.has_results),
                 sort_key=lambda r: CATEGORY_ORDER.index(main) if (main := r.computed.main) else 9,
                 highlighted=lambda r: Category.LOW in r.computed.categories,
             ),
@@ -522,8 +523,12 @@ class AnalysisView(QWidget):
         counts = ", ".join(f"{CATEGORY_TITLES[c]}: {self.categories.count(c)}" for c in Category)
         disagreements = sum(1 for r in self.categories.rows if r.disagrees)
         self.category_counts.setText(
-            self.tr("Всего школ {total}; {counts}; расхождений с приказом: {disagree}").format(
-                total=len(self.categories.rows), counts=counts, disagree=disagreements
+            self.tr("Всего школ {total}; {counts}; {none}: {without}; расхождений с приказом: {n}").format(
+                total=len(self.categories.rows),
+                counts=counts,
+                none=NO_RESULTS,
+                without=self.categories.without_results(),
+                n=disagreements,
             )
         )
         self.reasons.clear()

@@ -266,3 +266,30 @@ def test_objectivity_tab_says_where_comparisons_come_from_when_there_are_none(qt
     assert "«Сравнение отметок с отметками по журналу» (Файл → Импорт результатов…)" in (
         view.objectivity_label.text()
     )
+
+
+def test_every_analysis_table_exported_names_the_year_and_profile(qtbot, demo_db, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from lowres_desktop.ui.table_export import attach_table_export
+    from lowres_desktop.wording.analysis import profile_title
+
+    view = _view(qtbot, demo_db, Tab.HEAT_MAP)
+    other = next(i for i, p in enumerate(view.profiles.profiles) if p != view.profiles.current)
+    view.profile_box.setCurrentIndex(other)
+    profile = view.profiles.profiles[other]
+    view.years.select_year(2022)
+    tables = {
+        "heat": view.heat_table,
+        "categories": view.category_table,
+        "trends": view.trend_table,
+        "districts": view.district_table,
+        "objectivity": view.objectivity_table,
+    }
+    for name, table in tables.items():
+        export = attach_table_export(table)
+        assert export.proposed_name().endswith(" 2022.xlsx")
+        export.export_to(tmp_path / f"{name}.xlsx")
+        sheet = load_workbook(tmp_path / f"{name}.xlsx").active
+        assert sheet["A1"].value == f"2022 г. · {profile_title(profile)}", name
+        assert profile.fingerprint() in sheet["A1"].value

@@ -227,7 +227,7 @@ class AnalysisView(QWidget):
         self.category_counts = QLabel()
         self.category_counts.setWordWrap(True)
         self.category_table = QTableView()
-        attach_table_export(self.category_table, self.tr("Анализ")).note = lambda: [self.caption.text()]
+        attach_table_export(self.category_table, self.tr("Анализ"))
         self.category_table.setModel(self.category_proxy)
         setup_table(self.category_table)
         self.category_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
@@ -374,6 +374,13 @@ class AnalysisView(QWidget):
             return None
         index = self.profile_box.currentIndex()
         return self.profiles.profiles[index] if index >= 0 else self.profiles.current
+
+    def export_context(self) -> tuple[str, str] | None:
+        """Every tab's table depends on the year and the profile: its Excel export names both."""
+        year, profile = self.years.year(), self.profile()
+        if year is None or profile is None:
+            return None
+        return str(year), self.tr("{year} г. · {profile}").format(year=year, profile=profile_title(profile))
 
     def refresh(self, db: Database) -> None:
         """Reload the profiles, the years and every tab from `db`."""

@@ -26,7 +26,8 @@ def test_keyboard_entry_gives_seed_style_shares(
 
     dialog = view._round_dialog()
     assert dialog is not None
-    assert "по текущему профилю: Профиль «По умолчанию" in dialog.take_flagged.toolTip()
+    assert "по текущему профилю: Профиль «По умолчанию" in dialog.rule_label.text()
+    assert dialog.rule_label.isVisibleTo(dialog) and dialog.take_flagged.toolTip() == dialog.rule_label.text()
     dialog.name.setText("Мониторинг 1 полугодия")
     dialog.flag_year.setValue(2019)
     dialog._on_take_flagged()  # the 15 schools of seed 002
@@ -125,4 +126,4 @@ def test_take_flagged_marks_the_current_profile_s_list(qtbot, demo_db: Database)
     expected = identify_schools(demo_db, 2024, lower).logins()
     assert len(expected) > len(identify_schools(demo_db, 2024, default_profile()).logins())
     assert sorted(dialog.schools.chosen()) == sorted(expected)
-    assert "«25 %»" in dialog.take_flagged.toolTip()
+    assert "«25 %»" in dialog.rule_label.text() and "«25 %»" in dialog.take_flagged.toolTip()

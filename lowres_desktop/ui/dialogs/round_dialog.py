@@ -89,6 +89,8 @@ class RoundDialog(QDialog):
         self.take_flagged = QPushButton(self.tr("Отметить выявленные за год"))
         self.take_flagged.clicked.connect(self._on_take_flagged)
         self.flagged_status = QLabel(self.tr("Загрузка…"))
+        self.rule_label = QLabel()
+        self.rule_label.setWordWrap(True)
         self.flagged_loader = Loader(self)
         self.flagged_loader.sig_busy_changed.connect(self._on_loading_changed)
         self.schools.loader.sig_busy_changed.connect(self._on_loading_changed)
@@ -122,6 +124,7 @@ class RoundDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Школы:")))
         right.addLayout(flagged_row)
+        right.addWidget(self.rule_label)
         right.addWidget(self.schools)
         lists.addLayout(left, 3)
         lists.addLayout(right, 2)
@@ -178,6 +181,11 @@ class RoundDialog(QDialog):
             self.items.addItem(entry)
 
     @Slot()
+    def set_rule(self, text: str) -> None:
+        """Which rule «Отметить выявленные за год» applies, said on the dialog and in the button's tooltip."""
+        self.rule_label.setText(text)
+        self.take_flagged.setToolTip(text)
+
     def _on_take_flagged(self) -> None:
         self.schools.set_chosen(self._flagged.get(self.flag_year.value(), []))
 

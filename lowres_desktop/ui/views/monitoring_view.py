@@ -430,7 +430,7 @@ class MonitoringView(QWidget):
         )
         # The same list as the «Низкие результаты» page: the current rule profile decides it.
         rule = self.tr("Выявленные по текущему профилю: {profile}")
-        dialog.take_flagged.setToolTip(rule.format(profile=profile_title(current_profile(db))))
+        dialog.set_rule(rule.format(profile=profile_title(current_profile(db))))
         return dialog
 
     def save_round_from(self, dialog: RoundDialog) -> None:

@@ -346,12 +346,14 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        try:
-            write_template(self.db, with_extension(name, ".xlsx"))
-        except DomainError as error:
-            show_error(self, error)
-            return
-        show_info(self, self.tr("Шаблон записан: {name}").format(name=name), self.tr("Шаблон"))
+        path = with_extension(name, ".xlsx")
+        written = self.tr("Шаблон записан: {name}").format(name=name)
+        self.operations.write(
+            self,
+            self.tr("Шаблон для ввода результатов"),
+            lambda db, _progress, _cancel: write_template(db, path),
+            lambda _result: show_info(self, written, self.tr("Шаблон")),
+        )
 
     @Slot()
     def _on_open_action_triggered(self) -> None:

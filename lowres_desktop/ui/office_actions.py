@@ -85,7 +85,7 @@ class OfficeActions(QObject):
 
     @Slot()
     def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self._context.db.target, self._context.db, self._window)
+        dialog = BackupsDialog(self._context.db.target, self._context, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_restore_requested.connect(self.restore)
         dialog.open()
@@ -126,9 +126,9 @@ class OfficeActions(QObject):
         dialog.setWindowTitle(self.tr("Журнал изменений"))
         dialog.resize(1100, 600)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view = AuditView(dialog)
+        view = AuditView(self._context, dialog)
         QVBoxLayout(dialog).addWidget(view)
-        view.refresh(self._context.db)
+        view.refresh()
         dialog.open()
         return dialog
 

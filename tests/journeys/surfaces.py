@@ -77,7 +77,7 @@ def _wizard(window: MainWindow) -> ImportWizard:
 
 DIALOGS: dict[str, Factory] = {
     "AboutDialog": lambda w: AboutDialog(w.db.target, w),
-    "BackupsDialog": lambda w: BackupsDialog(w.db.target, w.db, w),
+    "BackupsDialog": lambda w: BackupsDialog(w.db.target, w.context, w),
     "DocumentPreviewDialog": _preview,
     "ErrorDialog": lambda w: ErrorDialog("Traceback (most recent call last):\n  ValueError: проверка", w),
     "ExecutorEditDialog": lambda w: ExecutorEditDialog(None, w),

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
 
 from lowres_desktop.services import import_history
-from lowres_desktop.services.backups import list_backups
+from lowres_desktop.services.backups import backup_limit, list_backups
 from lowres_desktop.services.import_history import import_history as history
 from lowres_desktop.services.minimum_scores import minimum_scores
 from lowres_desktop.services.requisites import load_requisites
@@ -94,6 +94,7 @@ def test_about_requisites_and_the_audit_log(qtbot, open_window, seed_db, tmp_pat
     path = tmp_path / "журнал.csv"
     answer_file(qtbot, path)
     press_text(qtbot, audit, "Сохранить в CSV…")
+    wait_writes(qtbot, window)
     back_to(qtbot, window)
     text = path.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].count(";") + text.splitlines()[0].count(",") >= 3  # a header of columns
@@ -109,7 +110,15 @@ def test_backups_made_opened_and_restored(qtbot, open_window, seed_db, monkeypat
     dialog = next(d for d in window.findChildren(BackupsDialog) if d.isVisible())
     before = len(list_backups(seed_db.target))
     press_text(qtbot, dialog, "Создать копию сейчас")
+    wait_writes(qtbot, window)
     assert len(list_backups(seed_db.target)) == before + 1
+    assert dialog.table.rowCount() == before + 1
+    dialog.keep_spin.setFocus()
+    dialog.keep_spin.selectAll()
+    qtbot.keyClicks(dialog.keep_spin, "5")
+    dialog.keep_spin.clearFocus()  # leaving the field sets the limit
+    wait_writes(qtbot, window)
+    assert backup_limit(seed_db) == 5
     press_text(qtbot, dialog, "Открыть папку")
     assert opened and Path(opened[0].toLocalFile()).is_dir()
     press_text(qtbot, dialog, "Закрыть")

@@ -21,7 +21,7 @@ def test_backup_now_then_restore_from_the_list_and_undo(qtbot, seed_db: Database
     dialog = window.office.show_backups()
     before = dialog.table.rowCount()
     dialog.backup_button.click()
-    assert dialog.table.rowCount() == before + 1
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == before + 1, timeout=10_000)
     assert dialog.table.item(0, 1).text() == "вручную"
     schools = overview(window.db).schools
     with window.db.unit_of_work() as uow:
@@ -43,9 +43,11 @@ def test_backup_now_then_restore_from_the_list_and_undo(qtbot, seed_db: Database
 
 
 def test_the_audit_view_lists_and_filters_changes(qtbot, seed_db: Database) -> None:
-    view = AuditView()
+    window = MainWindow(seed_db)
+    qtbot.addWidget(window)
+    view = AuditView(window.context)
     qtbot.addWidget(view)
-    view.refresh(seed_db)
+    view.refresh()
     assert view.table.rowCount() > 0
     assert view.table.horizontalHeaderItem(0).text() == "Когда"
     view.table_combo.setCurrentIndex(view.table_combo.findData("Школы"))

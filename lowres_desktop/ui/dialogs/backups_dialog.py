@@ -42,17 +42,20 @@ from lowres_desktop.wording.common import format_number
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 
 class BackupsDialog(QDialog):
     sig_restore_requested = Signal(Path)
 
-    def __init__(self, target: str, db: Database | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, target: str, context: AppContext | None = None, parent: QWidget | None = None) -> None:
+        """`context`: the open database and its write pool; None for a file that did not open."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Резервные копии"))
         self.resize(640, 420)
         self._target = target
-        self._db = db
+        self._context = context
+        db: Database | None = context.db if context is not None else None
         self._backups: list[Backup] = []
         folder = backups_location(target)
         self.folder_label = QLabel(
@@ -134,18 +137,29 @@ class BackupsDialog(QDialog):
 
     @Slot()
     def _on_backup_button_clicked(self) -> None:
-        assert self._db is not None
-        try:
-            backup_now(self._db)
-        except DomainError as error:
-            QMessageBox.warning(self, self.tr("Резервная копия"), str(error))
-        self.reload()
+        assert self._context is not None
+        self.backup_button.setEnabled(False)
+
+        def copied(_result: object) -> None:
+            self.backup_button.setEnabled(True)
+            self.reload()
+
+        self._context.operations.write(
+            self, self.tr("Резервная копия"), lambda db, _progress, _cancel: backup_now(db), copied, copied
+        )
 
     @Slot()
     def _on_keep_spin_editing_finished(self) -> None:
-        if self._db is not None:
-            set_backup_limit(self._db, self.keep_spin.value())
-            self.reload()
+        if self._context is None:
+            return
+        keep = self.keep_spin.value()
+        self._context.operations.write(
+            self,
+            self.tr("Резервные копии"),
+            lambda db, _progress, _cancel: set_backup_limit(db, keep),
+            lambda _result: self.reload(),
+            lambda _error: self.reload(),
+        )
 
     def confirm_restore(self, backup: Backup) -> bool:
         answer = QMessageBox.question(
@@ -164,7 +178,7 @@ class BackupsDialog(QDialog):
         backup = self.selected_backup()
         if backup is None or not self.confirm_restore(backup):
             return
-        if self._db is not None:
+        if self._context is not None:
             self.sig_restore_requested.emit(backup.path)
             self.accept()
             return

@@ -25,15 +25,15 @@ from lowres_desktop.services.audit import CSV_HEADER, AuditFilter, export_audit,
 from lowres_desktop.ui.table_export import attach_table_export
 
 if TYPE_CHECKING:
-    from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.app_context import AppContext
 
 SHOWN_LIMIT = 2000
 
 
 class AuditView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db: Database | None = None
+        self._context = context
         self.user_combo = QComboBox()
         self.table_combo = QComboBox()
         self.search_edit = QLineEdit()
@@ -64,8 +64,7 @@ class AuditView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
-    def refresh(self, db: Database) -> None:
-        self._db = db
+    def refresh(self) -> None:
         self._reload()
 
     def current_filter(self) -> AuditFilter:
@@ -89,9 +88,7 @@ class AuditView(QWidget):
 
     @Slot()
     def _reload(self) -> None:
-        if self._db is None:
-            return
-        page = read_audit(self._db, self.current_filter(), SHOWN_LIMIT)
+        page = read_audit(self._context.db, self.current_filter(), SHOWN_LIMIT)
         self._fill_combo(self.user_combo, self.tr("все"), page.users)
         self._fill_combo(self.table_combo, self.tr("все"), page.tables)
         self.table.setRowCount(len(page.lines))
@@ -120,13 +117,17 @@ class AuditView(QWidget):
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
-        if self._db is None:
-            return
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Журнал изменений"), "журнал_изменений.csv", self.tr("CSV (*.csv)")
         )
         if name:
             path = with_extension(name, ".csv")
-            count = export_audit(self._db, path, self.current_filter())
+            chosen = self.current_filter()
             saved = self.tr("Сохранено изменений: {count} — {name}")
-            self.count_label.setText(saved.format(count=count, name=path))
+            self._context.operations.write(
+                self,
+                self.tr("Журнал изменений"),
+                lambda db, _progress, _cancel: export_audit(db, path, chosen),
+                lambda count: self.count_label.setText(saved.format(count=count, name=path)),
+                initiator=self,
+            )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -58,6 +60,24 @@ WRITE_WAIT_MS = 120_000
 """How long a writer waits for another writer (an import of a region's file takes seconds)."""
 
 
+def set_journal_mode(connection: sqlite3.Connection, journal: str, wait_ms: int) -> None:
+    """Switch the journal mode, waiting as long as any other lock would be waited for.
+
+    Two programs opening a new file at once both switch it to WAL; SQLite answers
+    the loser «database is locked» at once, without calling the busy handler (the
+    switch would otherwise deadlock), so the busy timeout alone does not wait here.
+    """
+    deadline = time.monotonic() + wait_ms / 1000
+    while True:
+        try:
+            connection.execute(f"PRAGMA journal_mode = {journal}").fetchall()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def journal_mode(url: str) -> str:
     """WAL on a local disk; the rollback journal on a network drive, where WAL cannot work."""
     path = sqlite_file(url)
@@ -89,8 +109,8 @@ def make_engine(url: str, *, foreign_keys: bool = True, writer: bool = False) ->
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {wait}")
             cursor.execute(f"PRAGMA foreign_keys = {pragma}")
-            cursor.execute(f"PRAGMA journal_mode = {journal}")
             cursor.close()
+            set_journal_mode(dbapi_connection, journal, wait)
 
         if writer:
 

@@ -53,7 +53,7 @@ from lowres_desktop.ui.main_window import MainWindow, Page  # noqa: E402
 from lowres_desktop.ui.tasks import TaskRunner  # noqa: E402
 from lowres_desktop.ui.views.documents_view import DocumentsView  # noqa: E402
 from tests.bench.bench_gui_tables import report  # noqa: E402
-from tests.bench.bench_import import YEARS, build_region  # noqa: E402
+from tests.data.region_workbook import YEARS, build_region  # noqa: E402
 from tests.ui.qt_helpers import app_context  # noqa: E402
 
 PRINTED_PAGES = 10

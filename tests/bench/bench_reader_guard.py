@@ -1,7 +1,7 @@
 """Benchmark: what weighing a workbook before reading it costs, on a region's file and a country's.
 
 Run: PYTHONPATH=. python tests/bench/bench_reader_guard.py [--schools 1000 40000] [--repeat 5]
-(bench_import.py, whose builder it uses, imports pandas: the `bench` extra).
+(tests/data/region_workbook.py builds the workbook).
 
 For each size it builds the seed-002-like wide workbook of bench_import.py and times, on its bytes,
 `archive_guard.check_archive` (the streaming pass over every part: extent, shared strings, formulas,
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lowres_desktop.importing.archive_guard import check_archive
 from lowres_desktop.importing.workbook_reader import read_bytes
-from tests.bench.bench_import import build_region
+from tests.data.region_workbook import build_region
 
 
 def _median(work, repeat: int) -> float:  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ from lowres_desktop.storage.unit_of_work import Database  # noqa: E402
 from lowres_desktop.ui.app_context import Page  # noqa: E402
 from lowres_desktop.ui.main_window import MainWindow  # noqa: E402
 from lowres_desktop.ui.year_combo_box import YearComboBox  # noqa: E402
-from tests.bench.bench_import import YEARS, build_region  # noqa: E402
+from tests.data.region_workbook import YEARS, build_region  # noqa: E402
 
 PAGES = [page for page in Page if page is not Page.CARD]
 

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.bench_import import build_region  # noqa: E402
+from tests.data.region_workbook import build_region  # noqa: E402
 from tests.data.seed_workbook import build_seed_workbook  # noqa: E402
 
 BARE_INTERPRETER = "import argparse, sqlite3"

@@ -87,7 +87,7 @@ def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab
 def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path: Path) -> None:
     """The region's workbook goes through python-calamine; openpyxl (which loads numpy) is
     imported only for the files that need it, not for every import's start-up."""
-    from tests.bench.bench_import import build_region
+    from tests.data.region_workbook import build_region
 
     workbook = build_region(tmp_path / "region.xlsx", 20)
     db = tmp_path / "region.sqlite"

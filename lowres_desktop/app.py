@@ -1,5 +1,12 @@
 """The desktop application's entry point: arguments, the Qt application, the first database.
 
+The main window shows first, saying «Открываю базу…», and the database opens
+after the event loop has started, off the GUI thread: importing SQLAlchemy,
+checking the migrations and the daily copy take most of a second, which the
+window used to wait for (tests/bench/bench_startup.py). The pages, their
+libraries (pyqtgraph, openpyxl, ReportLab) and the dialogs are imported when
+first used.
+
 `--tour DIR` renders every page of the main window into PNG files without a
 display and without any dialog, so the look of the program can be checked by
 a script (CI, the wheel test) and by a person reading the pictures.
@@ -17,8 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from lowres_desktop import __version__
 from lowres_desktop.domain.errors import DomainError
@@ -28,21 +43,15 @@ from lowres_desktop.paths import (
     DB_ENV_VAR,
     chosen_database,
     default_database_path,
+    demo_database_path,
 )
-from lowres_desktop.services.backups import UnopenableDatabase, daily_backup, list_backups
-from lowres_desktop.services.browse import list_schools, overview
-from lowres_desktop.services.collector import freeze_start_up
-from lowres_desktop.services.database import demo_database_target, open_database
-from lowres_desktop.services.demo_data import fill_demo_data
-from lowres_desktop.services.identify_schools import identify_schools
-from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
-from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
-from lowres_desktop.ui.errors import install_excepthook, log_file
+from lowres_desktop.ui.errors import install_excepthook, log_file, show_error
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.main_window import MainWindow, Page
 from lowres_desktop.ui.screen_fit import install_screen_fit, show_main_window
 from lowres_desktop.ui.settings import UiSettings
+from lowres_desktop.ui.tasks import Loader
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -170,6 +179,9 @@ def run_tour(db: Database, folder: Path) -> list[Path]:
 
 def _tour_card_login(db: Database) -> str | None:
     """The first flagged school of the latest year: the card a meeting would open first."""
+    from lowres_desktop.services.browse import list_schools, overview
+    from lowres_desktop.services.identify_schools import identify_schools
+
     years = overview(db).years
     if years:
         flagged = identify_schools(db, years[-1]).flagged
@@ -183,6 +195,10 @@ def _tour(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     _application()
+    from lowres_desktop.services.browse import overview
+    from lowres_desktop.services.database import demo_database_target, open_database
+    from lowres_desktop.services.demo_data import fill_demo_data
+
     try:
         db = open_database(demo_database_target() if args.demo else args.db)
         try:
@@ -199,42 +215,109 @@ def _tour(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_or_choose(target: str) -> Database | None:
-    """Open the database, offering another file instead of crashing when it cannot be opened."""
-    while True:
-        try:
-            return open_database(target)
-        except DomainError as error:
-            copies = list_backups(target) if isinstance(error, UnopenableDatabase) else []
-            box = QMessageBox(QMessageBox.Icon.Critical, _tr("База данных не открыта"), str(error))
-            box.setInformativeText(
-                _tr("Восстановите базу из резервной копии, выберите другой файл или закройте программу.")
-                if copies
-                else _tr("Выберите другой файл базы данных или закройте программу.")
-            )
-            restore = (
-                box.addButton(_tr("Восстановить из копии…"), QMessageBox.ButtonRole.ActionRole)
-                if copies
-                else None
-            )
-            choose = box.addButton(_tr("Выбрать другой файл…"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(_tr("Выход"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if restore is not None and box.clickedButton() is restore:
-                BackupsDialog(target).exec()
-                continue
-            if box.clickedButton() is not choose:
-                return None
-            name, _filter = QFileDialog.getSaveFileName(
-                None,
-                _tr("Файл базы данных (существующий или новый)"),
-                str(Path(target).expanduser().parent),
-                _tr("Базы данных (*.sqlite *.db);;Все файлы (*)"),
-                options=QFileDialog.Option.DontConfirmOverwrite,
-            )
-            if not name:
-                return None
-            target = name
+def _open_and_back_up(target: str) -> Database:
+    """Open the database and make the day's copy: on a worker thread, SQLAlchemy's import included."""
+    from lowres_desktop.services.backups import daily_backup
+    from lowres_desktop.services.database import open_database
+
+    db = open_database(target)
+    try:
+        daily_backup(db)
+    except (OSError, DomainError):
+        logging.getLogger(__name__).exception("daily backup failed")
+    return db
+
+
+def _another_target(target: str, error: DomainError, parent: QWidget | None) -> str | None:
+    """After `target` did not open: the same target once a copy is restored, another file, or None."""
+    from lowres_desktop.services.backups import UnopenableDatabase, list_backups
+    from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
+    copies = list_backups(target) if isinstance(error, UnopenableDatabase) else []
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("База данных не открыта"), str(error), parent=parent)
+    box.setInformativeText(
+        _tr("Восстановите базу из резервной копии, выберите другой файл или закройте программу.")
+        if copies
+        else _tr("Выберите другой файл базы данных или закройте программу.")
+    )
+    restore = (
+        box.addButton(_tr("Восстановить из копии…"), QMessageBox.ButtonRole.ActionRole) if copies else None
+    )
+    choose = box.addButton(_tr("Выбрать другой файл…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Выход"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is not None and box.clickedButton() is restore:
+        BackupsDialog(target).exec()
+        return target
+    if box.clickedButton() is not choose:
+        return None
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _tr("Файл базы данных (существующий или новый)"),
+        str(Path(target).expanduser().parent),
+        _tr("Базы данных (*.sqlite *.db);;Все файлы (*)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return name or None
+
+
+class StartUp(QObject):
+    """Opens the first database for a window already on screen; offers another file when it fails.
+
+    `sig_abandoned` says the user chose to leave (or an unexpected error was shown):
+    the program ends. What the first run chose (create, demo) is done once it is open.
+    """
+
+    sig_abandoned = Signal()
+
+    def __init__(
+        self, window: MainWindow, target: str, choice: FirstRunChoice | None = None, demo: bool = False
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.target = target
+        self._choice = choice
+        self._demo = demo or choice == FirstRunChoice.DEMO
+        self._loader = Loader(self)
+
+    def open(self) -> None:
+        target = self.target
+        self._loader.load(lambda: _open_and_back_up(target), self._opened, self._failed, background=True)
+
+    def wait(self) -> None:
+        """Block until an opening under way has ended, before the interpreter does."""
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone()
+
+    def _opened(self, db: Database) -> None:
+        from lowres_desktop.services.browse import overview
+        from lowres_desktop.services.collector import freeze_start_up
+
+        window = self.window
+        window.set_database(db)
+        window.office.database_opened()
+        freeze_start_up()
+        if db.shared_file_warning:
+            QMessageBox.warning(window, _tr("База на сетевом диске"), db.shared_file_warning)
+        if self._choice == FirstRunChoice.CREATE:
+            from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
+
+            RequisitesDialog(window.context, window).exec()
+        elif self._demo and overview(db).schools == 0:
+            # Otherwise the «Школы» page says what to do first, with its buttons (no modal box).
+            window.fill_demo_data()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, DomainError):
+            show_error(self.window, error).finished.connect(self.sig_abandoned.emit)
+            return
+        target = _another_target(self.target, error, self.window)
+        if target is None:
+            self.sig_abandoned.emit()
+            return
+        self.target = target
+        self.open()
 
 
 def _configure_logging() -> None:
@@ -252,7 +335,7 @@ def _first_run(settings: UiSettings) -> tuple[str, FirstRunChoice] | None:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
         return None
     if dialog.choice == FirstRunChoice.DEMO:
-        return demo_database_target(), dialog.choice
+        return str(demo_database_path()), dialog.choice
     return dialog.target(), dialog.choice
 
 
@@ -268,7 +351,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging()
     app = _application()
     install_excepthook()
-    freeze_start_up()
     settings = UiSettings()
     choice = None
     if _is_first_run(args, settings):
@@ -277,29 +359,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         target, choice = chosen
     else:
-        target = demo_database_target() if args.demo else chosen_database(args.db)
-    db = _open_or_choose(target)
-    if db is None:
-        return 1
-    try:
-        daily_backup(db)
-    except (OSError, DomainError):
-        logging.getLogger(__name__).exception("daily backup failed")
-    window = MainWindow(db)
+        target = str(demo_database_path()) if args.demo else chosen_database(args.db)
+    window = MainWindow()
     window.office.restore_window()
-    window.office.database_opened()
     show_main_window(window)
-    if db.shared_file_warning:
-        warning = db.shared_file_warning
-        QTimer.singleShot(0, lambda: QMessageBox.warning(window, _tr("База на сетевом диске"), warning))
-    if choice == FirstRunChoice.CREATE:
-        RequisitesDialog(window.context, window).exec()
-    elif overview(db).schools == 0:
-        # Otherwise the «Школы» page says what to do first, with its buttons (no modal box).
-        if args.demo or choice == FirstRunChoice.DEMO:
-            QTimer.singleShot(0, window.fill_demo_data)
+    start = StartUp(window, target, choice, demo=args.demo)
+    start.sig_abandoned.connect(lambda: app.exit(1))
+    start.open()
     status = app.exec()
-    database = window.db  # the user may have opened another one
+    start.wait()
+    database = window.db if window.context.is_open() else None  # the user may have opened another one
     _dispose(window)
-    database.close()
+    if database is not None:
+        database.close()
     return status

@@ -49,8 +49,8 @@ def freeze_start_up() -> None:
     """Leave what start-up built (modules, classes, the Qt application) out of later scans.
 
     Those objects live until the program ends, so a full collection that scans
-    them again frees nothing. Called once, before the first window: data the
-    views load later stays collectable, so a reference cycle among it is freed
+    them again frees nothing. Called once, when the first database is open (app.py):
+    data the views load later stays collectable, so a reference cycle among it is freed
     the next time the collector runs, and memory stays flat over a day of use.
     """
     gc.collect()

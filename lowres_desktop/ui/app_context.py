@@ -56,17 +56,24 @@ class AppContext(QObject):
 
     sig_database_changed = Signal()
 
-    def __init__(self, db: Database, window: QWidget, navigator: Navigator) -> None:
+    def __init__(self, db: Database | None, window: QWidget, navigator: Navigator) -> None:
+        """`db` None: the window is on screen while the database still opens (app.py)."""
         super().__init__(window)
         self._db = db
         self.window = window
         """The parent for dialogs and messages that belong to the whole window."""
         self.navigator = navigator
-        self.operations = Operations(window, lambda: self._db)
+        self.operations = Operations(window, lambda: self.db)
 
     @property
     def db(self) -> Database:
+        """The open database; only pages and actions enabled once it is open ask for it."""
+        if self._db is None:
+            raise RuntimeError("the database is still opening")
         return self._db
+
+    def is_open(self) -> bool:
+        return self._db is not None
 
     def set_database(self, db: Database) -> None:
         self._db = db

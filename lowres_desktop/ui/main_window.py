@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import QObject, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -32,39 +32,64 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.names import with_extension
-from lowres_desktop.services.browse import DatabaseOverview, overview, school_count
-from lowres_desktop.services.database import open_database
-from lowres_desktop.services.demo_data import DemoSummary, fill_demo_data
-from lowres_desktop.services.import_history import undo_batch
-from lowres_desktop.services.import_template import write_template
 from lowres_desktop.ui.app_context import AppContext, Page
-from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
-from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
-from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
-from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
 from lowres_desktop.ui.errors import show_error, show_info, show_message
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.office_actions import OfficeActions
-from lowres_desktop.ui.table_export import attach_table_export
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
-from lowres_desktop.ui.views.analysis_view import AnalysisView
-from lowres_desktop.ui.views.documents_view import DocumentsView
-from lowres_desktop.ui.views.flagged_view import FlaggedView
-from lowres_desktop.ui.views.history_view import HistoryView
-from lowres_desktop.ui.views.monitoring_view import MonitoringView
-from lowres_desktop.ui.views.results_view import ResultsView
-from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
-from lowres_desktop.ui.views.school_card_view import SchoolCardView
-from lowres_desktop.ui.views.schools_view import SchoolsView
 
 if TYPE_CHECKING:
+    from lowres_desktop.services.browse import DatabaseOverview
+    from lowres_desktop.services.demo_data import DemoSummary
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
+    from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
+    from lowres_desktop.ui.views.analysis_view import AnalysisView
+    from lowres_desktop.ui.views.documents_view import DocumentsView
+    from lowres_desktop.ui.views.flagged_view import FlaggedView
+    from lowres_desktop.ui.views.history_view import HistoryView
+    from lowres_desktop.ui.views.monitoring_view import MonitoringView
+    from lowres_desktop.ui.views.results_view import ResultsView
+    from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
+    from lowres_desktop.ui.views.school_card_view import SchoolCardView
+    from lowres_desktop.ui.views.schools_view import SchoolsView
 
 __all__ = ["MainWindow", "Page"]
 
+View = TypeVar("View", bound=QWidget)
+
+
+class _PageView(Generic[View]):
+    """A page of the window as an attribute: built the first time it is read or shown.
+
+    Building a page imports its module, and with it SQLAlchemy, openpyxl or pyqtgraph;
+    the window shows before any of them is paid for (tests/bench/bench_startup.py).
+    """
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+
+    def __get__(self, window: MainWindow, _owner: type | None = None) -> View:
+        return cast(View, window.page_view(self._page))
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    schools_view: _PageView[SchoolsView] = _PageView(Page.SCHOOLS)
+    results_view: _PageView[ResultsView] = _PageView(Page.RESULTS)
+    flagged_view: _PageView[FlaggedView] = _PageView(Page.FLAGGED)
+    card_view: _PageView[SchoolCardView] = _PageView(Page.CARD)
+    roadmaps_view: _PageView[RoadmapsView] = _PageView(Page.ROADMAPS)
+    monitoring_view: _PageView[MonitoringView] = _PageView(Page.MONITORING)
+    documents_view: _PageView[DocumentsView] = _PageView(Page.DOCUMENTS)
+    analysis_view: _PageView[AnalysisView] = _PageView(Page.ANALYSIS)
+    history_view: _PageView[HistoryView] = _PageView(Page.HISTORY)
+
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
+        """Without `db` the window shows at once, saying the database opens (see app.py).
+
+        Until `set_database` the pages stay unbuilt and the actions that need the
+        database are disabled.
+        """
         super().__init__(parent)
         self.context = AppContext(db, self, self)
         self.operations = self.context.operations
@@ -72,34 +97,12 @@ class MainWindow(QMainWindow):
         self.operations.sig_data_changed.connect(self._on_operations_data_changed)
         self.tasks = self.operations.runner
         self.setWindowIcon(app_icon())
-        self.schools_view = SchoolsView()
-        self.results_view = ResultsView()
-        self.flagged_view = FlaggedView()
-        self.card_view = SchoolCardView()
-        self.roadmaps_view = RoadmapsView(self.context)
-        self.monitoring_view = MonitoringView(self.context)
-        self.documents_view = DocumentsView(self.context)
-        self.analysis_view = AnalysisView(self.context)
-        self.history_view = HistoryView(self.context)
-        self.history_view.sig_undo_requested.connect(self.undo_batch)
-        self.views = [
-            self.schools_view,
-            self.results_view,
-            self.flagged_view,
-            self.card_view,
-            self.roadmaps_view,
-            self.monitoring_view,
-            self.documents_view,
-            self.analysis_view,
-            self.history_view,
-        ]
-        self.schools_view.sig_import_requested.connect(self._on_import_action_triggered)
-        self.schools_view.sig_demo_requested.connect(self.fill_demo_data)
-        for view in (self.schools_view, self.results_view, self.flagged_view, self.analysis_view):
-            view.sig_school_activated.connect(self.open_school_card)
+        self._views: dict[Page, QWidget] = {}
+        self._result_editor: ResultEditor | None = None
+        self._opening = ""
         self.stack = QStackedWidget()
-        for view in self.views:
-            self.stack.addWidget(_scrolling(view))
+        for _page in Page:
+            self.stack.addWidget(_scrolling(QWidget()))
         self.navigation = QListWidget()
         self.navigation.addItems(
             [
@@ -114,10 +117,6 @@ class MainWindow(QMainWindow):
                 self.tr("Журнал импорта"),
             ]
         )
-        for number, view in enumerate(self.views):
-            for table in view.findChildren(QTableView):
-                attach_table_export(table, self.navigation.item(number).text())
-        self.result_editor = ResultEditor(self.context, self.results_view)
         self.navigation.setFixedWidth(190)
         self.navigation.setIconSize(QSize(0, 0))
         font = self.navigation.font()
@@ -136,8 +135,90 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status, 1)
         self._build_menus()
         self.office = OfficeActions(self.context, self.create_action)
+        self._update_actions()
         self.navigation.setCurrentRow(Page.SCHOOLS)
         self.refresh()
+
+    @property
+    def views(self) -> list[QWidget]:
+        """Every page in navigation order, each built now if it was not yet."""
+        return [self.page_view(page) for page in Page]
+
+    @property
+    def result_editor(self) -> ResultEditor:
+        """Edits the result under the cursor of the «Результаты» page (built with the page)."""
+        self.page_view(Page.RESULTS)
+        assert self._result_editor is not None
+        return self._result_editor
+
+    def page_view(self, page: Page) -> QWidget:
+        """The page's view, built and put in its place on first use."""
+        view = self._views.get(page)
+        if view is None:
+            view = self._build_page(page)
+            self._views[page] = view
+            area = self.stack.widget(page)
+            assert isinstance(area, QScrollArea)
+            area.setWidget(view)
+            if view.findChildren(QTableView):
+                from lowres_desktop.ui.table_export import attach_table_export
+
+                for table in view.findChildren(QTableView):
+                    attach_table_export(table, self.navigation.item(page).text())
+            self._update_actions()
+        return view
+
+    def _build_page(self, page: Page) -> QWidget:
+        """Import and create one page, wired to the window (imports stay here: PyInstaller sees them)."""
+        if page == Page.SCHOOLS:
+            from lowres_desktop.ui.views.schools_view import SchoolsView
+
+            schools = SchoolsView()
+            schools.sig_import_requested.connect(self._on_import_action_triggered)
+            schools.sig_demo_requested.connect(self.fill_demo_data)
+            schools.sig_school_activated.connect(self.open_school_card)
+            return schools
+        if page == Page.RESULTS:
+            from lowres_desktop.ui.dialogs.result_edit_dialog import ResultEditor
+            from lowres_desktop.ui.views.results_view import ResultsView
+
+            results = ResultsView()
+            results.sig_school_activated.connect(self.open_school_card)
+            self._result_editor = ResultEditor(self.context, results)
+            return results
+        if page == Page.FLAGGED:
+            from lowres_desktop.ui.views.flagged_view import FlaggedView
+
+            flagged = FlaggedView()
+            flagged.sig_school_activated.connect(self.open_school_card)
+            return flagged
+        if page == Page.CARD:
+            from lowres_desktop.ui.views.school_card_view import SchoolCardView
+
+            return SchoolCardView()
+        if page == Page.ROADMAPS:
+            from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
+
+            return RoadmapsView(self.context)
+        if page == Page.MONITORING:
+            from lowres_desktop.ui.views.monitoring_view import MonitoringView
+
+            return MonitoringView(self.context)
+        if page == Page.DOCUMENTS:
+            from lowres_desktop.ui.views.documents_view import DocumentsView
+
+            return DocumentsView(self.context)
+        if page == Page.ANALYSIS:
+            from lowres_desktop.ui.views.analysis_view import AnalysisView
+
+            analysis = AnalysisView(self.context)
+            analysis.sig_school_activated.connect(self.open_school_card)
+            return analysis
+        from lowres_desktop.ui.views.history_view import HistoryView
+
+        history = HistoryView(self.context)
+        history.sig_undo_requested.connect(self.undo_batch)
+        return history
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Файл"))
@@ -170,6 +251,35 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Справка"))
         self.about_action = self._action(self.tr("&О программе"), self._on_about_action_triggered)
         help_menu.addAction(self.about_action)
+        self._writing_actions = [self.import_action, self.open_action, self.create_action, self.demo_action]
+        """Disabled while a write runs, as well as until the database is open."""
+
+    def _database_actions(self) -> list[QAction]:
+        """What cannot work before the database is open (quitting can)."""
+        office = self.office
+        return [
+            *self._writing_actions,
+            self.template_action,
+            self.requisites_action,
+            self.about_action,
+            office.recent_menu.menuAction(),
+            office.backups_action,
+            office.audit_action,
+            office.name_action,
+        ]
+
+    def _update_actions(self) -> None:
+        """Enable what the open database and the running writes allow."""
+        opened = self.context.is_open()
+        free = opened and not self.operations.is_busy()
+        for action in self._database_actions():
+            action.setEnabled(opened)
+        for action in self._writing_actions:
+            action.setEnabled(free)
+        schools = self._views.get(Page.SCHOOLS)
+        if schools is not None:
+            for button in (schools.import_button, schools.demo_button):  # type: ignore[attr-defined]
+                button.setEnabled(free)
 
     def _action(
         self,
@@ -201,20 +311,29 @@ class MainWindow(QMainWindow):
         self.show_page(Page.CARD)
 
     def _refresh_page(self, page: int) -> None:
+        """Build the page if needed and reload it if it is stale; nothing before the database opens."""
+        if not self.context.is_open():
+            return
+        view = self.page_view(Page(page))
         if page in self._stale:
             self._stale.discard(page)
-            self.views[page].refresh(self.db)
+            view.refresh(self.db)  # type: ignore[attr-defined]
 
     @property
     def db(self) -> Database:
         return self.context.db
+
+    def show_opening(self, target: str) -> None:
+        """Say which database is being opened while it opens (app.py opens it in the background)."""
+        self._opening = target
+        self._show_status()
 
     @Slot(object)
     def _on_operations_data_changed(self, initiator: QObject | None) -> None:
         """After a write: the page that asked updates itself; the others reload (now or when shown)."""
         page = self.stack.currentWidget()
         if initiator is not None and _within(initiator, page):
-            self._stale = set(range(len(self.views))) - {self.stack.currentIndex()}
+            self._stale = set(Page) - {self.stack.currentIndex()}
             self._show_status()
         else:
             self.refresh()
@@ -225,11 +344,21 @@ class MainWindow(QMainWindow):
         A region's or a country's pages take seconds each to read, so reading all nine after
         every import or on opening a database would hold the window for the sum of them.
         """
-        self._stale = set(range(len(self.views)))
+        self._stale = set(Page)
         self._refresh_page(self.stack.currentIndex())
         self._show_status()
 
     def _show_status(self) -> None:
+        if not self.context.is_open():
+            self.setWindowTitle(self.tr("Школы с низкими образовательными результатами"))
+            self.status.setText(
+                self.tr("Открываю базу {path}…").format(path=self._opening)
+                if self._opening
+                else self.tr("Открываю базу…")
+            )
+            return
+        from lowres_desktop.services.browse import overview, school_count
+
         self.setWindowTitle(
             self.tr("Школы с низкими образовательными результатами — {name}").format(
                 name=Path(self.db.target).name
@@ -257,13 +386,16 @@ class MainWindow(QMainWindow):
         )
 
     def set_database(self, db: Database) -> None:
-        old = self.db
+        old = self.context.db if self.context.is_open() else None
         self.context.set_database(db)
-        if old is not db:
+        if old is not None and old is not db:
             old.close()
+        self._update_actions()
         self.refresh()
 
     def fill_demo_data(self) -> None:
+        from lowres_desktop.services.demo_data import fill_demo_data
+
         self.operations.write(
             self, self.tr("Демонстрационные данные"), fill_demo_data, self._on_demo_finished
         )
@@ -284,11 +416,8 @@ class MainWindow(QMainWindow):
         )
 
     @Slot(bool)
-    def _on_operations_busy_changed(self, busy: bool) -> None:
-        for action in (self.import_action, self.open_action, self.create_action, self.demo_action):
-            action.setEnabled(not busy)
-        for button in (self.schools_view.import_button, self.schools_view.demo_button):
-            button.setEnabled(not busy)
+    def _on_operations_busy_changed(self, _busy: bool) -> None:
+        self._update_actions()
 
     @Slot()
     def _on_import_action_triggered(self) -> None:
@@ -303,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def open_import_wizard(self, paths: list[Path]) -> ImportWizard:
         """The import wizard over `paths`; the window reloads after it has imported."""
+        from lowres_desktop.ui.dialogs.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.db, self.tasks, paths, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.sig_imported.connect(self._on_wizard_imported)
@@ -314,6 +445,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def undo_batch(self, batch_id: int) -> None:
+        from lowres_desktop.services.import_history import undo_batch
+
         self.operations.write(
             self,
             self.tr("Отмена пакета импорта"),
@@ -346,6 +479,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from lowres_desktop.services.import_template import write_template
+
         path = with_extension(name, ".xlsx")
         written = self.tr("Шаблон записан: {name}").format(name=name)
         self.operations.write(
@@ -385,6 +520,8 @@ class MainWindow(QMainWindow):
         """Switch to `target` once unsaved edits are saved or dropped; False if it did not."""
         if not self._leave_edits(lambda: self.open_database(target)):
             return False
+        from lowres_desktop.services.database import open_database
+
         self.operations.wait()
         try:
             db = open_database(target)
@@ -401,7 +538,10 @@ class MainWindow(QMainWindow):
         «Сохранить» saves in the background and calls `then` when it is written, «Не сохранять»
         drops the edits and returns True, «Отмена» returns False and the user stays.
         """
-        editor = self.roadmaps_view.editor
+        roadmaps = self._views.get(Page.ROADMAPS)
+        if roadmaps is None:
+            return True
+        editor = roadmaps.editor  # type: ignore[attr-defined]
         if not editor.is_modified():
             return True
         self.show_page(Page.ROADMAPS)
@@ -427,12 +567,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_requisites_action_triggered(self) -> None:
+        from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
+
         dialog = RequisitesDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     @Slot()
     def _on_about_action_triggered(self) -> None:
+        from lowres_desktop.ui.dialogs.about_dialog import AboutDialog
+
         dialog: QDialog = AboutDialog(self.db.target, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -16,17 +16,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu, QVBoxLayout
 
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.services.backups import restore_backup
-from lowres_desktop.services.database import display_target, open_database, os_user_name
 from lowres_desktop.ui.app_context import Page
-from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
-from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
 from lowres_desktop.ui.errors import show_error, show_info
 from lowres_desktop.ui.settings import UiSettings
-from lowres_desktop.ui.views.audit_view import AuditView
 
 if TYPE_CHECKING:
     from lowres_desktop.ui.app_context import AppContext
+    from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
 
 
 class OfficeActions(QObject):
@@ -59,10 +55,12 @@ class OfficeActions(QObject):
 
     def apply_user_name(self) -> None:
         chosen = self.settings.user_name()
-        if chosen:
+        if chosen and self._context.is_open():
             self._context.db.user_name = chosen
 
     def database_opened(self) -> None:
+        from lowres_desktop.services.database import display_target
+
         self.apply_user_name()
         self.settings.remember_database(display_target(self._context.db.target))
 
@@ -77,6 +75,8 @@ class OfficeActions(QObject):
             self.recent_menu.addAction(self.tr("(пока нет)")).setEnabled(False)
 
     def choose_database(self) -> None:
+        from lowres_desktop.ui.dialogs.open_database_dialog import OpenDatabaseDialog
+
         target = self._context.db.target
         folder = str(Path(target).parent) if "://" not in target else ""
         dialog = OpenDatabaseDialog(self.settings.recent_databases(), folder, self._window)
@@ -85,6 +85,8 @@ class OfficeActions(QObject):
 
     @Slot()
     def show_backups(self) -> BackupsDialog:
+        from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self._context.db.target, self._context, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_restore_requested.connect(self.restore)
@@ -94,6 +96,9 @@ class OfficeActions(QObject):
     @Slot(Path)
     def restore(self, backup: Path) -> None:
         """Close the database, put the copy in place (after copying the current file), reopen."""
+        from lowres_desktop.services.backups import restore_backup
+        from lowres_desktop.services.database import open_database
+
         window = self._window
         target = self._context.db.target
         self._context.operations.wait()
@@ -122,6 +127,8 @@ class OfficeActions(QObject):
 
     @Slot()
     def show_audit(self) -> QDialog:
+        from lowres_desktop.ui.views.audit_view import AuditView
+
         dialog = QDialog(self._window)
         dialog.setWindowTitle(self.tr("Журнал изменений"))
         dialog.resize(1100, 600)
@@ -143,6 +150,8 @@ class OfficeActions(QObject):
             text=self.settings.user_name(),
         )
         if accepted:
+            from lowres_desktop.services.database import os_user_name
+
             self.settings.set_user_name(name)
             self._context.db.user_name = name.strip() or os_user_name()
             self.apply_user_name()

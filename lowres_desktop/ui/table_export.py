@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QWidget
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.names import with_extension
-from lowres_desktop.services.export_table import clipboard_text, export_table
 from lowres_desktop.ui.errors import show_error
 
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
@@ -113,12 +112,16 @@ class TableExport(QObject):
 
     @Slot()
     def copy_selection(self) -> None:
+        from lowres_desktop.services.export_table import clipboard_text  # openpyxl: not at start-up
+
         _headers, rows = table_contents(self.view, selected_only=True)
         if rows:
             QGuiApplication.clipboard().setText(clipboard_text(None, rows))
 
     @Slot()
     def copy_all(self) -> None:
+        from lowres_desktop.services.export_table import clipboard_text
+
         headers, rows = table_contents(self.view, selected_only=False)
         QGuiApplication.clipboard().setText(clipboard_text(headers, rows))
 
@@ -137,6 +140,8 @@ class TableExport(QObject):
         return None
 
     def export_to(self, path: Path) -> None:
+        from lowres_desktop.services.export_table import export_table
+
         headers, rows = table_contents(self.view, selected_only=False)
         context = self.context()
         export_table(

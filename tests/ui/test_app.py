@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lowres_desktop import app
+from lowres_desktop.ui.main_window import MainWindow, Page
 
 TOUR_FILES = ["01_schools.png", "02_results.png", "03_flagged.png", "04_school_card.png"]
 
@@ -51,6 +53,35 @@ def test_tour_as_a_program_uses_lowres_db(seed_db_path, tmp_path) -> None:
     assert not (tmp_path / "data").exists()  # the user's data folder stays untouched
 
 
+def _starting(qtbot, target: Path) -> tuple[MainWindow, app.StartUp, list[bool]]:  # type: ignore[no-untyped-def]
+    """The window on screen before its database, which then opens as `main` opens it."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    start = app.StartUp(window, str(target))
+    abandoned: list[bool] = []
+    start.sig_abandoned.connect(lambda: abandoned.append(True))
+    start.open()
+    return window, start, abandoned
+
+
+def test_the_window_shows_before_the_database_opens(qtbot, seed_db_path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.status.text() == "Открываю базу…"
+    assert not window.import_action.isEnabled() and not window.office.backups_action.isEnabled()
+    assert window.quit_action.isEnabled()
+    window.show_page(Page.RESULTS)  # pages wait for the database instead of failing
+    start = app.StartUp(window, str(seed_db_path))
+    start.open()
+    qtbot.waitUntil(window.context.is_open, timeout=20000)
+    assert window.current_page() == Page.RESULTS and window.results_view.model.rowCount() == 15
+    assert "школ: 15" in window.status.text()
+    assert window.import_action.isEnabled() and window.office.backups_action.isEnabled()
+    window.db.close()
+
+
 def test_unopenable_database_offers_another_file(qtbot, tmp_path, monkeypatch) -> None:
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"not a database at all")
@@ -64,12 +95,12 @@ def test_unopenable_database_offers_another_file(qtbot, tmp_path, monkeypatch) -
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(replacement), ""))
-    )
-    db = app._open_or_choose(str(broken))
-    assert db is not None and db.target == str(replacement)
-    db.close()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(replacement), "")))
+    window, start, abandoned = _starting(qtbot, broken)
+    qtbot.waitUntil(window.context.is_open, timeout=20000)
+    start.wait()
+    assert window.db.target == str(replacement) and not abandoned
+    window.db.close()
     assert len(shown) == 1 and "не является базой данных" in shown[0]
 
 
@@ -78,7 +109,10 @@ def test_unopenable_database_can_be_left(qtbot, tmp_path, monkeypatch) -> None:
     broken.write_bytes(b"not a database at all")
 
     monkeypatch.setattr(QMessageBox, "exec", _click("Выход"))
-    assert app._open_or_choose(str(broken)) is None
+    window, start, abandoned = _starting(qtbot, broken)
+    qtbot.waitUntil(lambda: bool(abandoned), timeout=20000)
+    start.wait()
+    assert not window.context.is_open()
 
 
 def _click(label: str):  # type: ignore[no-untyped-def]
@@ -87,6 +121,28 @@ def _click(label: str):  # type: ignore[no-untyped-def]
         return 0
 
     return answer
+
+
+def test_the_window_needs_none_of_the_heavy_libraries() -> None:
+    """The window shows before SQLAlchemy, openpyxl, pyqtgraph or ReportLab is imported."""
+    heavy = ("sqlalchemy", "alembic", "openpyxl", "pyqtgraph", "numpy", "reportlab")
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, lowres_desktop.app\n"
+            "from lowres_desktop.ui.main_window import MainWindow\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "MainWindow().show()\n"
+            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert completed.stdout.strip() == "[]"
 
 
 def test_starting_the_program_does_not_import_python_docx() -> None:

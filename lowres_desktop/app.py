@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QTimer,
     QTranslator,
     Signal,
 )
@@ -297,7 +298,8 @@ class StartUp(QObject):
         window = self.window
         window.set_database(db)
         window.office.database_opened()
-        freeze_start_up()
+        # A full collection of everything imported so far: after the page has been painted.
+        QTimer.singleShot(0, freeze_start_up)
         if db.shared_file_warning:
             QMessageBox.warning(window, _tr("База на сетевом диске"), db.shared_file_warning)
         if self._choice == FirstRunChoice.CREATE:

@@ -5,6 +5,10 @@ context; every action that writes runs through `ui/operations.py`, and after
 each write the pages reload (the one on screen at once, the others when shown),
 so what the user sees always matches the database. Before the window closes or
 another database opens, unsaved edits of a page are offered for saving.
+
+Each page is built the first time it is shown or asked for, and the window
+may come up before its database (app.py opens it in the background): the
+window itself imports only Qt, so it is on screen and answering at once.
 """
 
 from __future__ import annotations

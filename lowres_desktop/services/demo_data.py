@@ -29,7 +29,7 @@ from lowres_desktop.services.progress import (
 )
 from lowres_desktop.services.requisites import write_requisites
 from lowres_desktop.services.seed_appendix import seed_appendix_cells
-from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
 
 FIRST_YEAR = 2018
 LAST_YEAR = 2024
@@ -182,7 +182,8 @@ def fill_demo_data(
     """Fill an empty database; refuses one that already holds schools."""
     progress(0, 3, "Подготовка демонстрационных данных…")
     schools, results = demo_content()
-    with db.unit_of_work() as uow:
+
+    def write(uow: UnitOfWork) -> None:
         if uow.schools.count():
             raise DomainError(
                 "В базе уже есть школы: демонстрационные данные заполняются только в пустую базу. "
@@ -201,5 +202,7 @@ def fill_demo_data(
         write_requisites(uow, DEMO_REQUISITES)
         check_cancel(cancel)
         uow.commit()
+
+    db.run_write(write)
     progress(3, 3, "Готово")
     return DemoSummary(len(schools), len(results), FIRST_YEAR, LAST_YEAR)

@@ -132,30 +132,33 @@ def batch_values(db: Database, batch_id: int) -> list[BatchValue]:
 
 def undo_batch(db: Database, batch_id: int) -> UndoReport:
     """Restore what batch `batch_id` replaced; raises DomainError (nothing written) when it cannot."""
-    with db.unit_of_work(write=True) as uow:
-        history = uow.imports.history
-        batch = history.batch(batch_id)
-        if batch is None:
-            raise DomainError(f"Пакета импорта № {batch_id} нет в журнале.")
-        if batch.undone_at is not None:
-            raise DomainError(
-                f"Пакет № {batch_id} («{batch.file_name}») уже отменён {batch.undone_at:%d.%m.%Y %H:%M}."
-            )
-        changes = history.changes(batch_id)
-        later = history.later_batches_touching(batch_id, changes)
-        if later:
-            numbers = ", ".join(f"№ {n}" for n in later)
-            raise DomainError(
-                f"Пакет № {batch_id} нельзя отменить: те же значения позже изменили пакеты {numbers}. "
-                "Сначала отмените их (от последнего к первому)."
-            )
-        if not changes and batch.kind == "file" and batch.results_new + batch.results_changed > 0:
-            raise DomainError(
-                f"Пакет № {batch_id} импортирован до появления журнала изменений: отменить его нельзя."
-            )
-        report = _undo(uow, batch_id, batch.file_name, changes)
-        history.mark_undone(batch_id, datetime.now(), os_user_name())
-        uow.commit()
+    return db.run_write(lambda uow: _undo_batch(uow, batch_id))
+
+
+def _undo_batch(uow: UnitOfWork, batch_id: int) -> UndoReport:
+    history = uow.imports.history
+    batch = history.batch(batch_id)
+    if batch is None:
+        raise DomainError(f"Пакета импорта № {batch_id} нет в журнале.")
+    if batch.undone_at is not None:
+        raise DomainError(
+            f"Пакет № {batch_id} («{batch.file_name}») уже отменён {batch.undone_at:%d.%m.%Y %H:%M}."
+        )
+    changes = history.changes(batch_id)
+    later = history.later_batches_touching(batch_id, changes)
+    if later:
+        numbers = ", ".join(f"№ {n}" for n in later)
+        raise DomainError(
+            f"Пакет № {batch_id} нельзя отменить: те же значения позже изменили пакеты {numbers}. "
+            "Сначала отмените их (от последнего к первому)."
+        )
+    if not changes and batch.kind == "file" and batch.results_new + batch.results_changed > 0:
+        raise DomainError(
+            f"Пакет № {batch_id} импортирован до появления журнала изменений: отменить его нельзя."
+        )
+    report = _undo(uow, batch_id, batch.file_name, changes)
+    history.mark_undone(batch_id, datetime.now(), os_user_name())
+    uow.commit()
     return report
 
 
@@ -285,49 +288,50 @@ def _same_shown(stored: tuple[object, ...] | None, shown: tuple[object, ...] | N
 def edit_result(db: Database, edit: ResultEdit) -> int | None:
     """Store a hand-edited result as a batch of its own (so it can be undone); None if nothing changed."""
     values = _checked(edit)
-    with db.unit_of_work(write=True) as uow:
-        history = uow.imports.history
-        school_ids = history.school_ids()
-        if edit.login not in school_ids:
-            raise DomainError(f"Школы с логином {edit.login} нет в базе.")
+    return db.run_write(lambda uow: _store_edit(uow, edit, values))
+
+
+def _store_edit(uow: UnitOfWork, edit: ResultEdit, values: dict[str, float | int | None]) -> int | None:
+    history = uow.imports.history
+    school_ids = history.school_ids()
+    if edit.login not in school_ids:
+        raise DomainError(f"Школы с логином {edit.login} нет в базе.")
+    procedure_ids = history.procedure_ids()
+    if edit.procedure not in procedure_ids:
+        uow.procedures.add(edit.procedure)
+        uow.session.flush()
         procedure_ids = history.procedure_ids()
-        if edit.procedure not in procedure_ids:
-            uow.procedures.add(edit.procedure)
-            uow.session.flush()
-            procedure_ids = history.procedure_ids()
-        school_id, procedure_id = school_ids[edit.login], procedure_ids[edit.procedure]
-        row = history.current_result(school_id, procedure_id, edit.year)
-        old = None if row is None else {name: getattr(row, name) for name in RESULT_FIELDS}
-        stored = None if old is None else tuple(old.values())
-        if not _same_shown(stored, edit.shown):
-            raise conflict(uow.session, ResultRow.__tablename__, str(row.id) if row is not None else "")
-        if old is not None and all(_same(old[name], values[name]) for name in RESULT_FIELDS):
-            return None
-        batch_id = uow.import_batches.add(
-            ImportBatch(
-                file_name=f"{MANUAL_FILE_NAME}: {edit.login}, {edit.procedure.code}, {edit.year}",
-                sha256="",
-                imported_at=datetime.now(),
-                os_user=os_user_name(),
-                schools_new=0,
-                schools_renamed=0,
-                results_new=int(row is None),
-                results_changed=int(row is not None),
-                results_unchanged=0,
-            )
+    school_id, procedure_id = school_ids[edit.login], procedure_ids[edit.procedure]
+    row = history.current_result(school_id, procedure_id, edit.year)
+    old = None if row is None else {name: getattr(row, name) for name in RESULT_FIELDS}
+    stored = None if old is None else tuple(old.values())
+    if not _same_shown(stored, edit.shown):
+        raise conflict(uow.session, ResultRow.__tablename__, str(row.id) if row is not None else "")
+    if old is not None and all(_same(old[name], values[name]) for name in RESULT_FIELDS):
+        return None
+    batch_id = uow.import_batches.add(
+        ImportBatch(
+            file_name=f"{MANUAL_FILE_NAME}: {edit.login}, {edit.procedure.code}, {edit.year}",
+            sha256="",
+            imported_at=datetime.now(),
+            os_user=os_user_name(),
+            schools_new=0,
+            schools_renamed=0,
+            results_new=int(row is None),
+            results_changed=int(row is not None),
+            results_unchanged=0,
         )
-        if row is None:
-            row = ResultRow(school_id=school_id, procedure_id=procedure_id, year=edit.year)
-            history.add_row(row)
-        else:
-            assert old is not None
-            old["batch"] = row.import_batch_id
-        for name in RESULT_FIELDS:
-            setattr(row, name, values[name])
-        row.import_batch_id = batch_id
-        history.add_changes(
-            batch_id, pack([Change("result", school_id, procedure_id, edit.year, old, values)])
-        )
-        history.add_details(batch_id, "manual", "", "", [], 0, 0)
-        uow.commit()
+    )
+    if row is None:
+        row = ResultRow(school_id=school_id, procedure_id=procedure_id, year=edit.year)
+        history.add_row(row)
+    else:
+        assert old is not None
+        old["batch"] = row.import_batch_id
+    for name in RESULT_FIELDS:
+        setattr(row, name, values[name])
+    row.import_batch_id = batch_id
+    history.add_changes(batch_id, pack([Change("result", school_id, procedure_id, edit.year, old, values)]))
+    history.add_details(batch_id, "manual", "", "", [], 0, 0)
+    uow.commit()
     return batch_id

@@ -334,7 +334,8 @@ def generate_school_roadmaps(
 ) -> GeneratedRoadmaps:
     """One school roadmap for every school `profile` (default: the current one) flags for `year`.
 
-    One transaction; the schools are the same list the page and the order show.
+    One transaction, run as a long write (`Database.run_write`): two users generating at once
+    do not both create a school's roadmap; the schools are the same list the page and the order show.
     """
     progress(0, 2, "Выявление школ…")
     found = identify_schools(db, year, profile)
@@ -342,9 +343,10 @@ def generate_school_roadmaps(
     source = (
         load_roadmap(db, source_roadmap_id) if source_roadmap_id else template(source_template or "").roadmap
     )
-    created: list[tuple[str, int]] = []
-    skipped: list[str] = []
-    with db.unit_of_work() as uow:
+
+    def write(uow: UnitOfWork) -> GeneratedRoadmaps:
+        created: list[tuple[str, int]] = []
+        skipped: list[str] = []
         _ensure_directory(uow, source)
         existing = {
             (listing.school_login, listing.period)
@@ -361,8 +363,11 @@ def generate_school_roadmaps(
             roadmap = school_roadmap(source, login, flagged.school.full_name, period)
             created.append((login, uow.roadmaps.add(roadmap, _now())))
         uow.commit()
+        return GeneratedRoadmaps(year, found.profile, created, skipped)
+
+    generated = db.run_write(write)
     progress(1, 1, "Готово")
-    return GeneratedRoadmaps(year, found.profile, created, skipped)
+    return generated
 
 
 # --- executors' directory ---------------------------------------------------------------------

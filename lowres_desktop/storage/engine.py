@@ -56,8 +56,9 @@ def file_signature(url: str) -> tuple[tuple[int, int], ...] | None:
 
 
 READ_WAIT_MS = 5_000
-WRITE_WAIT_MS = 120_000
-"""How long a writer waits for another writer (an import of a region's file takes seconds)."""
+WRITE_WAIT_MS = 40_000
+"""How long one attempt of a writer waits for another writer (an import of a region's file takes
+seconds); `Database.run_write` makes three attempts, so about two minutes in all."""
 
 
 def set_journal_mode(connection: sqlite3.Connection, journal: str, wait_ms: int) -> None:

@@ -7,11 +7,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, Select, func, select
+from sqlalchemy import CursorResult, Insert, Select, func, select
 from sqlalchemy.orm import Session
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, Result, School, SchoolKind
-from lowres_desktop.storage.bulk_insert import insert_rows
+from lowres_desktop.storage.audit import log_bulk
 from lowres_desktop.storage.models import (
     DistrictRow,
     ImportBatchRow,
@@ -47,7 +47,18 @@ def _procedure(row: ProcedureRow) -> ProcedureKey:
     return ProcedureKey(ProcedureKind(row.kind), row.subject, row.grade)
 
 
-_NEW_SCHOOL_COLUMNS = ("login", "full_name", "short_name", "kind", "district_id", "active")
+def _insert_new(session: Session, table: Any) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING into `table`, in the dialect of the session's database.
+
+    Both SQLite and PostgreSQL spell it the same, so a row another writer added meanwhile is
+    kept as it is instead of failing the whole transaction with an IntegrityError.
+    """
+    # The dialect's own insert, imported here: the PostgreSQL dialect costs start-up on SQLite.
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
 
 
 class SchoolRepository:
@@ -129,27 +140,32 @@ class SchoolRepository:
             )
         )
 
-    def add_many(self, schools: Sequence[School], note: str) -> None:
+    def add_many(self, schools: Sequence[School], note: str) -> set[str]:
         """New schools in one statement, logged as one audit entry; `note` names the record keeping each.
 
         A region's first import creates a thousand schools at once, and the batch's own record
-        already lists every one of them.
+        already lists every one of them. A school another writer created meanwhile (same login)
+        is left as that writer made it: the logins returned are those this call created, so that
+        only they are recorded as this batch's (and removed by its undo).
         """
         if not schools:
-            return
+            return set()
         districts = self._districts_named({s.district for s in schools if s.district})
         rows = [
-            (
-                school.login,
-                school.full_name,
-                school.short_name,
-                school.kind.value,
-                districts[school.district].id if school.district else None,
-                school.active,
-            )
+            {
+                "login": school.login,
+                "full_name": school.full_name,
+                "short_name": school.short_name,
+                "kind": school.kind.value,
+                "district_id": districts[school.district].id if school.district else None,
+                "active": school.active,
+            }
             for school in schools
         ]
-        insert_rows(self._session, SchoolRow.__table__, _NEW_SCHOOL_COLUMNS, rows, note)  # type: ignore[arg-type]
+        statement = _insert_new(self._session, SchoolRow.__table__).returning(SchoolRow.__table__.c.login)
+        created = set(self._session.connection().scalars(statement, rows))
+        log_bulk(self._session, "insert", SchoolRow.__table__, note, len(created))  # type: ignore[arg-type]
+        return created
 
     def update(self, school: School) -> None:
         row = self._row(school.login)
@@ -182,13 +198,8 @@ class ProcedureRepository:
         if not procedures:
             return
         self._session.flush()
-        # The dialect's own insert, imported here: the PostgreSQL dialect costs start-up on SQLite.
-        if self._session.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
         values = [{"kind": p.kind.value, "subject": p.subject, "grade": p.grade} for p in procedures]
-        self._session.execute(insert(ProcedureRow).values(values).on_conflict_do_nothing())
+        self._session.execute(_insert_new(self._session, ProcedureRow).values(values))
 
 
 @dataclass(frozen=True)

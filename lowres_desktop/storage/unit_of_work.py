@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import itertools
+import random
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
@@ -14,10 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.storage import engine as _engine
 from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
 from lowres_desktop.storage.engine import (
-    WRITE_WAIT_MS,
     database_url,
     file_signature,
     journal_mode,
@@ -41,6 +44,16 @@ if TYPE_CHECKING:
     from lowres_desktop.storage.roadmap_repository import RoadmapRepository
 
 WRITER_LOCK_KEY = 0x6C6F7772  # "lowr": the advisory lock every long writer takes on PostgreSQL
+WRITE_ATTEMPTS = 3
+"""How many times `Database.run_write` runs a write that the database answered busy."""
+RETRY_PAUSE_S = 0.5
+"""The pause before the first retry; it doubles before each next one (with jitter, so that two
+writers refused together do not collide again at the same instant)."""
+_SERVER_BUSY_STATES = frozenset({"40001", "40P01", "55P03"})
+"""serialization_failure, deadlock_detected, lock_not_available (lock_timeout): the server rolled
+the transaction back for another writer's sake, and the same work run again can succeed."""
+
+T = TypeVar("T")
 
 
 class UnitOfWork:
@@ -61,8 +74,13 @@ class UnitOfWork:
         if self._write and self.session.get_bind().dialect.name == "postgresql":
             # One writer at a time on a server too: the second import waits here, then plans from
             # what the first committed (READ COMMITTED reads it), instead of colliding on new rows.
-            self.session.execute(text(f"SET LOCAL lock_timeout = '{WRITE_WAIT_MS // 1000}s'"))
-            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
+            # A wait past the timeout fails here, before the block: `__exit__` would not see it.
+            try:
+                self.session.execute(text(f"SET LOCAL lock_timeout = '{_engine.WRITE_WAIT_MS}ms'"))
+                self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
+            except OperationalError as error:
+                self.__exit__(type(error), error, error.__traceback__)
+                raise
         self.schools = SchoolRepository(self.session)
         self.procedures = ProcedureRepository(self.session)
         self.results = ResultRepository(self.session)
@@ -128,7 +146,10 @@ def _operational_problem(file: Path | None, error: OperationalError) -> DomainEr
     if file is not None:
         return database_error(file, error)
     reason = str(error.orig)
-    if "lock timeout" in reason or "deadlock detected" in reason or "could not serialize" in reason:
+    state = getattr(error.orig, "sqlstate", None)
+    if state in _SERVER_BUSY_STATES or any(
+        words in reason for words in ("lock timeout", "deadlock detected", "could not serialize")
+    ):
         return DatabaseBusy(
             "База данных занята: другой пользователь сейчас меняет те же данные (импортирует или "
             "отменяет пакет). Подождите и повторите; ничего не записано."
@@ -177,6 +198,28 @@ class Database:
         """A unit of work; `write=True` for a long write that reads first (an import, an undo):
         on SQLite it waits for the one write lock before its first read (see `make_engine`)."""
         return UnitOfWork(self._write_factory if write else self._factory, self.file, write)
+
+    def run_write(self, work: Callable[[UnitOfWork], T], attempts: int = WRITE_ATTEMPTS) -> T:
+        """`work(uow)` in a write unit of work, run again from the start while the database is busy.
+
+        Every long write (an import, an undo, generated roadmaps, demo data) goes through here.
+        A busy database — SQLite's write lock held past the busy timeout, or a server that
+        rolled the transaction back for another writer (deadlock, serialisation failure under
+        a SERIALIZABLE default, lock timeout) — left nothing written, so `work` is simply run
+        again after a growing pause: it must build its result from what it reads, never from
+        what a failed attempt changed. After the last attempt the Russian `DatabaseBusy`
+        message reaches the user. `work` commits itself; what it raises otherwise passes.
+        """
+        attempt = 1
+        while True:
+            try:
+                with self.unit_of_work(write=True) as uow:
+                    return work(uow)
+            except DatabaseBusy:
+                if attempt >= attempts:
+                    raise
+            time.sleep(RETRY_PAUSE_S * 2 ** (attempt - 1) * random.uniform(0.75, 1.25))
+            attempt += 1
 
     def data_version(self) -> tuple[object, ...] | None:
         """Changes whenever committed data may have changed; None when that cannot be told.

@@ -203,8 +203,27 @@ def apply_import(
     progress: ProgressCallback = no_progress,
     cancel: CancelCheck = never_cancel,
 ) -> ImportReport:
-    """Write the file's plan in one transaction and record it as a batch; raises FileRejected or Cancelled."""
+    """Write the file's plan in one transaction and record it as a batch; raises FileRejected or Cancelled.
+
+    The plan is made inside the write: a retry after a busy database plans again from what the
+    other writer committed.
+    """
     choices = choices or ImportChoices()
+    progress(75, 100, "Сравнение с базой…")
+    with collector_paused():
+        report = db.run_write(lambda uow: _apply(db, uow, reading, choices, progress, cancel))
+    progress(100, 100, "Готово")
+    return report
+
+
+def _apply(
+    db: Database,
+    uow: UnitOfWork,
+    reading: FileReading,
+    choices: ImportChoices,
+    progress: ProgressCallback,
+    cancel: CancelCheck,
+) -> ImportReport:
     layouts = sorted({sheet.layout for sheet in reading.parsed})
     report = ImportReport(
         reading.file_name,
@@ -212,50 +231,45 @@ def apply_import(
         ", ".join(layouts),
         warnings=[note for sheet in reading.parsed for note in sheet.notes],
     )
-    progress(75, 100, "Сравнение с базой…")
-    with collector_paused(), db.unit_of_work(write=True) as uow:
-        plan = build_plan(uow, reading, choices)
-        _refuse_unless_clean(reading, plan, choices)
-        report.unmatched = sorted({u.ref.value for u in plan.unknown})
-        if report.unmatched:
+    plan = build_plan(uow, reading, choices)
+    _refuse_unless_clean(reading, plan, choices)
+    report.unmatched = sorted({u.ref.value for u in plan.unknown})
+    if report.unmatched:
+        report.warnings.append(
+            f"Пропущены строки школ с кодами ОО, которых нет в базе: {', '.join(report.unmatched)}."
+        )
+    previous = uow.import_batches.with_hash(reading.sha256)
+    if previous:
+        report.imported_before = previous[-1].imported_at
+    report.schools_new = [login for login, _school in plan.schools_new]
+    report.schools_renamed = plan.schools_renamed
+    report.procedures_new = plan.procedures_new
+    report.results_new, report.results_changed = plan.results_new, plan.results_changed
+    report.results_unchanged, report.results_kept = plan.results_unchanged, plan.results_kept
+    report.comparisons_new = plan.comparisons_new
+    report.comparisons_changed = plan.comparisons_changed
+    known_subjects = subject_names()
+    for procedure in plan.procedures_new:
+        if procedure.subject not in known_subjects:
             report.warnings.append(
-                f"Пропущены строки школ с кодами ОО, которых нет в базе: {', '.join(report.unmatched)}."
+                f"Неизвестный код предмета «{procedure.subject}»: создана новая процедура «{procedure.code}»."
             )
-        previous = uow.import_batches.with_hash(reading.sha256)
-        if previous:
-            report.imported_before = previous[-1].imported_at
-        report.schools_new = [login for login, _school in plan.schools_new]
-        report.schools_renamed = plan.schools_renamed
-        report.procedures_new = plan.procedures_new
-        report.results_new, report.results_changed = plan.results_new, plan.results_changed
-        report.results_unchanged, report.results_kept = plan.results_unchanged, plan.results_kept
-        report.comparisons_new = plan.comparisons_new
-        report.comparisons_changed = plan.comparisons_changed
-        known_subjects = subject_names()
-        for procedure in plan.procedures_new:
-            if procedure.subject not in known_subjects:
-                report.warnings.append(
-                    f"Неизвестный код предмета «{procedure.subject}»: "
-                    f"создана новая процедура «{procedure.code}»."
-                )
-        check_cancel(cancel)
-        for layout, mapping in choices.remember:
-            uow.imports.mappings.save(
-                layout, normalize_text(mapping.header), mapping_json(mapping), datetime.now()
-            )
-        if choices.remember_sheet is not None:
-            hand = choices.remember_sheet
-            uow.imports.mappings.save(HAND, hand.header, hand_mapping_json(hand), datetime.now())
-        if not report.changed_anything and not plan.aliases:
-            if choices.remember or choices.remember_sheet:
-                uow.commit()
-            return report
-        backup_before_import(db)
-        progress(85, 100, "Запись в базу…")
-        report.batch_id = _write(uow, reading, plan, report)
-        check_cancel(cancel)
-        uow.commit()
-    progress(100, 100, "Готово")
+    check_cancel(cancel)
+    for layout, mapping in choices.remember:
+        header = normalize_text(mapping.header)
+        uow.imports.mappings.save(layout, header, mapping_json(mapping), datetime.now())
+    if choices.remember_sheet is not None:
+        hand = choices.remember_sheet
+        uow.imports.mappings.save(HAND, hand.header, hand_mapping_json(hand), datetime.now())
+    if not report.changed_anything and not plan.aliases:
+        if choices.remember or choices.remember_sheet:
+            uow.commit()
+        return report
+    backup_before_import(db)
+    progress(85, 100, "Запись в базу…")
+    report.batch_id = _write(uow, reading, plan, report)
+    check_cancel(cancel)
+    uow.commit()
     return report
 
 
@@ -277,7 +291,7 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
         )
     )
     new_schools = [_new_school(login, school) for login, school in plan.schools_new]
-    uow.schools.add_many(new_schools, batch_note(batch_id))
+    created = uow.schools.add_many(new_schools, batch_note(batch_id))
     for login, _old, new in plan.schools_renamed:
         school = stored_schools[login]
         uow.schools.update(
@@ -290,6 +304,8 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
         uow.imports.identifiers.assign(school_ids[login], ref.kind.value, ref.value)
     changes = PackedChanges()
     for login, school in plan.schools_new:
+        if login not in created:
+            continue  # another writer's school: its batch records it, and its undo removes it
         changes.add(
             Change("school", school_ids[login], None, None, None, {"login": login, "name": school.name})
         )

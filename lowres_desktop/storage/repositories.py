@@ -112,21 +112,25 @@ class SchoolRepository:
         return self._districts_named({name})[name] if name else None
 
     def _districts_named(self, names: set[str]) -> dict[str, DistrictRow]:
-        """These districts with their ids, created where missing: read in one query, not one per name."""
+        """These districts with their ids, created where missing: read in one query, not one per name.
+
+        A district another writer created meanwhile is taken as it is (ON CONFLICT DO NOTHING).
+        """
         wanted = sorted(names - set(self._districts))
-        for start in range(0, len(wanted), 500):
+        self._read_districts(wanted)
+        missing = [name for name in wanted if name not in self._districts]
+        if missing:
+            table = DistrictRow.__table__
+            self._session.execute(_insert_new(self._session, table), [{"name": name} for name in missing])
+            self._read_districts(missing)
+        return {name: self._districts[name] for name in names}
+
+    def _read_districts(self, names: list[str]) -> None:
+        for start in range(0, len(names), 500):
             rows = self._session.scalars(
-                select(DistrictRow).where(DistrictRow.name.in_(wanted[start : start + 500]))
+                select(DistrictRow).where(DistrictRow.name.in_(names[start : start + 500]))
             )
             self._districts.update((row.name, row) for row in rows)
-        for name in wanted:
-            if name not in self._districts:
-                self._districts[name] = DistrictRow(name=name)
-                self._session.add(self._districts[name])
-        found = {name: self._districts[name] for name in names}
-        if any(row.id is None for row in found.values()):
-            self._session.flush()
-        return found
 
     def add(self, school: School) -> None:
         self._session.add(

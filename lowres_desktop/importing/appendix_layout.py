@@ -23,6 +23,7 @@ from lowres_desktop.importing.parsed import (
     Origin,
     ParsedSheet,
     ParseOptions,
+    RowProgress,
     SchoolInFile,
 )
 from lowres_desktop.importing.problems import CellProblem
@@ -36,7 +37,7 @@ from lowres_desktop.importing.values import (
 )
 from lowres_desktop.importing.workbook_reader import SheetGrid
 
-__all__ = ["Measure", "ParsedSheet", "SchoolInFile", "find_header_row", "parse_appendix_sheet"]
+__all__ = ["Measure", "ParsedSheet", "SchoolInFile", "find_header_row", "read_appendix_sheet"]
 
 HEADER_SEARCH_ROWS = 40
 _TOTALS = re.compile(r"^(итого|всего|среднее|в целом)")
@@ -196,16 +197,10 @@ def _columns(mappings: list[ColumnMapping], parsed: ParsedSheet) -> _Columns | N
     )
 
 
-def parse_appendix_sheet(
-    grid: SheetGrid,
-    on_row: Callable[[int, int], None] = lambda _done, _total: None,
-    options: ParseOptions | None = None,
+def read_appendix_sheet(
+    grid: SheetGrid, header_row: int, on_row: RowProgress, options: ParseOptions
 ) -> ParsedSheet | None:
     """Records and problems of one sheet, or None when the sheet is not in this layout."""
-    options = options or ParseOptions()
-    header_row = options.header_row or find_header_row(grid)
-    if header_row is None or header_row > len(grid.rows):
-        return None
     parsed = ParsedSheet(grid.name, header_row, layout="appendix")
     parsed.columns = detect_columns(grid, header_row, options)
     columns = _columns(parsed.columns, parsed)

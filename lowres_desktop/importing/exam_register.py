@@ -20,7 +20,6 @@ mapped by hand in the wizard comes here with its columns in `ParseOptions`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -32,7 +31,9 @@ from lowres_desktop.importing.parsed import (
     Origin,
     ParsedSheet,
     ParseOptions,
+    RowProgress,
     SchoolInFile,
+    data_rows,
 )
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.student_register import (
@@ -203,15 +204,10 @@ def _at(mappings: list[ColumnMapping]) -> dict[ColumnRole, int]:
     return at
 
 
-def parse_register(
-    grid: SheetGrid,
-    on_row: Callable[[int, int], None] = lambda _done, _total: None,
-    options: ParseOptions | None = None,
-) -> ParsedSheet | None:
-    options = options or ParseOptions()
-    header_row = options.header_row or find_header_row(grid)
-    if header_row is None or header_row > len(grid.rows):
-        return None
+def read_register(
+    grid: SheetGrid, header_row: int, on_row: RowProgress, options: ParseOptions
+) -> ParsedSheet:
+    """The participants counted per school, procedure and year; a missing key column is the one problem."""
     header = grid.rows[header_row - 1]
     mappings = _columns(header, options)
     at = _at(mappings)
@@ -221,37 +217,35 @@ def parse_register(
     if missing:
         parsed.problems.append(CellProblem(grid.name, header_row, 1, None, missing))
         return parsed
+    outer = _context_above(grid, header_row, options)
+    reader = _Reader(grid, parsed, options, at, outer)
+    header_key = [normalize_text(v) for v in header]
+    for number, cells in data_rows(grid.rows, header_row + 1, on_row):
+        found = _title(cells)
+        if found is not None:
+            reader.block = found.over(outer)
+        elif not _is_footer_or_header(cells, header_key):
+            reader.row(number, cells)
+    reader.finish()
+    return parsed
+
+
+def _context_above(grid: SheetGrid, header_row: int, options: ParseOptions) -> _Context:
+    """What the title lines over the header say, over the exam the wizard names for the sheet."""
     outer = _Context(options.procedure.kind if options.procedure else None, None, None)
     for row in grid.rows[: header_row - 1]:
         found = _title(row)
         if found is not None:
             outer = found.over(outer)
-    reader = _Reader(grid, parsed, options, at, outer)
-    total = len(grid.rows)
-    header_key = [normalize_text(v) for v in header]
-    for number in range(header_row + 1, total + 1):
-        if number % 2000 == 0:
-            on_row(number, total)
-        cells = grid.rows[number - 1]
-        if all(is_blank(v) for v in cells):
-            continue
-        found = _title(cells)
-        if found is not None:
-            reader.block = found.over(outer)
-            continue
-        first = next(v for v in cells if not is_blank(v))
-        if isinstance(first, str) and normalize_text(first).startswith(_FOOTER):
-            continue
-        if [normalize_text(v) for v in cells] == header_key:
-            continue
-        reader.row(number, cells)
-    parsed.results = reader.tally.results()
-    parsed.schools = list(reader.schools.values())
-    parsed.rows_read = reader.tally.rows
-    parsed.notes = [*reader.notes.values(), reader.tally.summary()]
-    if parsed.results:
-        parsed.procedure, parsed.year = parsed.results[0].procedure, parsed.results[0].year
-    return parsed
+    return outer
+
+
+def _is_footer_or_header(cells: list[object], header_key: list[str]) -> bool:
+    """A totals line under a block («Средние», «Всего участников») or the header repeated over the next."""
+    first = next(v for v in cells if not is_blank(v))
+    if isinstance(first, str) and normalize_text(first).startswith(_FOOTER):
+        return True
+    return [normalize_text(v) for v in cells] == header_key
 
 
 def _missing(at: dict[ColumnRole, int]) -> str | None:
@@ -284,6 +278,16 @@ class _Reader:
         self._years: dict[object, int | None] = {}
         self._splits: dict[tuple[ProcedureKey, int], Threshold | None] = {}
         self._unresolved: set[tuple[object, ...]] = set()
+
+    def finish(self) -> None:
+        """Put the tally into the sheet: its results, schools, notes, and the first result's procedure."""
+        parsed = self.parsed
+        parsed.results = self.tally.results()
+        parsed.schools = list(self.schools.values())
+        parsed.rows_read = self.tally.rows
+        parsed.notes = [*self.notes.values(), self.tally.summary()]
+        if parsed.results:
+            parsed.procedure, parsed.year = parsed.results[0].procedure, parsed.results[0].year
 
     def _cell(self, cells: list[object], role: ColumnRole) -> object:
         column = self.at.get(role)

@@ -2,7 +2,9 @@
 
 A layout is one module in importing/ and one entry here: its titles and two
 functions — `find_header_row(grid)` answers cheaply whether a sheet looks
-like it, `parse(grid, on_row, options)` reads it. The
+like it, `read(grid, header_row, on_row, options)` reads it from a header
+row; `Layout.parse` settles that row (the user's or the detected one) for
+every layout alike. The
 ВПР exports come as one sheet per procedure, so all their sheets are read;
 the other layouts expect one data sheet, and a file with two sheets that
 both look like data is ambiguous until the user picks one.
@@ -21,11 +23,12 @@ from lowres_desktop.importing import (
     vpr_journal_comparison,
     vpr_statistics,
 )
-from lowres_desktop.importing.parsed import ParsedSheet, ParseOptions
+from lowres_desktop.importing.parsed import ParsedSheet, ParseOptions, RowProgress, no_row_progress
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.importing.workbook_reader import SheetGrid
 
-Parse = Callable[[SheetGrid, Callable[[int, int], None], ParseOptions], ParsedSheet | None]
+Read = Callable[[SheetGrid, int, RowProgress, ParseOptions], ParsedSheet | None]
+"""A layout's reader: the sheet from a header row within it; None when the sheet is not in the layout."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,22 @@ class Layout:
     short: str
     """The name short enough for a table column or a one-line summary."""
     find_header_row: Callable[[SheetGrid], int | None]
-    parse: Parse
+    read: Read
     one_sheet_per_procedure: bool = False
+
+    def parse(
+        self, grid: SheetGrid, on_row: RowProgress = no_row_progress, options: ParseOptions | None = None
+    ) -> ParsedSheet | None:
+        """The sheet read from the header row the user chose, else the one this layout finds.
+
+        None when there is no such row (or the chosen one lies past the sheet's
+        end) or the reader finds the sheet is not in this layout.
+        """
+        options = options or ParseOptions()
+        header_row = options.header_row or self.find_header_row(grid)
+        if header_row is None or header_row > len(grid.rows):
+            return None
+        return self.read(grid, header_row, on_row, options)
 
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -45,21 +62,21 @@ LAYOUTS: tuple[Layout, ...] = (
         "Приложение 1 (широкая таблица: столбцы «ВПР МА 5 2019» с «% 2» и «% Выс. рез-тов»)",
         "приложение 1",
         appendix_layout.find_header_row,
-        appendix_layout.parse_appendix_sheet,
+        appendix_layout.read_appendix_sheet,
     ),
     Layout(
         long_template.LAYOUT_ID,
         long_template.TITLE,
         "шаблон программы",
         long_template.find_header_row,
-        long_template.parse_long_sheet,
+        long_template.read_long_sheet,
     ),
     Layout(
         vpr_statistics.LAYOUT_ID,
         vpr_statistics.TITLE,
         "ВПР, статистика по отметкам",
         vpr_statistics.find_header_row,
-        vpr_statistics.parse_vpr_statistics,
+        vpr_statistics.read_vpr_statistics,
         one_sheet_per_procedure=True,
     ),
     Layout(
@@ -67,7 +84,7 @@ LAYOUTS: tuple[Layout, ...] = (
         vpr_journal_comparison.TITLE,
         "ВПР, сравнение с журналом",
         vpr_journal_comparison.find_header_row,
-        vpr_journal_comparison.parse_vpr_comparison,
+        vpr_journal_comparison.read_vpr_comparison,
         one_sheet_per_procedure=True,
     ),
     Layout(
@@ -75,17 +92,18 @@ LAYOUTS: tuple[Layout, ...] = (
         vpr_f1.TITLE,
         "ВПР, индивидуальные результаты (Ф1)",
         vpr_f1.find_header_row,
-        vpr_f1.parse_vpr_f1,
+        vpr_f1.read_vpr_f1,
     ),
     Layout(
         exam_register.LAYOUT_ID,
         exam_register.TITLE,
         "ОГЭ/ЕГЭ, ведомость участников",
         exam_register.find_header_row,
-        exam_register.parse_register,
+        exam_register.read_register,
     ),
 )
 BY_ID = {layout.id: layout for layout in LAYOUTS}
+"""Each layout by its id: `BY_ID["rcoi"].parse(grid)` reads a sheet as a register."""
 SHORT_TITLES = {layout.id: layout.short for layout in LAYOUTS}
 
 

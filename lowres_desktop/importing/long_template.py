@@ -10,7 +10,6 @@ come in; `services/import_template.py` writes the blank file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.importing.parsed import (
@@ -21,7 +20,9 @@ from lowres_desktop.importing.parsed import (
     Origin,
     ParsedSheet,
     ParseOptions,
+    RowProgress,
     SchoolInFile,
+    data_rows,
 )
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.procedure_headers import parse_procedure_code
@@ -98,15 +99,9 @@ def find_header_row(grid: SheetGrid) -> int | None:
     return None
 
 
-def parse_long_sheet(
-    grid: SheetGrid,
-    on_row: Callable[[int, int], None] = lambda _done, _total: None,
-    options: ParseOptions | None = None,
+def read_long_sheet(
+    grid: SheetGrid, header_row: int, on_row: RowProgress, options: ParseOptions
 ) -> ParsedSheet | None:
-    options = options or ParseOptions()
-    header_row = options.header_row or find_header_row(grid)
-    if header_row is None or header_row > len(grid.rows):
-        return None
     mappings = _mappings(grid.rows[header_row - 1], options)
     if not _is_header(mappings, options):
         return None
@@ -124,13 +119,7 @@ def parse_long_sheet(
             at.setdefault(mapping.role, mapping.column)
     seen: dict[tuple[str, ProcedureKey, int], int] = {}
     schools: dict[str, SchoolInFile] = {}
-    total = len(grid.rows)
-    for row in range(header_row + 1, total + 1):
-        if row % 500 == 0:
-            on_row(row, total)
-        cells = grid.rows[row - 1]
-        if all(is_blank(v) for v in cells):
-            continue
+    for row, cells in data_rows(grid.rows, header_row + 1, on_row):
         if [v for v in cells if not is_blank(v)] == EXAMPLE:
             parsed.notes.append(f"Строка {row} — пример из шаблона, пропущена.")
             continue

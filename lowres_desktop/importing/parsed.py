@@ -8,13 +8,14 @@ that layouts never need the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.importing.problems import CellProblem
+from lowres_desktop.importing.values import is_blank
 
 
 class Measure(StrEnum):
@@ -138,3 +139,31 @@ class ParsedSheet:
     year: int | None = None
     id_kind: IdKind = IdKind.LOGIN
     rows_read: int = 0
+
+
+RowProgress = Callable[[int, int], None]
+"""Told (rows done, rows in the sheet) now and then while a layout reads: progress and cancel."""
+
+PROGRESS_EVERY = 1000
+"""Rows between two calls of a `RowProgress`: often enough for the bar, rare enough to cost nothing."""
+
+
+def no_row_progress(_done: int, _total: int) -> None:
+    """The `RowProgress` of a read nobody watches (tests, the layout detector)."""
+
+
+def data_rows(
+    rows: Sequence[list[object]], first_row: int, on_row: RowProgress
+) -> Iterator[tuple[int, list[object]]]:
+    """(row number, cells) of each row from `first_row` to the end that is not blank, telling `on_row`.
+
+    The one loop of the layouts that read one record a row, so that the
+    progress every import shows and its cancel check come at the same pace.
+    """
+    total = len(rows)
+    for number in range(first_row, total + 1):
+        if number % PROGRESS_EVERY == 0:
+            on_row(number, total)
+        cells = rows[number - 1]
+        if not all(is_blank(value) for value in cells):
+            yield number, cells

@@ -14,9 +14,17 @@ from «Отметка по журналу» — the comparison with the journal 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, ParsedSheet, ParseOptions, SchoolInFile
+from lowres_desktop.domain.records import ProcedureKey
+from lowres_desktop.importing.parsed import (
+    ColumnMapping,
+    ColumnRole,
+    ParsedSheet,
+    ParseOptions,
+    RowProgress,
+    SchoolInFile,
+    data_rows,
+)
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.student_register import MARKS, Absence, RegisterTally, Scale, read_score
 from lowres_desktop.importing.values import BadValue, is_blank, normalize_text
@@ -60,15 +68,9 @@ def find_header_row(grid: SheetGrid) -> int | None:
     return None
 
 
-def parse_vpr_f1(
-    grid: SheetGrid,
-    on_row: Callable[[int, int], None] = lambda _done, _total: None,
-    options: ParseOptions | None = None,
-) -> ParsedSheet | None:
-    options = options or ParseOptions()
-    header_row = options.header_row or find_header_row(grid)
-    if header_row is None:
-        return None
+def read_vpr_f1(grid: SheetGrid, header_row: int, on_row: RowProgress, options: ParseOptions) -> ParsedSheet:
+    """The school's participants, % «2», % high and journal comparison; without procedure, year or
+    «Отметка» the one problem says so."""
     at = _roles(grid.rows[header_row - 1])
     title = read_title(grid, header_row)
     procedure = options.procedure or title.procedure
@@ -95,41 +97,57 @@ def parse_vpr_f1(
     login, stated = _organisation(grid, header_row)
     tally = RegisterTally()
     schools: dict[str, SchoolInFile] = {}
-    total = len(grid.rows)
-    for number in range(header_row + 1, total + 1):
-        if number % 2000 == 0:
-            on_row(number, total)
-        cells = grid.rows[number - 1]
-        if all(is_blank(v) for v in cells):
-            continue
+    for number, _cells in data_rows(grid.rows, header_row + 1, on_row):
         school = _school(grid, number, at) or login
         if school is None:
             parsed.problems.append(
                 CellProblem(grid.name, number, at.get(ColumnRole.LOGIN, 1), None, "не указан логин ОО")
             )
-            continue
-        marks = _marks(grid, number, at, parsed)
-        if marks is None:
-            continue
-        mark, journal = marks
-        key = (school, procedure, year)
-        tally.add(key, MARKS, mark, mark)
-        if journal is not None:
-            tally.compare(key, mark, journal)
-        if school not in schools:
-            name = _text(grid, number, at, ColumnRole.NAME)
-            territory = _text(grid, number, at, ColumnRole.TERRITORY) or None
-            schools[school] = SchoolInFile(school, name, territory, number)
+        elif _count_participant(grid, number, at, parsed, tally, (school, procedure, year)):
+            if school not in schools:
+                schools[school] = _school_in_file(grid, number, at, school)
+    parsed.notes.append(f"«{procedure.code}» {year}: {MARKS.note}.")
+    _summarise(parsed, tally, schools, stated)
+    return parsed
+
+
+def _count_participant(
+    grid: SheetGrid,
+    number: int,
+    at: dict[ColumnRole, int],
+    parsed: ParsedSheet,
+    tally: RegisterTally,
+    key: tuple[str, ProcedureKey, int],
+) -> bool:
+    """Count the row's mark (and its journal mark) for the school; False after a problem is placed."""
+    marks = _marks(grid, number, at, parsed)
+    if marks is None:
+        return False
+    mark, journal = marks
+    tally.add(key, MARKS, mark, mark)
+    if journal is not None:
+        tally.compare(key, mark, journal)
+    return True
+
+
+def _school_in_file(grid: SheetGrid, number: int, at: dict[ColumnRole, int], school: str) -> SchoolInFile:
+    name = _text(grid, number, at, ColumnRole.NAME)
+    territory = _text(grid, number, at, ColumnRole.TERRITORY) or None
+    return SchoolInFile(school, name, territory, number)
+
+
+def _summarise(
+    parsed: ParsedSheet, tally: RegisterTally, schools: dict[str, SchoolInFile], stated: int | None
+) -> None:
+    """Put the tally into the sheet, with a note when the organisation line states another count."""
     parsed.results = tally.results()
     parsed.comparisons = tally.comparisons()
     parsed.schools = list(schools.values())
     parsed.rows_read = tally.rows
-    parsed.notes.append(f"«{procedure.code}» {year}: {MARKS.note}.")
     parsed.notes.append(tally.summary())
     counted = sum(result.participants or 0 for result in parsed.results)
     if stated is not None and stated != counted:
         parsed.notes.append(f"В строке организации указано участников {stated}, строк с отметкой {counted}.")
-    return parsed
 
 
 def _marks(

@@ -11,12 +11,17 @@ missing but a count present is computed from the count and participants.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.records import ProcedureKey
-from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, ParsedSheet, ParseOptions, SchoolInFile
+from lowres_desktop.importing.parsed import (
+    ColumnMapping,
+    ColumnRole,
+    ParsedSheet,
+    ParseOptions,
+    RowProgress,
+    SchoolInFile,
+)
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.values import BadValue, is_blank, normalize_text, parse_count, parse_percent
 from lowres_desktop.importing.vpr_common import find_row, read_title, school_rows
@@ -77,15 +82,9 @@ def _layout(grid: SheetGrid, header_row: int) -> tuple[int, dict[tuple[str, str]
     return name_column, found, participants, header_row + (2 if sub_is_header else 1)
 
 
-def parse_vpr_comparison(
-    grid: SheetGrid,
-    on_row: Callable[[int, int], None] = lambda _done, _total: None,
-    options: ParseOptions | None = None,
+def read_vpr_comparison(
+    grid: SheetGrid, header_row: int, on_row: RowProgress, options: ParseOptions
 ) -> ParsedSheet | None:
-    options = options or ParseOptions()
-    header_row = options.header_row or find_header_row(grid)
-    if header_row is None:
-        return None
     name_column, found, participants_column, first_row = _layout(grid, header_row)
     if not all((g, "pct") in found or (g, "count") in found for g in _GROUPS):
         return None

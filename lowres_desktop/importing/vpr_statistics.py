@@ -11,8 +11,6 @@ Only school rows are kept: participants, % «2», and % high = «4» + «5».
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from lowres_desktop.domain.records import Result
 from lowres_desktop.importing.parsed import (
     ColumnMapping,
@@ -20,6 +18,7 @@ from lowres_desktop.importing.parsed import (
     Measure,
     ParsedSheet,
     ParseOptions,
+    RowProgress,
     SchoolInFile,
 )
 from lowres_desktop.importing.problems import CellProblem
@@ -46,15 +45,9 @@ def find_header_row(grid: SheetGrid) -> int | None:
     return row if {2, 3, 4, 5} <= marks else None
 
 
-def parse_vpr_statistics(
-    grid: SheetGrid,
-    on_row: Callable[[int, int], None] = lambda _done, _total: None,
-    options: ParseOptions | None = None,
+def read_vpr_statistics(
+    grid: SheetGrid, header_row: int, on_row: RowProgress, options: ParseOptions
 ) -> ParsedSheet | None:
-    options = options or ParseOptions()
-    header_row = options.header_row or find_header_row(grid)
-    if header_row is None:
-        return None
     header = grid.rows[header_row - 1]
     marks: dict[int, int] = {}
     participants_column = None

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
-from lowres_desktop.importing.appendix_layout import parse_appendix_sheet
+from lowres_desktop.importing.layouts import BY_ID
 from lowres_desktop.importing.problems import FileRejected
 from lowres_desktop.importing.workbook_reader import read_workbook
 from lowres_desktop.services.seed_appendix import seed_appendix_cells
@@ -18,7 +18,7 @@ MA5 = ProcedureKey(ProcedureKind.VPR, "МА", 5)
 
 
 def parse(path: Path):
-    parsed = parse_appendix_sheet(read_workbook(path)[0])
+    parsed = BY_ID["appendix"].parse(read_workbook(path)[0])
     assert parsed is not None
     return parsed
 
@@ -151,7 +151,7 @@ def test_missing_login_and_duplicate_login_are_problems(tmp_path: Path) -> None:
 
 def test_a_sheet_in_another_layout_is_not_this_layout(tmp_path: Path) -> None:
     path = _sheet(tmp_path / "other.xlsx", ["Школа", "Балл"], [None, None], ["СОШ № 1", 5])
-    assert parse_appendix_sheet(read_workbook(path)[0]) is None
+    assert BY_ID["appendix"].parse(read_workbook(path)[0]) is None
 
 
 def test_unreadable_files_are_rejected_in_russian(tmp_path: Path) -> None:

@@ -7,10 +7,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
-from lowres_desktop.importing.exam_register import parse_register
-from lowres_desktop.importing.layouts import detect
+from lowres_desktop.importing.layouts import BY_ID, detect
 from lowres_desktop.importing.parsed import MinimumScore, ParseOptions
-from lowres_desktop.importing.vpr_f1 import parse_vpr_f1
 from lowres_desktop.importing.workbook_reader import SheetGrid, read_workbook
 from tests.data.register_files import write_f1
 
@@ -24,7 +22,7 @@ def test_f1_is_detected_and_a_bad_mark_is_placed_without_the_participant(tmp_pat
     workbook.save(path)
     (grid,) = read_workbook(path)
     assert [layout.id for _index, layout, _row in detect([grid])] == ["vpr_f1"]
-    parsed = parse_vpr_f1(grid)
+    parsed = BY_ID["vpr_f1"].parse(grid)
     assert parsed is not None and parsed.procedure == RU5 and parsed.year == 2024
     assert [(p.row, p.column, p.value, p.why) for p in parsed.problems] == [
         (7, 12, 6, "отметка должна быть от 2 до 5")
@@ -37,7 +35,7 @@ def test_f1_counts_marks_and_says_when_the_stated_count_differs(tmp_path: Path) 
     workbook = load_workbook(path)
     workbook.active.cell(3, 1).value = "sch101 СОШ Кол-во участников: 7"
     workbook.save(path)
-    parsed = parse_vpr_f1(read_workbook(path)[0])
+    parsed = BY_ID["vpr_f1"].parse(read_workbook(path)[0])
     assert parsed is not None and parsed.problems == []
     (result,) = parsed.results
     assert (result.login, result.participants, result.pct_low, result.pct_high) == ("sch101", 4, 25.0, 50.0)
@@ -65,7 +63,7 @@ def test_register_title_naming_the_exam_and_a_missing_threshold_named_once() -> 
             ["Итого", None, None],
         ],
     )
-    parsed = parse_register(grid, options=ParseOptions(minimum_scores=_lookup))
+    parsed = BY_ID["rcoi"].parse(grid, options=ParseOptions(minimum_scores=_lookup))
     assert parsed is not None
     assert [(r.procedure.code, r.year, r.participants, r.pct_low) for r in parsed.results] == [
         ("ЕГЭ ФИ", 2025, 2, 50.0)

@@ -100,6 +100,7 @@ def comparison_values(c: MarkComparison) -> tuple[Value, ...]:
 def build_plan(
     uow: UnitOfWork, reading: FileReading, choices: ImportChoices, earlier: Earlier | None = None
 ) -> ImportPlan:
+    """Resolve the file's schools, then meet each of its records with the stored one."""
     plan = ImportPlan()
     resolver = SchoolResolver(uow, choices, earlier)
     results, comparisons, names = _records(reading, resolver, plan)
@@ -107,40 +108,68 @@ def build_plan(
     if earlier is not None:
         resolver.carry(earlier)
     history = uow.imports.history
+    stored = _StoredIds(history.school_ids(), history.procedure_ids())
     used = {r.procedure for r in results} | {c.procedure for c in comparisons}
-    plan.procedures_new = sorted(used - set(history.procedure_ids()))
-    stored_schools = {s.login: s for s in uow.schools.all()} if names else {}
+    plan.procedures_new = sorted(used - set(stored.procedures))
+    plan.schools_renamed = _renames(uow, names)
+    known = stored.schools_of([*results, *comparisons])
+    plan.stored_results = history.stored_results(known)
+    _plan_results(plan, choices, results, stored)
+    plan.stored_comparisons = history.stored_comparisons(known) if comparisons else {}
+    _plan_comparisons(plan, choices, comparisons, stored)
+    return plan
+
+
+class _StoredIds(NamedTuple):
+    """The database's ids of schools (by login) and procedures, to find a record's stored row."""
+
+    schools: dict[str, int]
+    procedures: dict[ProcedureKey, int]
+
+    def schools_of(self, records: Sequence[Result | MarkComparison]) -> list[int]:
+        """The ids of the stored schools the records name, each once."""
+        return [self.schools[login] for login in {r.login for r in records} if login in self.schools]
+
+    def of(self, record: Result | MarkComparison) -> Ids | None:
+        """The record's (school, procedure, year) ids; None when the school or procedure is new."""
+        if record.login not in self.schools or record.procedure not in self.procedures:
+            return None
+        return (self.schools[record.login], self.procedures[record.procedure], record.year)
+
+
+def _renames(uow: UnitOfWork, names: dict[str, SchoolInFile]) -> list[Rename]:
+    """The stored schools the file names otherwise."""
+    if not names:
+        return []
+    stored_schools = {s.login: s for s in uow.schools.all()}
+    renames = []
     for login, school in names.items():
         stored = stored_schools.get(login)
         if stored is not None and stored.full_name != school.name:
-            plan.schools_renamed.append(Rename(login, stored.full_name, school.name))
-    school_ids = history.school_ids()
-    procedure_ids = history.procedure_ids()
-    known = [
-        school_ids[login]
-        for login in {r.login for r in results} | {c.login for c in comparisons}
-        if login in school_ids
-    ]
+            renames.append(Rename(login, stored.full_name, school.name))
+    return renames
 
-    def ids(record: Result | MarkComparison) -> Ids | None:
-        if record.login not in school_ids or record.procedure not in procedure_ids:
-            return None
-        return (school_ids[record.login], procedure_ids[record.procedure], record.year)
 
-    plan.stored_results = history.stored_results(known)
+def _plan_results(
+    plan: ImportPlan, choices: ImportChoices, results: list[Result], stored: _StoredIds
+) -> None:
     for result in results:
         incoming = result_values(result)
-        merged = _meet(plan, choices, "result", result, incoming, plan.stored_results, ids(result))
+        merged = _meet(plan, choices, "result", result, incoming, plan.stored_results, stored.of(result))
         if merged is incoming:
             plan.results.append(result)  # new: the file's record as it is (a region's file has 27,000)
         elif merged is not None:
             plan.results.append(Result(result.login, result.procedure, result.year, *merged))
-    plan.stored_comparisons = history.stored_comparisons(known) if comparisons else {}
+
+
+def _plan_comparisons(
+    plan: ImportPlan, choices: ImportChoices, comparisons: list[MarkComparison], stored: _StoredIds
+) -> None:
     for c in comparisons:
-        merged = _meet(plan, choices, "comparison", c, comparison_values(c), plan.stored_comparisons, ids(c))
+        incoming = comparison_values(c)
+        merged = _meet(plan, choices, "comparison", c, incoming, plan.stored_comparisons, stored.of(c))
         if merged is not None:
             plan.comparisons.append(MarkComparison(c.login, c.procedure, c.year, *merged))
-    return plan
 
 
 def _records(

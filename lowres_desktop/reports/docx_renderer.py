@@ -39,9 +39,10 @@ from lowres_desktop.reports.model import (
     Table,
     format_date,
 )
-from lowres_desktop.reports.typography import breakable_where_too_wide, typeset
+from lowres_desktop.reports.typography import RANGE_DASH, breakable_where_too_wide, typeset
 
 _RUN, _TEXT, _TAB, _BREAK, _PRESERVE = (qn(n) for n in ("w:r", "w:t", "w:tab", "w:br", "xml:space"))
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
 
 _AFTER_SUPPRESS = (
     "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
@@ -239,10 +240,13 @@ class _Writer:
             for part_index, part in enumerate(line.split("\t")):
                 if part_index:
                     SubElement(run, _TAB)
-                if part:
-                    element = SubElement(run, _TEXT)
-                    element.text = part
-                    element.set(_PRESERVE, "preserve")
+                for piece_index, piece in enumerate(RANGE_DASH.split(part)):
+                    if piece_index:
+                        SubElement(run, _NO_BREAK_HYPHEN)
+                    if piece:
+                        element = SubElement(run, _TEXT)
+                        element.text = piece
+                        element.set(_PRESERVE, "preserve")
             if index < len(lines) - 1:
                 SubElement(run, _BREAK)
 
@@ -344,14 +348,11 @@ class _Writer:
 
     def body(self) -> None:
         document, layout = self.document, self.layout
-        self.blocks(document.preamble)
+        self.blocks(document.printed_preamble())
         if not document.points and document.preamble and isinstance(document.preamble[-1], Table):
             self._keep_end_with_signature()
-        directive = document.doc_type.directive_word
-        if document.directive_in_preamble:
-            self.docx.paragraphs[-1].add_run(f" {directive}")
-        elif document.doc_type.has_points:
-            word = self.paragraph(directive, "left", keep_with_next=True)
+        if document.directive_line:
+            word = self.paragraph(document.directive_line, "left", keep_with_next=True)
             word.paragraph_format.space_before = Mm(2)
             word.paragraph_format.space_after = Mm(2)
         # The last two points go with the signature: one line of text above it looks left over.

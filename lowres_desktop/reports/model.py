@@ -27,7 +27,12 @@ class DocumentType(StrEnum):
 
     @property
     def directive_word(self) -> str:
-        return {DocumentType.ORDER: "ПРИКАЗЫВАЮ:", DocumentType.DIRECTIVE: "ПРЕДЛАГАЮ:"}.get(self, "")
+        """«ПРИКАЗЫВАЮ:» between an order's text and its points (seeds 000–003).
+
+        A распоряжение has none: seed 004 ends its findings and goes on with
+        «I. Руководителям общеобразовательных учреждений:»; a note has no points.
+        """
+        return "ПРИКАЗЫВАЮ:" if self is DocumentType.ORDER else ""
 
     @property
     def genitive(self) -> str:
@@ -165,6 +170,9 @@ class Document:
     number: str = ""
     directive_inline: bool = False
     """«На основании вышеизложенного ПРИКАЗЫВАЮ:» in the last preamble paragraph (seed 000)."""
+    directive_lead: str = ""
+    """Words an inline «ПРИКАЗЫВАЮ:» follows («На основании вышеизложенного»); a распоряжение,
+    which has no such word, has none of them either."""
     basis: Basis | None = None
     """The basis applied (`apply_basis`): what the register keeps for a reprint."""
 
@@ -177,6 +185,28 @@ class Document:
             and bool(self.preamble)
             and isinstance(self.preamble[-1], Paragraph)
         )
+
+    def printed_preamble(self) -> tuple[Block, ...]:
+        """The preamble as printed: an inline directive ends its last paragraph.
+
+        An order's «… , ПРИКАЗЫВАЮ:»; a распоряжение's sentence ends there
+        instead («В целях …:», or its full stop), and its points follow.
+        """
+        if not self.directive_in_preamble:
+            return self.preamble
+        last = self.preamble[-1]
+        assert isinstance(last, Paragraph)
+        word = self.doc_type.directive_word
+        if word:
+            text = " ".join(part for part in (last.text, self.directive_lead, word) if part)
+        else:
+            text = last.text[:-1] + ":" if last.text.endswith(",") else last.text
+        return (*self.preamble[:-1], replace(last, text=text))
+
+    @property
+    def directive_line(self) -> str:
+        """The directive word on a line of its own; "" when it is inline or the document has none."""
+        return "" if self.directive_in_preamble else self.doc_type.directive_word
 
     def appendix_mark(self, index: int) -> tuple[str, ...]:
         """The lines at the top right of appendix `index` (0-based)."""

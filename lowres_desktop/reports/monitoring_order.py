@@ -310,8 +310,7 @@ def build(
         title_text = "Результаты мониторинга: что установлено в общеобразовательных организациях"
         appendices.append(Appendix(title_text, (found,), landscape=True))
     numbers = ", ".join(str(n) for n in range(1, len(appendices))) + f" и {len(appendices)}"
-    preamble.append(Paragraph(f"Итоги мониторинга представлены в приложениях № {numbers}. "
-                              "На основании вышеизложенного"))  # fmt: skip
+    preamble.append(Paragraph(f"Итоги мониторинга представлены в приложениях № {numbers}."))
     return Document(
         requisites=requisites,
         doc_type=DocumentType.ORDER,
@@ -322,4 +321,5 @@ def build(
         issued=issued,
         number=number,
         directive_inline=True,
+        directive_lead="На основании вышеизложенного",
     )

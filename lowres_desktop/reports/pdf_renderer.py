@@ -379,15 +379,11 @@ class _Builder:
 
     def body(self) -> list[Flowable]:
         document, styles = self.document, self.styles
-        story = self.blocks(document.preamble, self.width)
-        directive = document.doc_type.directive_word
+        story = self.blocks(document.printed_preamble(), self.width)
         if document.directive_in_preamble:
-            last = document.preamble[-1]
-            assert isinstance(last, Paragraph)
-            story[-1] = PdfParagraph(f"{_text(last.text)} {directive}", styles.body)
             story[-1].keepWithNext = True
-        elif document.doc_type.has_points:
-            story.append(PdfParagraph(directive, styles.directive))
+        elif document.directive_line:
+            story.append(PdfParagraph(document.directive_line, styles.directive))
         points = [self.point(number, point) for number, point in enumerate(document.points, start=1)]
         for flowables in points[:-1]:
             story += flowables

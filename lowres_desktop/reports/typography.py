@@ -38,6 +38,15 @@ _ABBREVIATION_NUMBER = re.compile(r"\b([А-ЯЁ][А-ЯЁ()]+)[^\S\n]+(?=№)")
 # «2020-2024 гг.»: a range of years takes a dash without spaces.
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
+RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+"""The dash of a range of numbers («2020–2024», «5–9»): the range stays on one line.
+
+The seeds print a range as one word («2020-2021», «2020-2024»). ReportLab
+breaks lines only at spaces (and hyphenates letters only), so the PDF keeps
+it whole; Word breaks after any dash, so the DOCX writes this one as Word's
+non-breaking hyphen, the one character Word and LibreOffice never break at.
+"""
+
 HYPHENATION = "ru_RU"
 """pyphen's Russian patterns in the PDF; the DOCX asks Word for automatic hyphenation in ru-RU."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from reportlab.platypus import Paragraph as PdfParagraph
 from lowres_desktop.reports import fonts, low_results_order
 from lowres_desktop.reports.docx_renderer import render_docx
 from lowres_desktop.reports.layout import GOST_LAYOUT
+from lowres_desktop.reports.model import Document, DocumentType, Paragraph, Point
 from lowres_desktop.reports.pdf_renderer import _Styles, _Table
 from lowres_desktop.reports.typography import NBSP, breakable_where_too_wide, typeset
 from tests.unit.test_reports import REQUISITES, _pdf, _text, low_results_data
@@ -97,3 +99,33 @@ def test_docx_keeps_an_introduction_with_its_table_and_the_last_points_with_the_
     assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in signature.rows[0].cells), (
         "with the executor"
     )
+
+
+def _range_document(texts: list[str]) -> Document:
+    return Document(
+        REQUISITES,
+        DocumentType.ORDER,
+        "О плане на 2020-2024 годы",
+        tuple(Paragraph(text) for text in texts),
+        (Point("Утвердить план на 2020-2024 годы."),),
+    )
+
+
+def test_a_range_of_years_never_breaks_at_its_dash_in_the_pdf(tmp_path: Path) -> None:
+    """The seeds print «2020-2021» as one word: whatever falls before it, no line ends «2020–»."""
+    texts = [f"{'слово ' * (n % 14)}{'ы' * (n // 14)} планы 2020-2024 и 2021–2022 далее" for n in range(70)]
+    lines = _text(_pdf(tmp_path, _range_document(texts)), layout=False).splitlines()
+    assert sum("2020–2024" in line for line in lines) == 72, "the title's, 70 paragraphs', the point's"
+    assert any(line.startswith("2020–2024") for line in lines), "the ranges did reach the line ends"
+    assert not [line for line in lines if re.search(r"\d[–-]$", line)]
+
+
+def test_a_range_of_years_is_one_unbreakable_word_in_the_docx() -> None:
+    """Word breaks after an en dash: the DOCX writes the range's dash as Word's non-breaking hyphen."""
+    docx = read_docx(io.BytesIO(render_docx(_range_document(["Планы 2020-2024 и 5–9 классы, 2018 – 2019."]))))
+    body = docx.element.body.xml
+    assert "2020–2024" not in body and "5–9" not in body
+    assert re.search(r"2020</w:t>\s*<w:noBreakHyphen/>\s*<w:t[^>]*>2024", body)
+    assert [p.text for p in docx.paragraphs if p.text.startswith("Планы")] == [
+        f"Планы 2020-2024 и{NBSP}5-9{NBSP}классы, 2018{NBSP}– 2019."
+    ], "a spaced dash stays a dash: the line may break after it"

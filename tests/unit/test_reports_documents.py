@@ -156,3 +156,39 @@ def test_the_basis_is_the_clerks(demo_db: Database, tmp_path: Path) -> None:
     ):
         assert unhyphenated(said) in read, said
     assert "ПРИКАЗ" not in read
+
+
+def _as_directive(db: Database, request: DocumentRequest) -> Document:
+    proposal = proposed_basis(db, request)
+    directive = replace(request, basis=replace(proposal, doc_type=DocumentType.DIRECTIVE))
+    return build_document(db, replace(request, basis=proposed_basis(db, directive)))
+
+
+@pytest.mark.parametrize(
+    ("kind", "before_the_points"),
+    [
+        # The roadmap's one sentence («В целях …,») ends with a colon, as «… выявлено следующее:» in seed 004.
+        (DocumentKind.ROADMAP, r"и муниципальных методических служб:"),
+        # The monitoring round's last sentence ends; «На основании вышеизложенного» belongs to «ПРИКАЗЫВАЮ:».
+        (DocumentKind.MONITORING, r"Итоги мониторинга представлены в приложениях № 1, 2 и 3\."),
+        # The low results' analysis ends on its own line; no word stands between it and the points.
+        (DocumentKind.LOW_RESULTS, r"\."),
+    ],
+)
+def test_a_directive_goes_from_its_text_to_its_points_as_seed_004(
+    demo_db: Database, tmp_path: Path, kind: DocumentKind, before_the_points: str
+) -> None:
+    """Seed 004, the one РАСПОРЯЖЕНИЕ, has no «ПРЕДЛАГАЮ:» nor «ПРИКАЗЫВАЮ:»: points follow the text."""
+    request = DocumentRequest(kind, year=2024) if kind is DocumentKind.LOW_RESULTS else DocumentRequest(kind)
+    document = _as_directive(demo_db, request)
+    assert document.doc_type is DocumentType.DIRECTIVE
+    first_point = re.escape(f"1. {document.points[0].text[:20]}")
+    read = " ".join(_text(_pdf_of(document, tmp_path), layout=False).split()).replace("\u00a0", " ")
+    assert "РАСПОРЯЖЕНИЕ" in read and "ПРЕДЛАГАЮ" not in read and "ПРИКАЗЫВАЮ" not in read
+    assert "На основании вышеизложенного" not in read
+    assert re.search(before_the_points + r" " + first_point, read.replace("- ", "-")), read[:3000]
+    docx = read_docx(io.BytesIO(render(document, "docx")))
+    texts = [p.text.replace("\u00a0", " ") for p in docx.paragraphs if p.text.strip()]
+    first = next(n for n, text in enumerate(texts) if text.startswith("1. "))
+    assert not [t for t in texts if "ПРЕДЛАГАЮ" in t or "ПРИКАЗЫВАЮ" in t or "вышеизложенного" in t]
+    assert re.search(before_the_points + "$", texts[first - 1]) or kind is DocumentKind.LOW_RESULTS

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from lowres_desktop import __version__
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.files.atomic import atomic_path
 from lowres_desktop.paths import (
     APP_AUTHOR,
     APP_NAME,
@@ -171,8 +172,9 @@ def run_tour(db: Database, folder: Path) -> list[Path]:
         window.show_page(page)
         _settle()
         path = folder / name
-        if not window.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
+        with atomic_path(path) as temporary:
+            if not window.grab().save(str(temporary)):
+                raise OSError(f"could not write {path}")
         saved.append(path)
     _dispose(window)
     return saved

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from lowres_desktop import app
 from lowres_desktop.files import atomic
 from lowres_desktop.files.faults import FileWriteFailed
 from lowres_desktop.storage.unit_of_work import Database
+from lowres_desktop.ui.views import analysis_view as analysis_view_module
+from lowres_desktop.ui.views import monitoring_view
+from lowres_desktop.ui.views.analysis_view import Tab
+from tests.ui.qt_helpers import app_context
 from tests.ui.test_analysis_view import _view as analysis_view
 from tests.ui.test_documents import _view as documents_view
 
@@ -70,5 +77,48 @@ def test_a_failed_save_from_the_preview_keeps_the_previous_file(
     _fail_the_flush(monkeypatch)
     with pytest.raises(FileWriteFailed):
         preview.save(target)
+    assert target.read_bytes() == PREVIOUS
+    assert [p.name for p in folder.iterdir()] == [name]
+
+
+def _press(qtbot: QtBot, view: QWidget, text: str) -> None:
+    (button,) = [b for b in view.findChildren(QPushButton) if b.text() == text]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "button"),
+    [
+        (monitoring_view, "monitoring.csv", "Итоги в CSV…"),
+        (analysis_view_module, "heat.png", "Сохранить видимую часть в PNG…"),
+    ],
+)
+def test_a_failed_save_from_a_page_keeps_the_previous_file_and_says_why(
+    qtbot: QtBot,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    name: str,
+    button: str,
+) -> None:
+    """The monitoring round's CSV and the heat map's picture, saved through their buttons."""
+    if module is monitoring_view:
+        view: QWidget = monitoring_view.MonitoringView(app_context(qtbot, demo_db))
+        qtbot.addWidget(view)
+        view.refresh(demo_db)
+        assert view.current_round_id() is not None
+    else:
+        view = analysis_view(qtbot, demo_db, Tab.HEAT_MAP)
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    target = folder / name
+    target.write_bytes(PREVIOUS)
+    shown: list[BaseException] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+    monkeypatch.setattr(module, "show_error", lambda _parent, error: shown.append(error))
+    _fail_the_flush(monkeypatch)
+    _press(qtbot, view, button)
+    assert [type(error) for error in shown] == [FileWriteFailed]
     assert target.read_bytes() == PREVIOUS
     assert [p.name for p in folder.iterdir()] == [name]

@@ -22,7 +22,6 @@ from lowres_desktop.services import monitoring, roadmaps
 from lowres_desktop.services.audit import export_audit
 from lowres_desktop.services.backups import backup_now
 from lowres_desktop.services.browse import list_schools
-from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document, save_document
 from lowres_desktop.services.export_table import export_table
 from lowres_desktop.services.import_template import write_template
@@ -31,14 +30,6 @@ from lowres_desktop.storage.backups import backups_folder
 from lowres_desktop.storage.unit_of_work import Database
 
 PREVIOUS = b"the previous file: a signed order, kept until the new one is whole"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    db = Database.open(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
-    fill_demo_data(db)
-    yield db
-    db.close()
 
 
 def _no_space(_descriptor: int) -> None:

@@ -11,7 +11,6 @@ import pytest
 from docx import Document as read_docx
 
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.documents import (
     Document,
     DocumentKind,
@@ -25,14 +24,6 @@ from lowres_desktop.services.documents import (
 )
 from lowres_desktop.storage.unit_of_work import Database
 from tests.unit.test_reports import _page_sizes, _text, assert_fonts_embedded, flowing, unhyphenated
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    db = Database.open(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
-    fill_demo_data(db)
-    yield db
-    db.close()
 
 
 def _pdf(db: Database, tmp_path: Path, request: DocumentRequest) -> Path:

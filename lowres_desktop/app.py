@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    QThreadPool,
     QTimer,
     QTranslator,
     Signal,
@@ -47,7 +48,6 @@ from lowres_desktop.paths import (
     default_database_path,
     demo_database_path,
 )
-from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
 from lowres_desktop.ui.errors import install_excepthook, log_file, show_error
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.main_window import MainWindow, Page
@@ -57,6 +57,7 @@ from lowres_desktop.ui.tasks import Loader
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
+    from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunChoice
 
 TOUR_SIZE = (1400, 900)
 TOUR_PAGES = (
@@ -268,35 +269,44 @@ class StartUp(QObject):
     """Opens the first database for a window already on screen; offers another file when it fails.
 
     `sig_abandoned` says the user chose to leave (or an unexpected error was shown):
-    the program ends. What the first run chose (create, demo) is done once it is open.
+    the program ends. Once it is open, a new database asks for the requisites (`create`)
+    and an empty one is filled with the demonstration data (`demo`).
     """
 
     sig_abandoned = Signal()
 
-    def __init__(
-        self, window: MainWindow, target: str, choice: FirstRunChoice | None = None, demo: bool = False
-    ) -> None:
+    def __init__(self, window: MainWindow, target: str, *, create: bool = False, demo: bool = False) -> None:
         super().__init__(window)
         self.window = window
         self.target = target
-        self._choice = choice
-        self._demo = demo or choice == FirstRunChoice.DEMO
+        self._create = create
+        self._demo = demo
         self._loader = Loader(self)
+        self._unclaimed: Database | None = None
+        """Opened by the worker, not yet handed to the window (it may close first)."""
 
     def open(self) -> None:
         target = self.target
-        self._loader.load(lambda: _open_and_back_up(target), self._opened, self._failed, background=True)
 
-    def wait(self) -> None:
-        """Block until an opening under way has ended, before the interpreter does."""
-        from PySide6.QtCore import QThreadPool
+        def work() -> Database:
+            self._unclaimed = _open_and_back_up(target)
+            return self._unclaimed
 
+        self._loader.load(work, self._opened, self._failed, background=True)
+
+    def finish(self) -> None:
+        """After the event loop: wait for an opening under way, close what the window never got."""
+        self._loader.cancel()
         QThreadPool.globalInstance().waitForDone()
+        if self._unclaimed is not None:
+            self._unclaimed.close()
+            self._unclaimed = None
 
     def _opened(self, db: Database) -> None:
         from lowres_desktop.services.browse import overview
         from lowres_desktop.services.collector import freeze_start_up
 
+        self._unclaimed = None
         window = self.window
         window.set_database(db)
         window.office.database_opened()
@@ -304,7 +314,7 @@ class StartUp(QObject):
         QTimer.singleShot(0, freeze_start_up)
         if db.shared_file_warning:
             QMessageBox.warning(window, _tr("База на сетевом диске"), db.shared_file_warning)
-        if self._choice == FirstRunChoice.CREATE:
+        if self._create:
             from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 
             RequisitesDialog(window.context, window).exec()
@@ -335,6 +345,8 @@ def _configure_logging() -> None:
 
 def _first_run(settings: UiSettings) -> tuple[str, FirstRunChoice] | None:
     """With no database yet: the first-run dialog; None if the user closed it."""
+    from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
+
     dialog = FirstRunDialog(str(default_database_path()), settings.recent_databases())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
         return None
@@ -356,22 +368,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = _application()
     install_excepthook()
     settings = UiSettings()
-    choice = None
     if _is_first_run(args, settings):
+        from lowres_desktop.ui.dialogs.first_run_dialog import FirstRunChoice
+
         chosen = _first_run(settings)
         if chosen is None:
             return 1
         target, choice = chosen
+        create, demo = choice == FirstRunChoice.CREATE, choice == FirstRunChoice.DEMO
     else:
         target = str(demo_database_path()) if args.demo else chosen_database(args.db)
+        create, demo = False, args.demo
     window = MainWindow()
     window.office.restore_window()
     show_main_window(window)
-    start = StartUp(window, target, choice, demo=args.demo)
+    start = StartUp(window, target, create=create, demo=demo)
     start.sig_abandoned.connect(lambda: app.exit(1))
     start.open()
     status = app.exec()
-    start.wait()
+    start.finish()
     database = window.db if window.context.is_open() else None  # the user may have opened another one
     _dispose(window)
     if database is not None:

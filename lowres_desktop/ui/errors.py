@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.faults import describe_os_error
 from lowres_desktop.paths import user_data_dir
-from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
 
 _log = logging.getLogger(__name__)
 
@@ -79,6 +78,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> QDialog:
         text = _tr("Действие не выполнено{0}: {1}").format(place, describe_os_error(error))
         return show_message(parent, text)
     _log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog  # its form: not at every start
+
     dialog = ErrorDialog(error_details(error), parent)
     dialog.ui.messageLabel.setText(
         _tr(

@@ -82,6 +82,19 @@ def test_the_window_shows_before_the_database_opens(qtbot, seed_db_path) -> None
     window.db.close()
 
 
+def test_a_window_closed_while_its_database_opens_leaves_it_closed(qtbot, seed_db_path, monkeypatch) -> None:
+    from lowres_desktop.storage.unit_of_work import Database
+
+    closed: list[str] = []
+    close = Database.close
+    monkeypatch.setattr(Database, "close", lambda db: (closed.append(db.target), close(db)))
+    window, start, _abandoned = _starting(qtbot, seed_db_path)
+    start.finish()  # as main does when the event loop has ended before the answer arrived
+    assert closed == [str(seed_db_path)] and not window.context.is_open()
+    qtbot.wait(50)  # the answer, delivered late, no longer reaches the window
+    assert not window.context.is_open()
+
+
 def test_unopenable_database_offers_another_file(qtbot, tmp_path, monkeypatch) -> None:
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"not a database at all")
@@ -98,7 +111,7 @@ def test_unopenable_database_offers_another_file(qtbot, tmp_path, monkeypatch) -
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(replacement), "")))
     window, start, abandoned = _starting(qtbot, broken)
     qtbot.waitUntil(window.context.is_open, timeout=20000)
-    start.wait()
+    start.finish()
     assert window.db.target == str(replacement) and not abandoned
     window.db.close()
     assert len(shown) == 1 and "не является базой данных" in shown[0]
@@ -111,7 +124,7 @@ def test_unopenable_database_can_be_left(qtbot, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "exec", _click("Выход"))
     window, start, abandoned = _starting(qtbot, broken)
     qtbot.waitUntil(lambda: bool(abandoned), timeout=20000)
-    start.wait()
+    start.finish()
     assert not window.context.is_open()
 
 

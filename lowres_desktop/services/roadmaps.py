@@ -203,11 +203,16 @@ def _add(uow: UnitOfWork, roadmap: Roadmap) -> int:
     return uow.roadmaps.add(replace(roadmap, id=None), _now())
 
 
-def create_roadmap(db: Database, roadmap: Roadmap) -> int:
-    with db.unit_of_work() as uow:
-        roadmap_id = _add(uow, roadmap)
-        uow.commit()
+def _created(uow: UnitOfWork, roadmap: Roadmap) -> int:
+    roadmap_id = _add(uow, roadmap)
+    uow.commit()
     return roadmap_id
+
+
+def create_roadmap(db: Database, roadmap: Roadmap) -> int:
+    """A new roadmap, written as a long write: two users seeding the executors' directory at once
+    queue instead of colliding on a new entry."""
+    return db.run_write(lambda uow: _created(uow, roadmap))
 
 
 def new_roadmap(
@@ -518,9 +523,7 @@ def import_roadmap_xlsx(db: Database, path: Path) -> ImportedRoadmap:
     with db.unit_of_work() as uow:
         known = [e.name for e in uow.roadmaps.executors()] + [e.name for e in builtin_executors()]
     parsed = read_roadmap_xlsx(path, known)
-    with db.unit_of_work() as uow:
-        roadmap_id = _add(uow, parsed.roadmap)
-        uow.commit()
+    roadmap_id = create_roadmap(db, parsed.roadmap)
     roadmap = parsed.roadmap
     return ImportedRoadmap(
         roadmap_id,

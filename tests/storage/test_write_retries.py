@@ -19,9 +19,12 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from lowres_desktop.domain.records import School, SchoolKind
+from lowres_desktop.services.import_history import undo_batch
+from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.storage import engine, unit_of_work
 from lowres_desktop.storage.environment import DatabaseBusy
 from lowres_desktop.storage.unit_of_work import WRITE_ATTEMPTS, Database, UnitOfWork
+from tests.storage.test_concurrent_writers import SCHOOLS, _file
 
 
 def _school(login: str) -> School:
@@ -206,3 +209,28 @@ def test_a_refusal_that_is_not_busy_is_not_run_again(tmp_path: Path) -> None:
         assert attempts == [1]
     finally:
         db.close()
+
+
+def test_a_school_another_writer_creates_during_an_import_is_not_the_imports_to_undo(
+    postgres_target: str, tmp_path: Path
+) -> None:
+    """A writer that takes no writers' lock (another program) creates a school the import planned
+    as new, between the plan and the write: the import keeps it, and its undo leaves it."""
+    db, other = Database.open(postgres_target), Database.open(postgres_target)
+    path = _file(tmp_path / "2024.xlsx", 2024)
+
+    def meanwhile(_done: int, _total: int, message: str) -> None:
+        if message == "Запись в базу…":
+            _schools(other, "sch1")
+
+    try:
+        report = import_workbook(db, path, progress=meanwhile)
+        assert report.batch_id is not None
+        assert _count(db, "SELECT count(*) FROM schools") == SCHOOLS
+        assert _count(db, "SELECT count(*) FROM results") == SCHOOLS
+        undo_batch(db, report.batch_id)
+        with db.unit_of_work() as uow:
+            assert [school.login for school in uow.schools.all()] == ["sch1"]
+    finally:
+        db.close()
+        other.close()

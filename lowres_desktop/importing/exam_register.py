@@ -32,6 +32,7 @@ from lowres_desktop.importing.parsed import (
     ParsedSheet,
     ParseOptions,
     RowProgress,
+    RowReader,
     SchoolInFile,
     data_rows,
 )
@@ -256,7 +257,7 @@ def _missing(at: dict[ColumnRole, int]) -> str | None:
     return None
 
 
-class _Reader:
+class _Reader(RowReader):
     """Reads participant rows into the tally, resolving each row's procedure and year once per variant."""
 
     def __init__(
@@ -267,7 +268,7 @@ class _Reader:
         at: dict[ColumnRole, int],
         outer: _Context,
     ) -> None:
-        self.grid, self.parsed, self.options, self.at = grid, parsed, options, at
+        super().__init__(grid, parsed, options, at)
         self.block = outer
         self.tally = RegisterTally()
         self.schools: dict[str, SchoolInFile] = {}
@@ -295,11 +296,6 @@ class _Reader:
             return None
         return cells[column - 1]
 
-    def _problem(self, number: int, role: ColumnRole | None, why: str) -> None:
-        column = self.at.get(role, 1) if role else 1
-        value = self.grid.cell(number, column) if role else None
-        self.parsed.problems.append(CellProblem(self.grid.name, number, column, value, why))
-
     def row(self, number: int, cells: list[object]) -> None:
         raw_id = cells[self._id - 1] if self._id - 1 < len(cells) else None
         school = "" if is_blank(raw_id) else str(raw_id).strip()
@@ -307,9 +303,9 @@ class _Reader:
             school = str(int(raw_id))
         if not school:
             if self._id_kind == IdKind.LOGIN:
-                self._problem(number, ColumnRole.LOGIN, "не указан логин ОО")
+                self.problem(number, ColumnRole.LOGIN, "не указан логин ОО")
             else:
-                self._problem(number, ColumnRole.GIA_CODE, "не указан код ОО")
+                self.problem(number, ColumnRole.GIA_CODE, "не указан код ОО")
             return
         procedure = self._procedure(number, cells)
         year = self._year(number, cells)
@@ -326,7 +322,7 @@ class _Reader:
             try:
                 mark = read_score(self._cell(cells, ColumnRole.MARK), Scale.MARK)
             except BadValue as error:
-                self._problem(number, ColumnRole.MARK, str(error))
+                self.problem(number, ColumnRole.MARK, str(error))
                 return
         self.tally.add((school, procedure, year), split, value, mark)
         if school not in self.schools:
@@ -363,12 +359,12 @@ class _Reader:
         if role not in self.at:
             names = {ColumnRole.SCORE: "тестовым баллом", ColumnRole.PRIMARY: "первичным баллом",
                      ColumnRole.MARK: "отметкой"}  # fmt: skip
-            self._problem(number, None, f"нет столбца с {names[role]}, нужного для этого экзамена")
+            self.problem(number, None, f"нет столбца с {names[role]}, нужного для этого экзамена")
             return None
         try:
             return read_score(self._cell(cells, role), split.scale)
         except BadValue as error:
-            self._problem(number, role, str(error))
+            self.problem(number, role, str(error))
             return None
 
     def _procedure(self, number: int, cells: list[object]) -> ProcedureKey | None:
@@ -384,7 +380,7 @@ class _Reader:
         if isinstance(found, str):
             if key not in self._unresolved:
                 self._unresolved.add(key)
-                self._problem(number, ColumnRole.SUBJECT if ColumnRole.SUBJECT in self.at else None, found)
+                self.problem(number, ColumnRole.SUBJECT if ColumnRole.SUBJECT in self.at else None, found)
             return None
         return found
 
@@ -420,7 +416,7 @@ class _Reader:
         if is_blank(raw):
             if self.block.year:
                 return self.block.year
-            self._problem(
+            self.problem(
                 number, None, "не указан год: нет столбца с годом или датой экзамена и строки-заголовка"
             )
             return None
@@ -428,7 +424,7 @@ class _Reader:
             self._years[raw] = _year_of(raw)
         year = self._years[raw]
         if year is None:
-            self._problem(number, role, "год не распознан (ожидается год или дата экзамена)")
+            self.problem(number, role, "год не распознан (ожидается год или дата экзамена)")
         return year
 
     def _split(self, number: int, procedure: ProcedureKey, year: int) -> Threshold | None:
@@ -437,7 +433,7 @@ class _Reader:
             split = threshold(procedure, year, self.options.minimum_scores, ColumnRole.MARK in self.at)
             self._splits[key] = split
             if split is None:
-                self._problem(
+                self.problem(
                     number,
                     None,
                     f"в справочнике нет минимального балла для «{procedure.code}» {year} г.: "

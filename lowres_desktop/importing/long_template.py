@@ -21,6 +21,7 @@ from lowres_desktop.importing.parsed import (
     ParsedSheet,
     ParseOptions,
     RowProgress,
+    RowReader,
     SchoolInFile,
     data_rows,
 )
@@ -108,103 +109,137 @@ def read_long_sheet(
     roles = {m.role for m in mappings}
     id_kind = IdKind.LOGIN if ColumnRole.LOGIN in roles else IdKind.GIA_CODE
     parsed = ParsedSheet(grid.name, header_row, layout=LAYOUT_ID, columns=mappings, id_kind=id_kind)
-    at: dict[ColumnRole, int] = {}
-    measures: dict[Measure, int] = {}
-    for mapping in mappings:
-        if mapping.role == ColumnRole.VALUE and mapping.measure is not None:
-            measures.setdefault(mapping.measure, mapping.column)
-        elif mapping.role == ColumnRole.IGNORE:
-            parsed.notes.append(f"Столбец «{mapping.header}» не распознан и пропущен.")
-        else:
-            at.setdefault(mapping.role, mapping.column)
-    seen: dict[tuple[str, ProcedureKey, int], int] = {}
-    schools: dict[str, SchoolInFile] = {}
+    reader = _RowReader(grid, parsed, options)
     for row, cells in data_rows(grid.rows, header_row + 1, on_row):
         if [v for v in cells if not is_blank(v)] == EXAMPLE:
             parsed.notes.append(f"Строка {row} — пример из шаблона, пропущена.")
             continue
         parsed.rows_read += 1
-        _parse_row(grid, row, at, measures, options, parsed, seen, schools, id_kind)
-    parsed.schools = list(schools.values())
+        reader.row(row)
+    parsed.schools = list(reader.schools.values())
     return parsed
 
 
-def _parse_row(
-    grid: SheetGrid,
-    row: int,
-    at: dict[ColumnRole, int],
-    measures: dict[Measure, int],
-    options: ParseOptions,
-    parsed: ParsedSheet,
-    seen: dict[tuple[str, ProcedureKey, int], int],
-    schools: dict[str, SchoolInFile],
-    id_kind: IdKind,
-) -> None:
-    def problem(role: ColumnRole, why: str) -> None:
-        column = at[role]
-        parsed.problems.append(CellProblem(grid.name, row, column, grid.cell(row, column), why))
+class _RowReader(RowReader):
+    """One row a result: the school, the procedure and the year, then the values, each step
+    placing its own problem at its cell and giving up the row."""
 
-    id_role = ColumnRole.LOGIN if id_kind == IdKind.LOGIN else ColumnRole.GIA_CODE
-    login_value = grid.cell(row, at[id_role])
-    if isinstance(login_value, float) and login_value.is_integer():
-        login_value = int(login_value)
-    login = "" if is_blank(login_value) else str(login_value).strip()
-    if not login or " " in login:
-        problem(id_role, "не указан логин или код ОО" if not login else "логин ОО не может содержать пробелы")
-        return
-    procedure = options.procedure
-    if ColumnRole.PROCEDURE in at:
-        raw_procedure = grid.cell(row, at[ColumnRole.PROCEDURE])
-        procedure = parse_procedure_code(raw_procedure)
-        remembered = options.remembered.get(normalize_text(raw_procedure))
-        if procedure is None and remembered is not None and remembered.procedure is not None:
-            procedure = remembered.procedure
-    if procedure is None:
-        problem(ColumnRole.PROCEDURE, "процедура не распознана: пишите как «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МАП»")
-        return
-    year = options.year
-    if ColumnRole.YEAR in at:
-        try:
-            year = parse_count(grid.cell(row, at[ColumnRole.YEAR]))
-        except BadValue:
-            year = None
-    if year is None or not 1990 <= year <= 2100:
-        problem(ColumnRole.YEAR, "год должен быть числом от 1990 до 2100")
-        return
-    key = (login, procedure, year)
-    if key in seen:
-        problem(ColumnRole.LOGIN, f"повтор: эта школа, процедура и год уже были в строке {seen[key]}")
-        return
-    seen[key] = row
-    values: dict[Measure, float | int | None] = {}
-    for measure, column in measures.items():
-        raw = grid.cell(row, column)
-        try:
-            values[measure] = parse_count(raw) if measure == Measure.PARTICIPANTS else parse_percent(raw)
-        except BadValue as error:
-            parsed.problems.append(CellProblem(grid.name, row, column, raw, str(error)))
+    def __init__(self, grid: SheetGrid, parsed: ParsedSheet, options: ParseOptions) -> None:
+        at: dict[ColumnRole, int] = {}
+        self.measures: dict[Measure, int] = {}
+        for mapping in parsed.columns:
+            if mapping.role == ColumnRole.VALUE and mapping.measure is not None:
+                self.measures.setdefault(mapping.measure, mapping.column)
+            elif mapping.role == ColumnRole.IGNORE:
+                parsed.notes.append(f"Столбец «{mapping.header}» не распознан и пропущен.")
+            else:
+                at.setdefault(mapping.role, mapping.column)
+        super().__init__(grid, parsed, options, at)
+        self.id_role = ColumnRole.LOGIN if parsed.id_kind == IdKind.LOGIN else ColumnRole.GIA_CODE
+        self.seen: dict[tuple[str, ProcedureKey, int], int] = {}
+        self.schools: dict[str, SchoolInFile] = {}
+
+    def row(self, row: int) -> None:
+        login = self._login(row)
+        procedure = self._procedure(row) if login is not None else None
+        year = self._year(row) if procedure is not None else None
+        if login is None or procedure is None or year is None:
             return
-    low, high = values.get(Measure.LOW), values.get(Measure.HIGH)
-    if low is not None and high is not None and low + high > 100 + 1e-6:
-        parsed.problems.append(
-            CellProblem(
-                grid.name, row, measures[Measure.LOW], low, f"% «2» и % высоких вместе больше 100 ({high})"
+        key = (login, procedure, year)
+        if key in self.seen:
+            self.problem(
+                row,
+                self.id_role,
+                f"повтор: эта школа, процедура и год уже были в строке {self.seen[key]}",
+            )
+            return
+        self.seen[key] = row
+        values = self._values(row)
+        if values is None:
+            return
+        if login not in self.schools:
+            self.schools[login] = self._school(row, login)
+        if all(v is None for v in values.values()):
+            return
+        participants = values.get(Measure.PARTICIPANTS)
+        self.parsed.results.append(
+            Result(
+                login,
+                procedure,
+                year,
+                int(participants) if participants is not None else None,
+                values.get(Measure.LOW),
+                values.get(Measure.HIGH),
             )
         )
-        return
-    if login not in schools:
-        name = grid.cell(row, at[ColumnRole.NAME]) if ColumnRole.NAME in at else None
-        territory = grid.cell(row, at[ColumnRole.TERRITORY]) if ColumnRole.TERRITORY in at else None
-        schools[login] = SchoolInFile(
+
+    def _login(self, row: int) -> str | None:
+        value = self.grid.cell(row, self.at[self.id_role])
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        login = "" if is_blank(value) else str(value).strip()
+        if not login or " " in login:
+            why = "не указан логин или код ОО" if not login else "логин ОО не может содержать пробелы"
+            self.problem(row, self.id_role, why)
+            return None
+        return login
+
+    def _procedure(self, row: int) -> ProcedureKey | None:
+        procedure = self.options.procedure
+        if ColumnRole.PROCEDURE in self.at:
+            raw = self.grid.cell(row, self.at[ColumnRole.PROCEDURE])
+            procedure = parse_procedure_code(raw)
+            remembered = self.options.remembered.get(normalize_text(raw))
+            if procedure is None and remembered is not None and remembered.procedure is not None:
+                procedure = remembered.procedure
+        if procedure is None:
+            self.problem(
+                row,
+                ColumnRole.PROCEDURE,
+                "процедура не распознана: пишите как «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МАП»",
+            )
+        return procedure
+
+    def _year(self, row: int) -> int | None:
+        year = self.options.year
+        if ColumnRole.YEAR in self.at:
+            try:
+                year = parse_count(self.grid.cell(row, self.at[ColumnRole.YEAR]))
+            except BadValue:
+                year = None
+        if year is None or not 1990 <= year <= 2100:
+            self.problem(row, ColumnRole.YEAR, "год должен быть числом от 1990 до 2100")
+            return None
+        return year
+
+    def _values(self, row: int) -> dict[Measure, float | int | None] | None:
+        """The row's participants, % «2» and % high; None after a problem is placed."""
+        values: dict[Measure, float | int | None] = {}
+        for measure, column in self.measures.items():
+            raw = self.grid.cell(row, column)
+            try:
+                values[measure] = parse_count(raw) if measure == Measure.PARTICIPANTS else parse_percent(raw)
+            except BadValue as error:
+                self.parsed.problems.append(CellProblem(self.grid.name, row, column, raw, str(error)))
+                return None
+        low, high = values.get(Measure.LOW), values.get(Measure.HIGH)
+        if low is not None and high is not None and low + high > 100 + 1e-6:
+            why = f"% «2» и % высоких вместе больше 100 ({high})"
+            self.parsed.problems.append(
+                CellProblem(self.grid.name, row, self.measures[Measure.LOW], low, why)
+            )
+            return None
+        return values
+
+    def _school(self, row: int, login: str) -> SchoolInFile:
+        name = self.grid.cell(row, self.at[ColumnRole.NAME]) if ColumnRole.NAME in self.at else None
+        territory = (
+            self.grid.cell(row, self.at[ColumnRole.TERRITORY]) if ColumnRole.TERRITORY in self.at else None
+        )
+        return SchoolInFile(
             login,
             "" if is_blank(name) else str(name).strip(),
             None if is_blank(territory) else str(territory).strip(),
             row,
-            id_kind,
+            self.parsed.id_kind,
         )
-    if all(v is None for v in values.values()):
-        return
-    participants = values.get(Measure.PARTICIPANTS)
-    parsed.results.append(
-        Result(login, procedure, year, int(participants) if participants is not None else None, low, high)
-    )

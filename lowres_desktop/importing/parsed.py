@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.records import ProcedureKey, Result
 from lowres_desktop.importing.problems import CellProblem
 from lowres_desktop.importing.values import is_blank
+
+if TYPE_CHECKING:
+    from lowres_desktop.importing.workbook_reader import SheetGrid
 
 
 class Measure(StrEnum):
@@ -167,3 +171,19 @@ def data_rows(
         cells = rows[number - 1]
         if not all(is_blank(value) for value in cells):
             yield number, cells
+
+
+class RowReader:
+    """What a layout reading a record a row holds: the sheet, the result it fills, the user's
+    options and each column's place; problems are placed at the row's cell of a column."""
+
+    def __init__(
+        self, grid: SheetGrid, parsed: ParsedSheet, options: ParseOptions, at: dict[ColumnRole, int]
+    ) -> None:
+        self.grid, self.parsed, self.options, self.at = grid, parsed, options, at
+
+    def problem(self, row: int, role: ColumnRole | None, why: str) -> None:
+        """A problem at the row's cell of `role` (its value with it); without a role, at the row's start."""
+        column = self.at.get(role, 1) if role else 1
+        value = self.grid.cell(row, column) if role else None
+        self.parsed.problems.append(CellProblem(self.grid.name, row, column, value, why))

@@ -8,7 +8,14 @@ from openpyxl import load_workbook
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
 from lowres_desktop.importing.layouts import BY_ID, detect
-from lowres_desktop.importing.parsed import MinimumScore, ParseOptions
+from lowres_desktop.importing.parsed import (
+    ColumnMapping,
+    ColumnRole,
+    IdKind,
+    MinimumScore,
+    Origin,
+    ParseOptions,
+)
 from lowres_desktop.importing.workbook_reader import SheetGrid, read_workbook
 from tests.data.register_files import write_f1
 
@@ -75,3 +82,18 @@ def test_register_title_naming_the_exam_and_a_missing_threshold_named_once() -> 
             "добавьте его (Справка → Минимальные баллы)",
         )
     ]
+
+
+def test_a_long_template_keyed_by_gia_code_places_a_repeated_row_at_the_code() -> None:
+    """«Код ОО» mapped by hand: a school's procedure and year given twice is a problem at the code."""
+    header = ["Код ОО", "Процедура", "Год", "Участников", "% «2»", "% высоких"]
+    grid = SheetGrid(
+        "Лист1", [header, ["420101", "ВПР МА 5", 2024, 40, 10, 30], ["420101", "ВПР МА 5", 2024, 41, 11, 31]]
+    )
+    code = ColumnMapping(1, "Код ОО", ColumnRole.GIA_CODE, origin=Origin.USER)
+    options = ParseOptions(header_row=1, columns={1: code})
+    parsed = BY_ID["long"].parse(grid, options=options)
+    assert parsed is not None and parsed.id_kind == IdKind.GIA_CODE
+    assert [(p.row, p.column, p.value) for p in parsed.problems] == [(3, 1, "420101")]
+    assert "уже были в строке 2" in parsed.problems[0].why
+    assert [(r.login, r.participants) for r in parsed.results] == [("420101", 40)]

@@ -41,7 +41,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWizard
 
     from lowres_desktop.storage.unit_of_work import Database
-    from lowres_desktop.ui.errors import ErrorDialog, install_excepthook
+    from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
+    from lowres_desktop.ui.errors import install_excepthook
     from lowres_desktop.ui.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])

@@ -324,7 +324,7 @@ class StartUp(QObject):
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, DomainError):
-            show_error(self.window, error).finished.connect(self.sig_abandoned.emit)
+            show_error(self.window, error).finished.connect(lambda _result: self.sig_abandoned.emit())
             return
         target = _another_target(self.target, error, self.window)
         if target is None:

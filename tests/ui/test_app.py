@@ -128,6 +128,25 @@ def test_unopenable_database_can_be_left(qtbot, tmp_path, monkeypatch) -> None:
     assert not window.context.is_open()
 
 
+def test_an_unexpected_failure_to_open_is_shown_then_the_program_ends(qtbot, tmp_path, monkeypatch) -> None:
+    from lowres_desktop.ui.dialogs.error_dialog import ErrorDialog
+
+    def broken(_target: str) -> None:
+        raise RuntimeError("a bug while opening")
+
+    monkeypatch.setattr(app, "_open_and_back_up", broken)
+    window, start, abandoned = _starting(qtbot, tmp_path / "any.sqlite")
+
+    def shown() -> list[ErrorDialog]:
+        return [d for d in window.findChildren(ErrorDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=20000)
+    assert "a bug while opening" in shown()[0].details() and not abandoned
+    shown()[0].reject()
+    qtbot.waitUntil(lambda: bool(abandoned))
+    start.finish()
+
+
 def _click(label: str):  # type: ignore[no-untyped-def]
     def answer(box: QMessageBox) -> int:
         next(b for b in box.buttons() if b.text() == label).click()

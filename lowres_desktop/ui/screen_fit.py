@@ -60,7 +60,8 @@ class ScreenFit(QObject):
     """Application-wide: every dialog is trimmed to the screen as it appears."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
+        # Sees every event of the program: the cheap test first (`type()` makes a Python enum).
+        if isinstance(watched, QDialog) and event.type() == QEvent.Type.Show and watched.isWindow():
             fit_window(watched)
         return False
 

@@ -336,6 +336,12 @@ class ImportBatchRepository:
         self._session.flush()
         return row.id
 
+    def set_schools_new(self, batch_id: int, count: int) -> None:
+        """Correct the count of new schools once the batch knows which ones it created itself."""
+        row = self._session.get(ImportBatchRow, batch_id)
+        assert row is not None
+        row.schools_new = count
+
     def with_hash(self, sha256: str) -> list[ImportBatch]:
         rows = self._session.scalars(
             select(ImportBatchRow).where(ImportBatchRow.sha256 == sha256).order_by(ImportBatchRow.id)

@@ -225,7 +225,9 @@ def test_a_school_another_writer_creates_during_an_import_is_not_the_imports_to_
 
     try:
         report = import_workbook(db, path, progress=meanwhile)
-        assert report.batch_id is not None
+        assert report.batch_id is not None and "sch1" not in report.schools_new
+        assert len(report.schools_new) == SCHOOLS - 1
+        assert _count(db, "SELECT schools_new FROM import_batches") == SCHOOLS - 1
         assert _count(db, "SELECT count(*) FROM schools") == SCHOOLS
         assert _count(db, "SELECT count(*) FROM results") == SCHOOLS
         undo_batch(db, report.batch_id)

@@ -292,6 +292,9 @@ def _write(uow: UnitOfWork, reading: FileReading, plan: ImportPlan, report: Impo
     )
     new_schools = [_new_school(login, school) for login, school in plan.schools_new]
     created = uow.schools.add_many(new_schools, batch_note(batch_id))
+    if len(created) < len(new_schools):  # the rest another program created meanwhile: not this batch's
+        report.schools_new = [login for login in report.schools_new if login in created]
+        uow.import_batches.set_schools_new(batch_id, len(created))
     for login, _old, new in plan.schools_renamed:
         school = stored_schools[login]
         uow.schools.update(

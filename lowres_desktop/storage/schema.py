@@ -1,7 +1,8 @@
 """The whole schema: every ORM model module is imported here so `metadata` holds all tables.
 
-Alembic's env.py and the unit of work import this module; a feature that adds
-a model module adds one import line below.
+Alembic's env.py and the creation of a new database import this module; a
+feature that adds a model module adds one import line below. A unit of work
+does not: each repository imports the models it maps (see `UnitOfWork`).
 """
 
 from __future__ import annotations

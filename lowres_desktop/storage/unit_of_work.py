@@ -18,7 +18,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage import engine as _engine
-from lowres_desktop.storage import schema  # noqa: F401  (every model mapped before use)
 from lowres_desktop.storage.audit import AuditRecorder, os_user_name, stale_conflict
 from lowres_desktop.storage.engine import (
     database_url,
@@ -60,8 +59,13 @@ class UnitOfWork:
     """A session with repositories; leaving the block without `commit()` rolls everything back.
 
     The repositories of one area (roadmaps, monitoring, analysis, documents, import
-    records) are imported when first used: a command importing a file does not pay
-    for the roadmap and monitoring modules at start-up, nor `flag` for the import's.
+    records) are imported when first used, each with its ORM models: a command
+    importing a file does not pay for the roadmap and monitoring modules at
+    start-up, nor `flag` for the import's (defining a model and configuring its
+    mapper is most of what such a module costs). The models relate only towards
+    `storage.models` (schools, procedures, results), never back, so the mapped
+    ones are always complete; `storage.schema` gathers all of them for whatever
+    needs the whole schema (creating a database, Alembic).
     """
 
     def __init__(self, factory: sessionmaker[Session], file: Path | None = None, write: bool = False) -> None:

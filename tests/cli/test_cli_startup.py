@@ -30,6 +30,10 @@ UNUSED_BY_FLAG = (
     "lowres_desktop.storage.monitoring_repository",
     "lowres_desktop.storage.import_repository",
     "lowres_desktop.storage.documents_repository",
+    "lowres_desktop.storage.models_roadmaps",
+    "lowres_desktop.storage.models_import",
+    "lowres_desktop.storage.models_documents",
+    "lowres_desktop.storage.schema",
 )
 
 
@@ -80,8 +84,25 @@ def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab
     assert [m for m in imported if m.split(".")[0] in ("alembic", "openpyxl", "reportlab", "docx")] == []
     assert "sqlalchemy.dialects.sqlite" in imported
     assert [m for m in imported if m.startswith("sqlalchemy.dialects.postgresql")] == []
-    # A unit of work imports an area's repositories when first used: flag uses none of these.
+    # A unit of work imports an area's repositories, with their models, when first used:
+    # flag uses none of these.
     assert [m for m in imported if m in UNUSED_BY_FLAG] == []
+
+
+def test_the_command_line_collects_garbage_again_once_the_database_is_open(tmp_path: Path) -> None:
+    """`run` holds the collector back while the libraries load; the command itself runs with it on,
+    the start-up's objects frozen out of its collections."""
+    db = tmp_path / "city.sqlite"
+    code = (
+        "import gc, io\n"
+        "from lowres_desktop.cli import main\n"
+        "gc.disable()\n"
+        f"main(['--db', {str(db)!r}, 'history'], out=io.StringIO())\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
 
 
 def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path: Path) -> None:

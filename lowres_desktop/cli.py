@@ -41,7 +41,13 @@ the message and exit code 1.
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or given the arguments, of the module of the command they name.
+
+    Building every command's parser imports every `cli_*` module and what their
+    options need; `lowres flag` needs only its own. Help, a mistyped command or
+    anything unusual before the command (see `_named_command`) gets all of them.
+    """
     parser = argparse.ArgumentParser(
         prog="lowres",
         description="Школы с низкими образовательными результатами: импорт и выявление.",
@@ -51,9 +57,26 @@ def _parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", help="файл базы данных (по умолчанию LOWRES_DB или файл в папке пользователя)"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="КОМАНДА")
-    for _names, module in COMMAND_MODULES:
-        import_module(module).add_parsers(commands)
+    named = None if argv is None else _named_command(argv)
+    for names, module in COMMAND_MODULES:
+        if named is None or named in names:
+            import_module(module).add_parsers(commands)
     return parser
+
+
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The command the arguments name, if they name one before any other option than `--db PATH`."""
+    words = iter(argv)
+    for word in words:
+        if word.startswith("-"):
+            option, joined, _value = word.partition("=")
+            if len(option) < 3 or not "--db".startswith(option):  # argparse takes «--d» for «--db» too
+                return None
+            if not joined:
+                next(words, None)
+            continue
+        return word if any(word in names for names, _module in COMMAND_MODULES) else None
+    return None
 
 
 def _command_module(command: str) -> ModuleType:
@@ -79,7 +102,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     err = err or sys.stderr
     for stream in (out, err):
         _utf8_when_redirected(stream)
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(argv).parse_args(argv)
     if to_stdout and getattr(args, "format", None) == "csv" and not out.isatty():
         # Excel opens a CSV file as UTF-8 only when it starts with the byte-order mark.
         out.write("\ufeff")

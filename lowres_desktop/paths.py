@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "lowres-desktop"
 APP_AUTHOR = "lowres"
 DB_ENV_VAR = "LOWRES_DB"
@@ -43,6 +41,9 @@ def forms_dir() -> Path:
 
 
 def user_data_dir() -> Path:
+    # Imported here: a command given its database (`--db`) does not pay for platformdirs (and tempfile).
+    import platformdirs
+
     path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path

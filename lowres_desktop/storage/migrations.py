@@ -38,7 +38,6 @@ from sqlalchemy.exc import DatabaseError
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.paths import migrations_dir
-from lowres_desktop.storage.backups import backup_sqlite
 from lowres_desktop.storage.engine import display_target, make_engine, sqlite_file
 from lowres_desktop.storage.environment import UnopenableDatabase, database_error
 from lowres_desktop.storage.seed_rows import SEED_ROWS
@@ -172,6 +171,8 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
         backup = None
         db_file = sqlite_file(url)
         if db_file is not None and current is not None:
+            from lowres_desktop.storage.backups import backup_sqlite
+
             backup = backup_sqlite(db_file, f"before-{head}")
         with engine.begin() as connection:
             config.attributes["connection"] = connection

@@ -13,7 +13,8 @@ import sys
 from importlib import import_module
 from pathlib import Path
 
-from lowres_desktop.cli import COMMAND_MODULES
+from lowres_desktop import cli
+from lowres_desktop.cli import COMMAND_MODULES, _named_command
 
 HEAVY = (
     "sqlalchemy",
@@ -35,14 +36,17 @@ UNUSED_BY_FLAG = (
     "lowres_desktop.storage.models_documents",
     "lowres_desktop.storage.schema",
 )
+OTHER_COMMANDS = ("lowres_desktop.cli_documents", "lowres_desktop.cli_roadmaps", "lowres_desktop.cli_import")
+"""Modules of other commands: `lowres flag` builds only its own command's parser."""
 
 
-def _imported_after(code: str) -> list[str]:
+def _imported_after(code: str, also: tuple[str, ...] = ()) -> list[str]:
+    """Which of the heavy libraries and `UNUSED_BY_FLAG` (and `also`) running `code` imports."""
     probe = (
         "import sys\n"
         f"{code}\n"
         f"print(__import__('json').dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
-        f" or m in {HEAVY + UNUSED_BY_FLAG!r})))"
+        f" or m in {HEAVY + UNUSED_BY_FLAG + also!r})))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -63,6 +67,26 @@ def test_help_and_every_commands_parser_import_no_heavy_library() -> None:
     assert _imported_after(code) == []
 
 
+def test_the_parser_of_a_named_command_is_built_alone_and_every_command_otherwise() -> None:
+    assert _named_command(["--db", "flag", "import", "book.xlsx"]) == "import"
+    assert _named_command(["--d", "city.sqlite", "flag", "--year", "2019"]) == "flag"
+    assert _named_command(["--db=city.sqlite", "history"]) == "history"
+    for unusual in (
+        ["--help", "flag"],
+        ["-h"],
+        ["--version"],
+        ["flg"],
+        [],
+        ["--", "flag"],
+        ["--dbx", "flag"],
+    ):
+        assert _named_command(unusual) is None, unusual
+    listed = cli._parser(["--help"])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(listed) == {name for names, _module in COMMAND_MODULES for name in names}
+    alone = cli._parser(["--db", "x", "flag", "--year", "2019"])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(alone) == {"flag", "demo"}
+
+
 def test_each_module_adds_exactly_the_commands_the_table_gives_it() -> None:
     seen: list[str] = []
     for names, module in COMMAND_MODULES:
@@ -79,9 +103,10 @@ def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab
     code_demo = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'demo'])"
     assert "sqlalchemy" in _imported_after(code_demo)
     code = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'flag', '--year', '2019'])"
-    imported = _imported_after(code)
+    imported = _imported_after(code, OTHER_COMMANDS)
     assert "sqlalchemy" in imported
     assert [m for m in imported if m.split(".")[0] in ("alembic", "openpyxl", "reportlab", "docx")] == []
+    assert [m for m in imported if m in OTHER_COMMANDS] == []
     assert "sqlalchemy.dialects.sqlite" in imported
     assert [m for m in imported if m.startswith("sqlalchemy.dialects.postgresql")] == []
     # A unit of work imports an area's repositories, with their models, when first used:

@@ -14,7 +14,6 @@ import io
 import re
 import zipfile
 
-import xlrd  # type: ignore[import-untyped]
 from defusedxml import ElementTree
 
 PercentCells = dict[str, set[tuple[int, int]]]
@@ -72,6 +71,8 @@ def ods_percent_cells(archive: zipfile.ZipFile, max_rows: int) -> PercentCells:
 
 def xls_percent_cells(data: bytes) -> PercentCells:
     """Percent-formatted number cells of an Excel 97–2003 workbook, through xlrd's formatting records."""
+    import xlrd  # type: ignore[import-untyped]  # here: only an .xls file needs it
+
     book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
     try:
         percent = {

@@ -14,9 +14,6 @@ import io
 import struct
 from dataclasses import dataclass, field
 
-from xlrd import compdoc  # type: ignore[import-untyped]
-from xlrd.book import unpack_SST_table  # type: ignore[import-untyped]
-
 from lowres_desktop.importing.archive_guard import LIMITS, Limits, SheetExtent, check_extent
 from lowres_desktop.importing.problems import FileRejected
 
@@ -53,6 +50,9 @@ class XlsFacts:
 
 def check_xls(name: str, data: bytes, limits: Limits = LIMITS) -> XlsFacts:
     """Raise FileRejected unless every sheet of the workbook fits the limits."""
+    # Imported here, as in percent_cells: an .xlsx import does not pay for xlrd.
+    from xlrd import compdoc  # type: ignore[import-untyped]
+
     try:
         stream = compdoc.CompDoc(data, logfile=io.StringIO()).get_named_stream("Workbook")
     except (compdoc.CompDocError, IndexError, struct.error, ValueError) as error:
@@ -109,6 +109,8 @@ def _shared_string_sizes(stream: bytes) -> list[int]:
             break
     if not pieces:
         return []
+    from xlrd.book import unpack_SST_table  # type: ignore[import-untyped]
+
     try:
         return [len(text) for text in unpack_SST_table(pieces, count)]
     except (IndexError, struct.error, UnicodeDecodeError, ValueError):

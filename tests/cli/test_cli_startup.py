@@ -131,14 +131,15 @@ def test_the_command_line_collects_garbage_again_once_the_database_is_open(tmp_p
 
 
 def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path: Path) -> None:
-    """The region's workbook goes through python-calamine; openpyxl (which loads numpy) is
-    imported only for the files that need it, not for every import's start-up."""
+    """The region's workbook goes through python-calamine; openpyxl (which loads numpy) and xlrd are
+    imported only for the files that need them, not for every import's start-up."""
     from tests.data.region_workbook import build_region
 
     workbook = build_region(tmp_path / "region.xlsx", 20)
     db = tmp_path / "region.sqlite"
     arguments = ["--db", str(db), "import", str(workbook)]
     code = f"from lowres_desktop.cli import main\nassert main({arguments!r}) == 0"
-    imported = _imported_after(code)
+    imported = _imported_after(code, ("xlrd",))
     assert "sqlalchemy" in imported
     assert [m for m in imported if m.split(".")[0] in ("openpyxl", "numpy", "alembic", "reportlab")] == []
+    assert "xlrd" not in imported  # the reader of .xls files

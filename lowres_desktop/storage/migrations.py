@@ -110,10 +110,14 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def _create_at_head(connection: Connection, head: str) -> None:
-    """An empty database gets the models' schema, the rows migrations seed, and the head's stamp."""
+    """An empty database gets the models' schema, the rows migrations seed, and the head's stamp.
+
+    The caller found no table, holding the write lock: nothing is asked of the
+    database before each CREATE.
+    """
     from lowres_desktop.storage.schema import metadata
 
-    metadata.create_all(connection)
+    metadata.create_all(connection, checkfirst=False)
     for table_name, rows in SEED_ROWS.items():
         connection.execute(metadata.tables[table_name].insert(), rows)
     VERSION_TABLE.create(connection)

@@ -40,6 +40,13 @@ OTHER_COMMANDS = ("lowres_desktop.cli_documents", "lowres_desktop.cli_roadmaps",
 """Modules of other commands: `lowres flag` builds only its own command's parser."""
 
 
+def _printed_last(code: str) -> str:
+    """The last line `code` prints, run in a fresh interpreter."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()[-1]
+
+
 def _imported_after(code: str, also: tuple[str, ...] = ()) -> list[str]:
     """Which of the heavy libraries and `UNUSED_BY_FLAG` (and `also`) running `code` imports."""
     probe = (
@@ -48,9 +55,7 @@ def _imported_after(code: str, also: tuple[str, ...] = ()) -> list[str]:
         f"print(__import__('json').dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}"
         f" or m in {HEAVY + UNUSED_BY_FLAG + also!r})))"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.splitlines()[-1])
+    return json.loads(_printed_last(probe))
 
 
 def test_help_and_every_commands_parser_import_no_heavy_library() -> None:
@@ -125,9 +130,7 @@ def test_the_command_line_collects_garbage_again_once_the_database_is_open(tmp_p
         f"main(['--db', {str(db)!r}, 'history'], out=io.StringIO())\n"
         "print(gc.isenabled(), gc.get_freeze_count() > 0)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "True"]
+    assert _printed_last(code) == "True True"
 
 
 def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path: Path) -> None:

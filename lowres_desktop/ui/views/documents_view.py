@@ -95,8 +95,8 @@ class DocumentsView(QWidget):
         self.school_loader = Loader(self)
         self.runner = TaskRunner(self)
         self.kind = QComboBox()
-        for kind in DocumentKind:
-            self.kind.addItem(kind.title, kind)
+        for kind in DocumentKind:  # the value: PySide6 hands a str enum back as a plain str
+            self.kind.addItem(kind.title, kind.value)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self.years = YearComboBox()
         self.years.sig_year_changed.connect(self._on_years_sig_year_changed)
@@ -225,7 +225,7 @@ class DocumentsView(QWidget):
         return DocumentKind(self.kind.currentData())
 
     def select_kind(self, kind: DocumentKind) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
 
     def basis(self) -> Basis:
         """The basis as the fields show it; points as proposed stay the builder's to propose."""

@@ -89,6 +89,7 @@ def test_an_unknown_register_mapped_by_hand_then_known_by_its_header(
     mapping.sheet_combo.setCurrentIndex(1)
     _choose(mapping.layout_combo, "Ведомость ОГЭ/ЕГЭ по участникам (РЦОИ; CSV или Excel)")
     press(qtbot, mapping.apply_button)  # read as a register by its known names it fails: still to map by hand
+    qtbot.waitUntil(lambda: not wizard.parsing, timeout=10_000)
     status = mapping.status.text()
     assert status.startswith("Вид таблицы не распознан") and "не похож на «Ведомость ОГЭ/ЕГЭ" in status
     _next(qtbot, wizard)
@@ -108,6 +109,7 @@ def test_an_unknown_register_mapped_by_hand_then_known_by_its_header(
     hand.procedure_edit.setFocus()
     type_text(hand.procedure_edit, "ЕГЭ РУ")
     press(qtbot, hand.preview_button)
+    qtbot.waitUntil(lambda: not wizard.parsing, timeout=10_000)
     shown = {
         hand.figures.item(r, 0).text(): tuple(hand.figures.item(r, c).text() for c in (1, 2, 3, 4, 5))
         for r in range(hand.figures.rowCount())

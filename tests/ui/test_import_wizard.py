@@ -111,6 +111,7 @@ def test_map_an_unknown_header_decide_a_conflict_and_remember_it(
             mapping.table.cellWidget(row + offset, 5).findData(measure)
         )
     mapping.apply_button.click()
+    qtbot.waitUntil(lambda: not wizard.parsing, timeout=10000)
     origins = [mapping.table.item(r, 6).text() for r in range(mapping.table.rowCount())]
     assert origins.count("задан вручную") == 2
     _next(qtbot, wizard)
@@ -305,6 +306,9 @@ def test_a_per_school_table_mapped_by_hand_with_the_procedure_for_the_sheet(
     hand.procedure_edit.setText("ОГЭ РУ")
     hand.year_spin.setValue(2025)
     hand.preview_button.click()
+    assert not hand.isEnabled() and not hand.isComplete(), "the page waits while the file is parsed"
+    qtbot.waitUntil(lambda: not wizard.parsing, timeout=10000)
+    assert hand.isEnabled()
     rows = [[hand.figures.item(r, c).text() for c in range(6)] for r in range(hand.figures.rowCount())]
     assert rows == [
         ["sch1", "ОГЭ РУ", "2025", "40", "12,5", "35"],

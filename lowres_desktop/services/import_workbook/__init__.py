@@ -32,7 +32,6 @@ from lowres_desktop.services.import_workbook.reading import (
     parse_sheets,
     read_import_file,
     remembered_mappings,
-    reparse_file,
 )
 from lowres_desktop.services.import_workbook.resolving import UnknownSchool
 
@@ -59,5 +58,4 @@ __all__ = [
     "plan_import",
     "read_import_file",
     "remembered_mappings",
-    "reparse_file",
 ]

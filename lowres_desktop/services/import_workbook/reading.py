@@ -146,11 +146,6 @@ def read_import_file(
         return parse_sheets(db, path, read.sha256, read.sheets, choices, progress, cancel)
 
 
-def reparse_file(db: Database, reading: FileReading, choices: ImportChoices) -> FileReading:
-    """Parse the already read sheets again with new choices (another sheet, header row or mapping)."""
-    return parse_sheets(db, reading.path, reading.sha256, reading.grids, choices, no_progress, never_cancel)
-
-
 def _remembered_sheets(
     db: Database, grids: list[SheetGrid], choices: ImportChoices
 ) -> list[SheetChoice] | None:

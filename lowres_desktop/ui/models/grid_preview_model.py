@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from lowres_desktop.importing.parsed import ColumnRole
+from lowres_desktop.importing.problems import column_letters
 from lowres_desktop.services.import_workbook import FileReading, ImportPlan
 
 PROBLEM_BACKGROUND = QColor("#f8c8c8")
@@ -91,11 +92,9 @@ class GridPreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            from openpyxl.utils import get_column_letter
-
             if section == 0:
                 return self.tr("Строка") if self._one_sheet else self.tr("Лист, строка")
-            return get_column_letter(section)
+            return column_letters(section)
         return None
 
     def data(

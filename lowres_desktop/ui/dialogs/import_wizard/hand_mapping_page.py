@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,15 +30,21 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
-    QWizardPage,
 )
 
 from lowres_desktop.importing import exam_register, long_template
 from lowres_desktop.importing.layouts import SheetChoice
 from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, Measure, Origin, ParseOptions
+from lowres_desktop.importing.problems import column_letters
 from lowres_desktop.importing.procedure_headers import parse_procedure_code
 from lowres_desktop.importing.values import is_blank
 from lowres_desktop.services.import_workbook import HandMapping, header_key
+from lowres_desktop.ui.dialogs.import_wizard.file_page import (
+    FilePage,
+    column_of_row,
+    columns_table,
+    set_column_row,
+)
 from lowres_desktop.ui.dialogs.import_wizard.mapping_page import ROLE_TITLES
 from lowres_desktop.ui.dialogs.import_wizard.page_ids import PageId
 from lowres_desktop.wording.common import format_number
@@ -78,10 +83,9 @@ def _text(value: object) -> str:
     return "" if is_blank(value) else str(value)
 
 
-class HandMappingPage(QWizardPage):
+class HandMappingPage(FilePage):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Столбцы вручную"))
         self.setSubTitle(
             self.tr(
@@ -89,8 +93,6 @@ class HandMappingPage(QWizardPage):
                 "нажмите «Показать итог»: ниже появятся показатели по школам, которые будут записаны."
             )
         )
-        self.file_combo = QComboBox()
-        self.file_combo.currentIndexChanged.connect(self._on_file_combo_changed)
         self.sheet_combo = QComboBox()
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet_combo_changed)
         self.table_radio = QRadioButton(self.tr("Таблица по школам (строка — школа, процедура, год)"))
@@ -110,12 +112,9 @@ class HandMappingPage(QWizardPage):
         self.year_spin.setSpecialValueText(self.tr("из файла"))
         self.grid = QTableWidget()
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.columns = QTableWidget(0, 4)
-        self.columns.setHorizontalHeaderLabels(
+        self.columns = columns_table(
             [self.tr("Столбец"), self.tr("Заголовок"), self.tr("Первое значение"), self.tr("Что в столбце")]
         )
-        self.columns.verticalHeader().setVisible(False)
-        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.preview_button = QPushButton(self.tr("Показать итог"))
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
         self.status = QLabel()
@@ -157,25 +156,18 @@ class HandMappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(splitter, 1)
-        self._states: list[FileState] = []
 
     def initializePage(self) -> None:
-        self._states = self._wizard.hand_files()
-        self.file_combo.blockSignals(True)
-        self.file_combo.clear()
-        for state in self._states:
-            self.file_combo.addItem(state.path.name)
-        self.file_combo.blockSignals(False)
-        self._show_file()
-
-    def current(self) -> FileState | None:
-        index = self.file_combo.currentIndex()
-        return self._states[index] if 0 <= index < len(self._states) else None
+        self.show_files(self._wizard.hand_files())
 
     def isComplete(self) -> bool:
-        return bool(self._states) and all(
-            s.reading is not None and not s.reading.problems and any(p.results for p in s.reading.parsed)
-            for s in self._states
+        return (
+            not self._wizard.parsing
+            and bool(self._states)
+            and all(
+                s.reading is not None and not s.reading.problems and any(p.results for p in s.reading.parsed)
+                for s in self._states
+            )
         )
 
     def validatePage(self) -> bool:
@@ -190,11 +182,7 @@ class HandMappingPage(QWizardPage):
     def layout_id(self) -> str:
         return exam_register.LAYOUT_ID if self.register_radio.isChecked() else long_template.LAYOUT_ID
 
-    @Slot(int)
-    def _on_file_combo_changed(self, _index: int) -> None:
-        self._show_file()
-
-    def _show_file(self) -> None:
+    def show_file(self) -> None:
         state = self.current()
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
@@ -230,14 +218,12 @@ class HandMappingPage(QWizardPage):
         return state.grids[sheet].rows
 
     def _show_sheet(self) -> None:
-        from openpyxl.utils import get_column_letter
-
         rows = self._rows()[:GRID_ROWS]
         width = max((len(r) for r in rows), default=0)
         self.grid.clear()
         self.grid.setRowCount(len(rows))
         self.grid.setColumnCount(width)
-        self.grid.setHorizontalHeaderLabels([get_column_letter(c + 1) for c in range(width)])
+        self.grid.setHorizontalHeaderLabels([column_letters(c + 1) for c in range(width)])
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells):
                 self.grid.setItem(r, c, QTableWidgetItem(_text(value)))
@@ -254,8 +240,6 @@ class HandMappingPage(QWizardPage):
         return 1
 
     def _show_columns(self) -> None:
-        from openpyxl.utils import get_column_letter
-
         rows = self._rows()
         number = self.header_spin.value()
         for r in range(self.grid.rowCount()):
@@ -274,10 +258,7 @@ class HandMappingPage(QWizardPage):
         self.columns.setRowCount(len(header))
         for row, value in enumerate(header):
             column = row + 1
-            letter = QTableWidgetItem(get_column_letter(column))
-            letter.setData(Qt.ItemDataRole.UserRole, column)
-            self.columns.setItem(row, 0, letter)
-            self.columns.setItem(row, 1, QTableWidgetItem(_text(value)))
+            set_column_row(self.columns, row, column, _text(value))
             self.columns.setItem(row, 2, QTableWidgetItem(_text(first[row] if row < len(first) else None)))
             combo = QComboBox()
             for data, title in choices:
@@ -298,7 +279,7 @@ class HandMappingPage(QWizardPage):
             data = self.columns.cellWidget(row, 3).currentData()
             if data == ColumnRole.IGNORE.value:
                 continue
-            column = self.columns.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            column = column_of_row(self.columns, row)
             found[column] = _mapping(column, self.columns.item(row, 1).text(), data)
         return found
 
@@ -344,9 +325,8 @@ class HandMappingPage(QWizardPage):
             layout, header_row, header_key(rows[header_row - 1]), columns, procedure, year
         )
         state.hand_mapped = True
-        self._wizard.reparse(state)
-        self._show_figures(state)
-        self.completeChanged.emit()
+        self.status.setText(self.tr("Разбор файла…"))
+        self._wizard.reparse(state, self, lambda: self._show_figures(state))
 
     def _show_figures(self, state: FileState) -> None:
         self.figures.setRowCount(0)

@@ -11,22 +11,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from lowres_desktop.importing import exam_register
@@ -34,10 +31,16 @@ from lowres_desktop.importing.layouts import LAYOUTS, SheetChoice, detect
 from lowres_desktop.importing.parsed import ColumnMapping, ColumnRole, Measure, Origin, ParseOptions
 from lowres_desktop.importing.procedure_headers import parse_procedure_code
 from lowres_desktop.services.results_table import known_procedure_codes
+from lowres_desktop.ui.dialogs.import_wizard.file_page import (
+    FilePage,
+    column_of_row,
+    columns_table,
+    set_column_row,
+)
 from lowres_desktop.ui.dialogs.import_wizard.page_ids import PageId
 
 if TYPE_CHECKING:
-    from lowres_desktop.ui.dialogs.import_wizard.wizard import FileState, ImportWizard
+    from lowres_desktop.ui.dialogs.import_wizard.wizard import ImportWizard
 
 UNKNOWN_BACKGROUND = QColor("#fff2b3")
 ROLE_TITLES = {
@@ -79,12 +82,11 @@ ORIGIN_TITLES = {
 }
 
 
-class MappingPage(QWizardPage):
+class MappingPage(FilePage):
     """Sheet, layout, header row, and the meaning of every column, for the chosen file."""
 
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Листы и столбцы"))
         self.setSubTitle(
             self.tr(
@@ -92,8 +94,6 @@ class MappingPage(QWizardPage):
                 "показатель и нажмите «Применить»; нераспознанный заголовок можно сопоставить процедуре."
             )
         )
-        self.file_combo = QComboBox()
-        self.file_combo.currentIndexChanged.connect(self._on_file_combo_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.sheet_combo = QComboBox()
@@ -108,8 +108,7 @@ class MappingPage(QWizardPage):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(0, 2100)
         self.year_spin.setSpecialValueText(self.tr("из файла"))
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = columns_table(
             [
                 self.tr("Столбец"),
                 self.tr("Заголовок"),
@@ -120,8 +119,6 @@ class MappingPage(QWizardPage):
                 self.tr("Как понят"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
         self._procedure_codes: list[str] = []
         self.remember = QCheckBox(self.tr("Запомнить заданные вручную сопоставления для следующих файлов"))
         self.remember.setChecked(True)
@@ -149,33 +146,20 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._procedure_codes = known_procedure_codes(self._wizard.db)
-        self.file_combo.blockSignals(True)
-        self.file_combo.clear()
-        for state in self._wizard.files:
-            self.file_combo.addItem(state.path.name)
-        self.file_combo.blockSignals(False)
-        self._show_file()
+        self.show_files(self._wizard.files)
 
     def isComplete(self) -> bool:
-        return self._wizard.all_read()
+        return not self._wizard.parsing and self._wizard.all_read()
 
     def nextId(self) -> int:
         return PageId.HAND if self._wizard.hand_files() else PageId.PREVIEW
 
-    def current(self) -> FileState | None:
-        index = self.file_combo.currentIndex()
-        return self._wizard.files[index] if 0 <= index < len(self._wizard.files) else None
-
     @Slot()
     def _on_files_read(self) -> None:
-        self._show_file()
+        self.show_file()
         self.completeChanged.emit()
 
-    @Slot(int)
-    def _on_file_combo_changed(self, _index: int) -> None:
-        self._show_file()
-
-    def _show_file(self) -> None:
+    def show_file(self) -> None:
         state = self.current()
         self.table.setRowCount(0)
         self.sheet_combo.clear()
@@ -230,16 +214,11 @@ class MappingPage(QWizardPage):
         self._fill_columns(first.columns)
 
     def _fill_columns(self, columns: list[ColumnMapping]) -> None:
-        from openpyxl.utils import get_column_letter
-
         self.table.setRowCount(len(columns))
         register = self.layout_combo.currentData() == exam_register.LAYOUT_ID
         roles = [ColumnRole.IGNORE, *exam_register.REGISTER_ROLES] if register else list(TABLE_ROLES)
         for row, mapping in enumerate(columns):
-            letter = QTableWidgetItem(get_column_letter(mapping.column))
-            letter.setData(Qt.ItemDataRole.UserRole, mapping.column)
-            self.table.setItem(row, 0, letter)
-            self.table.setItem(row, 1, QTableWidgetItem(mapping.header))
+            set_column_row(self.table, row, mapping.column, mapping.header)
             role = QComboBox()
             for value in roles:
                 role.addItem(self.tr(ROLE_TITLES[value]), value.value)
@@ -277,7 +256,7 @@ class MappingPage(QWizardPage):
         before = {m.column: m for m in state.reading.parsed[0].columns}
         edited: dict[int, ColumnMapping] = {}
         for row in range(self.table.rowCount()):
-            column = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            column = column_of_row(self.table, row)
             role = ColumnRole(self.table.cellWidget(row, 2).currentData())
             procedure = parse_procedure_code(self.table.cellWidget(row, 3).currentText())
             year = self.table.cellWidget(row, 4).value() or None
@@ -338,5 +317,4 @@ class MappingPage(QWizardPage):
             state.choices.remember = [(layout, m) for m in edited.values() if m.role != ColumnRole.IGNORE] + [
                 r for r in state.choices.remember if r[1].column not in edited
             ]
-        self._wizard.reparse(state)
-        self._show_file()
+        self._wizard.reparse(state, self, self.show_file)

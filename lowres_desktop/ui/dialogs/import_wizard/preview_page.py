@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QStringListModel, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,12 +19,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWizardPage,
 )
 
 from lowres_desktop.importing.parsed import IdKind
 from lowres_desktop.services.browse import list_schools
 from lowres_desktop.services.import_workbook import CREATE_SCHOOL, SchoolRef
+from lowres_desktop.ui.dialogs.import_wizard.file_page import FilePage
 from lowres_desktop.ui.dialogs.import_wizard.page_ids import PageId
 from lowres_desktop.ui.models.grid_preview_model import GridPreviewModel
 from lowres_desktop.ui.models.unknown_schools_model import (
@@ -47,12 +46,11 @@ def _choice(state: FileState, ref: SchoolRef) -> str:
     return SKIP if chosen is None else chosen
 
 
-class PreviewPage(QWizardPage):
+class PreviewPage(FilePage):
     """Rows with problems at their cells, and unknown schools to create, assign or skip."""
 
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Проверка строк"))
         self.setSubTitle(
             self.tr(
@@ -61,8 +59,6 @@ class PreviewPage(QWizardPage):
                 "сопоставление столбцов."
             )
         )
-        self.file_combo = QComboBox()
-        self.file_combo.currentIndexChanged.connect(self._on_file_combo_changed)
         self.model = GridPreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -104,16 +100,19 @@ class PreviewPage(QWizardPage):
         layout.addLayout(unknown_bar)
         layout.addWidget(self.unknown, 1)
         self._problem_places: list[tuple[str, int, int]] = []
+        self._shown: FileState | None = None
+        """The file whose unknown schools the table holds: the choices made there are its own."""
 
     def initializePage(self) -> None:
         self.unknown_model.set_schools([(s.login, s.short_name) for s in list_schools(self._wizard.db)])
+        self._shown = None
         self._wizard.plan_all()
-        self.file_combo.blockSignals(True)
-        self.file_combo.clear()
-        for state in self._wizard.files:
-            self.file_combo.addItem(state.path.name)
-        self.file_combo.blockSignals(False)
-        self._show_file()
+        self.show_files(self._wizard.files)
+
+    def cleanupPage(self) -> None:
+        """Back: the choices made here are kept for when the user comes again."""
+        self._store_assignments()
+        super().cleanupPage()
 
     def isComplete(self) -> bool:
         return all(s.reading is not None and not s.reading.problems for s in self._wizard.importable())
@@ -126,18 +125,15 @@ class PreviewPage(QWizardPage):
     def nextId(self) -> int:
         return PageId.CONFLICTS if self._wizard.has_conflicts() else PageId.COMMIT
 
-    def current(self) -> FileState | None:
-        index = self.file_combo.currentIndex()
-        return self._wizard.files[index] if 0 <= index < len(self._wizard.files) else None
-
     @Slot(int)
     def _on_file_combo_changed(self, _index: int) -> None:
         self._store_assignments()
         self._wizard.plan_all()
-        self._show_file()
+        self.show_file()
 
-    def _show_file(self) -> None:
+    def show_file(self) -> None:
         state = self.current()
+        self._shown = state
         self.problems_model.setStringList([])
         self._problem_places = []
         self.unknown_model.set_rows([])
@@ -169,10 +165,10 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _store_assignments(self) -> None:
-        index = self.file_combo.currentIndex()
-        if not 0 <= index < len(self._wizard.files):
+        """The choices of the table into the file it shows (the «Файл» box may already name the next one)."""
+        state = self._shown
+        if state is None:
             return
-        state = self._wizard.files[index]
         for ref, choice in self.unknown_model.choices().items():
             state.choices.assign[ref] = None if choice == SKIP else choice
         state.choices.skip_unmatched = True

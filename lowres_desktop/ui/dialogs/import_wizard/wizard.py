@@ -15,12 +15,13 @@ sheets already read, so it is instant.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.importing.layouts import LayoutNotFound
@@ -34,9 +35,8 @@ from lowres_desktop.services.import_workbook import (
     apply_all,
     parse_sheets,
     plan_files,
-    reparse_file,
 )
-from lowres_desktop.services.progress import CancelCheck, ProgressCallback
+from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.dialogs.import_wizard.commit_page import CommitPage
 from lowres_desktop.ui.dialogs.import_wizard.conflicts_page import ConflictsPage
 from lowres_desktop.ui.dialogs.import_wizard.files_page import FilesPage
@@ -44,6 +44,7 @@ from lowres_desktop.ui.dialogs.import_wizard.hand_mapping_page import HandMappin
 from lowres_desktop.ui.dialogs.import_wizard.mapping_page import MappingPage
 from lowres_desktop.ui.dialogs.import_wizard.page_ids import PageId
 from lowres_desktop.ui.dialogs.import_wizard.preview_page import PreviewPage
+from lowres_desktop.ui.errors import show_error
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -81,6 +82,10 @@ class ImportWizard(QWizard):
         self.db = db
         self.tasks = tasks
         self.files: list[FileState] = []
+        self.parsing = False
+        """A file is being parsed again after a correction: its page waits, Next is not offered."""
+        self.closed = False
+        """The user closed the wizard: what a reading still under way brings back is dropped."""
         self.setWindowTitle(self.tr("Импорт результатов"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -143,7 +148,20 @@ class ImportWizard(QWizard):
             work, self._on_read_done, self._on_read_failed, title=self.tr("Чтение файлов"), writes=False
         )
 
+    def reject(self) -> None:
+        """Not while the import runs (Escape, the window's cross): it is cancelled in its progress window."""
+        if self.currentPage() is self.commit_page and not self.commit_page.isComplete():
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        """Closed (the wizard is deleted on close): what a reading still under way brings is dropped."""
+        self.closed = True
+        super().done(result)
+
     def _on_read_done(self, done: list[tuple[FileState, object]]) -> None:
+        if self.closed:
+            return
         for state, outcome in done:
             if isinstance(outcome, FileReading):
                 state.reading, state.error, state.unrecognised = outcome, None, False
@@ -153,6 +171,8 @@ class ImportWizard(QWizard):
         self.sig_files_read.emit()
 
     def _on_read_failed(self, error: BaseException) -> None:
+        if self.closed:
+            return
         for state in self.files:
             if state.reading is None and state.error is None:
                 state.error = str(error)
@@ -174,20 +194,51 @@ class ImportWizard(QWizard):
         """The files of the hand-mapping page: not recognised, or already mapped there."""
         return [s for s in self.files if s.hand_mapped or (s.reading is None and s.unrecognised)]
 
-    def reparse(self, state: FileState) -> None:
-        """Parse the file again with its choices, on the sheets already read."""
-        try:
-            if state.reading is None:
-                state.reading = parse_sheets(self.db, state.path, state.sha256, state.grids, state.choices)
-            else:
-                state.reading = reparse_file(self.db, state.reading, state.choices)
-            state.error, state.unrecognised = None, False
-        except DomainError as error:
-            was_known = state.reading is not None and not state.unrecognised
-            state.reading, state.error = None, str(error)
-            state.unrecognised = isinstance(error, LayoutNotFound) or (state.unrecognised and not was_known)
-        state.plan = None
-        self.mapping_page.completeChanged.emit()
+    def reparse(self, state: FileState, page: QWizardPage, then: Callable[[], None]) -> None:
+        """Parse the file again with its choices, on the sheets already read, off the GUI thread.
+
+        Counting a register of a region's participants takes seconds, so `page` is disabled
+        (and not complete) meanwhile; `then` runs on the GUI thread once the new reading has
+        landed, after a refusal (then the file's error) and after a cancel (the old reading kept).
+        """
+        db = self.db
+        grids = state.reading.grids if state.reading is not None else state.grids
+        path, sha256, choices = state.path, state.sha256, state.choices
+        self.parsing = True
+        page.setEnabled(False)
+        page.completeChanged.emit()
+
+        def finish() -> None:
+            self.parsing = False
+            if self.closed:
+                return
+            state.plan = None
+            page.setEnabled(True)
+            then()
+            page.completeChanged.emit()
+
+        def parsed(reading: FileReading) -> None:
+            state.reading, state.error, state.unrecognised = reading, None, False
+            finish()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DomainError) and not isinstance(error, Cancelled):
+                was_known = state.reading is not None and not state.unrecognised
+                state.reading, state.error = None, str(error)
+                state.unrecognised = isinstance(error, LayoutNotFound) or (
+                    state.unrecognised and not was_known
+                )
+            elif not isinstance(error, DomainError) and not self.closed:
+                show_error(self, error)
+            finish()
+
+        self.tasks.run(
+            lambda progress, cancel: parse_sheets(db, path, sha256, grids, choices, progress, cancel),
+            parsed,
+            failed,
+            title=self.tr("Разбор файла"),
+            writes=False,
+        )
 
     def plan_all(self) -> None:
         """Plan the files in the order they will be applied: a school one creates is not new in the next."""

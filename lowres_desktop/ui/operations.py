@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from lowres_desktop.services.progress import CancelCheck, Cancelled, ProgressCallback
 from lowres_desktop.ui.errors import show_error
-from lowres_desktop.ui.tasks import Task, TaskRunner
+from lowres_desktop.ui.tasks import Task, TaskRunner, Work
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -41,7 +41,8 @@ class Operations(QObject):
     sig_busy_changed = Signal(bool)
     """True while a write is queued or running (menu actions that write disable themselves)."""
 
-    def __init__(self, parent_widget: QWidget, database: Callable[[], Database]) -> None:
+    def __init__(self, parent_widget: QWidget, database: Callable[[], Database | None]) -> None:
+        """`database`: the database open when the user acts; None before one opens (a restore)."""
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
         self._database = database
@@ -66,6 +67,31 @@ class Operations(QObject):
         the failure is shown over `parent` (nothing for a cancel the user asked for).
         """
         db = self._database()
+        assert db is not None, "a write to the database with none open"
+        return self.write_file(
+            parent,
+            title,
+            lambda progress, cancel: work(db, progress, cancel),
+            on_done,
+            on_failed,
+            initiator=initiator,
+        )
+
+    def write_file(
+        self,
+        parent: QWidget | None,
+        title: str,
+        work: Work,
+        on_done: Callable[[T], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        *,
+        initiator: QObject | None = None,
+    ) -> Task:
+        """Like `write`, for a write to the database's file rather than through it: `work(progress, cancel)`.
+
+        A restore from a copy puts another file in place of one that did not open, so there is
+        no database to hand it; it still waits for the other writes and fails as they do.
+        """
         shown_over = parent or self._parent_widget
 
         def done(result: Any) -> None:
@@ -81,9 +107,7 @@ class Operations(QObject):
             if not isinstance(error, Cancelled):
                 show_error(shown_over, error)
 
-        return self.runner.run(
-            lambda progress, cancel: work(db, progress, cancel), done, failed, title=title, writes=True
-        )
+        return self.runner.run(work, done, failed, title=title, writes=True)
 
     def save_and_close(self, dialog: QDialog, title: str, work: WriteWork[object]) -> Task:
         """The «Сохранить» of a dialog: write, then close it accepted; after a refusal it stays open.

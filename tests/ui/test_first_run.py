@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 
 from lowres_desktop.services.backups import backup_now, list_backups
 from lowres_desktop.storage.unit_of_work import Database
@@ -85,5 +86,6 @@ def test_a_damaged_file_offers_its_copies_and_restores_without_a_database(qtbot,
     assert not dialog.backup_button.isEnabled()
     dialog.confirm_restore = lambda backup: True  # type: ignore[method-assign]
     dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     Database.open(str(path)).close()
     assert len(list_backups(str(path))) == 1  # the damaged file was moved aside, not copied

@@ -2,8 +2,10 @@
 
 Restoring needs the database closed, so with a database open the dialog asks
 its owner (`sig_restore_requested`) to do it; without one (a file that did
-not open) it restores itself. Either way the current file is copied first,
-and that copy is in the list to undo the restore.
+not open) it restores itself, through a write pool of its own like every other
+write (off the GUI thread, progress after half a second, failures shown the
+usual way). Either way the current file is copied first, and that copy is in
+the list to undo the restore.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.backups import (
     Backup,
     backup_limit,
@@ -38,6 +39,7 @@ from lowres_desktop.services.backups import (
     restore_backup,
     set_backup_limit,
 )
+from lowres_desktop.ui.operations import Operations
 from lowres_desktop.wording.common import format_number
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ class BackupsDialog(QDialog):
         self._target = target
         self._context = context
         db: Database | None = context.db if context is not None else None
+        self._operations = context.operations if context is not None else Operations(self, lambda: None)
         self._backups: list[Backup] = []
         folder = backups_location(target)
         self.folder_label = QLabel(
@@ -182,9 +185,17 @@ class BackupsDialog(QDialog):
             self.sig_restore_requested.emit(backup.path)
             self.accept()
             return
-        try:
-            restore_backup(self._target, backup.path)
-        except DomainError as error:
-            QMessageBox.warning(self, self.tr("Восстановление"), str(error))
-            return
-        self.accept()
+        target = self._target
+        self.setEnabled(False)
+
+        def refused(_error: BaseException) -> None:
+            self.setEnabled(True)
+            self.reload()
+
+        self._operations.write_file(
+            self,
+            self.tr("Восстановление из копии"),
+            lambda _progress, _cancel: restore_backup(target, backup.path),
+            lambda _undo: self.accept(),
+            refused,
+        )

@@ -112,18 +112,20 @@ def _application() -> QApplication:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
     install_qt_translations(app)
     install_screen_fit(app)
     return app
 
 
 def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (file dialogs, standard buttons) in Russian, whatever the system's language.
+    """Qt's own texts (file dialogs, standard buttons) and numbers in Russian, whatever the system's.
 
+    The default locale makes every widget made afterwards Russian: a spin box shows «30,0 %»
+    and takes a decimal comma, dates read «02.12.2026», on an English Windows too.
     qtbase_ru.qm ships in the PySide6 wheel; a frozen build may not point QLibraryInfo at it,
     so the wheel's folder is tried as well. The translator is kept on the app so it lives on.
     """
+    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
     if app.findChild(QTranslator, "qtbase_ru") is not None:
         return True
     translator = QTranslator(app)

@@ -3,7 +3,8 @@
 Run in its own process (QT_SCALE_FACTOR must be set before Qt starts), by
 `test_fit_to_screen.py`:  python -m tests.journeys.fit_probe WIDTH HEIGHT SCALE DB OUT_DIR
 Prints one JSON object: every window's size against the screen's available area
-(in device-independent pixels, as Qt lays out), and saves a PNG of each.
+(in device-independent pixels, as Qt lays out), the titles of its charts whose plot
+runs past the chart's width (a long title or legend cuts the plot), and saves a PNG of each.
 """
 
 from __future__ import annotations
@@ -21,8 +22,16 @@ def _configure(width: int, height: int, scale: str) -> None:
         json.dumps(
             {
                 "screens": [
-                    {"name": "office", "x": 0, "y": 0, "width": width, "height": height,
-                     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                    {
+                        "name": "office",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
                 ]
             }
         )
@@ -40,6 +49,7 @@ def main() -> int:
     from lowres_desktop.app import _application
     from lowres_desktop.services.database import open_database
     from lowres_desktop.ui.app_context import Page
+    from lowres_desktop.ui.charts.analysis_charts import ChartWidget
     from lowres_desktop.ui.main_window import MainWindow
     from lowres_desktop.ui.screen_fit import show_main_window
     from tests.journeys.surfaces import DIALOGS
@@ -65,6 +75,11 @@ def main() -> int:
             "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
             "minimum": [hint.width(), hint.height()],
             "fits": available.contains(frame),
+            "clipped_charts": [
+                chart.title()
+                for chart in widget.findChildren(ChartWidget)
+                if chart.isVisible() and chart.view.ci.geometry().width() > chart.view.viewport().width() + 1
+            ],
         }
         widget.grab().save(str(folder / f"{name}.png"))
 

@@ -1,4 +1,4 @@
-"""Every window and dialog fits the screens offices have, at their Windows scaling.
+"""Every window and dialog fits the screens offices have, at their Windows scaling; charts show whole.
 
 Each geometry runs `fit_probe.py` in its own process (QT_SCALE_FACTOR is read
 when Qt starts), which opens the main window on each page and every dialog of
@@ -45,4 +45,6 @@ def test_every_window_fits_the_screen(demo_db, tmp_path, width: int, height: int
         if x < -1 or y < -1 or x + w > area_w + 1 or y + h > area_h + 1:
             too_big[name] = window
     assert not too_big, f"larger than the {area_w}×{area_h} available: {too_big}"
+    clipped = {name: w["clipped_charts"] for name, w in report["windows"].items() if w["clipped_charts"]}
+    assert not clipped, f"charts cut at the right (a title or legend wider than the chart): {clipped}"
     assert len(list(shots.glob("*.png"))) == len(report["windows"])

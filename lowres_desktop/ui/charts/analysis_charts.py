@@ -7,11 +7,12 @@ colours come with the series, so a category looks the same everywhere.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -24,10 +25,24 @@ TEXT_COLOR = "#202020"
 NO_DATA_COLOR = "#f2f2f2"
 """A year without results: paler than «нет категории», so it does not read as a category."""
 FONT_POINTS = 12
+TITLE_POINTS = FONT_POINTS + 3
 LEGEND_MARGIN = 10
+TITLE_LINE_HEIGHT = 30
+"""pyqtgraph's own height of the title row, for one line."""
 
 
 _GENERIC_WORDS = {"район", "муниципальный", "городской", "округ", "город", "г.", "мо", "го", "поселение"}
+
+
+def _wrapped(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """`text` in lines no wider than `width` where its words allow (a longer word stands alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _short(label: str) -> str:
@@ -106,6 +121,11 @@ class ChartWidget(QWidget):
             labelTextColor=TEXT_COLOR, labelTextSize=f"{FONT_POINTS}pt", colCount=self.LEGEND_COLUMNS
         )
         self.view.addItem(self.legend, row=1, col=0)
+        self._title = ""
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(0)
+        self._refill.timeout.connect(self._fill_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -114,7 +134,8 @@ class ChartWidget(QWidget):
         self.plot.clear()
         self.legend.clear()
         self.axis.set_labels(labels)
-        self.plot.setTitle(title, color=TEXT_COLOR, size=f"{FONT_POINTS + 3}pt")
+        self._title = title
+        self._fit_title()
         self.plot.setLabel("left", y_label, color=TEXT_COLOR, size=f"{FONT_POINTS}pt")
 
     def _level(self, label: str, value: float, color: str) -> None:
@@ -137,18 +158,52 @@ class ChartWidget(QWidget):
         available = self.view.width() - 2 * LEGEND_MARGIN
         for columns in range(self.LEGEND_COLUMNS, 0, -1):
             self.legend.setColumnCount(columns)
-            if (
-                columns == 1
-                or self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width() <= available
-            ):
-                return
+            if self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width() <= available:
+                break
+        self._refill.start()
+
+    @Slot()
+    def _fill_view(self) -> None:
+        """Plot and legend laid out over the view again, now that they may be narrower.
+
+        The view sizes them only when it is resized itself, and never below their minimum
+        then: laid out while the title or legend was still wide, they would stay that wide.
+        Run from the event loop, once pyqtgraph's layouts have passed the new minimum up.
+        """
+        self.view.ci.setGeometry(QRectF(self.view.rect()))
+
+    def _fit_title(self) -> None:
+        """The title at the largest size that fits over the plot, on more lines if even the smallest does not.
+
+        Like a wide legend, a title wider than the plot widens the whole plot past the widget,
+        which then shows only its left part (the dashboard's first chart at 1280×720).
+        """
+        available = self.view.width() - self.plot.getAxis("left").width() - 2 * LEGEND_MARGIN
+        font = QFont()
+        for points in range(TITLE_POINTS, FONT_POINTS - 1, -1):
+            font.setPointSize(points)
+            lines = _wrapped(self._title, QFontMetrics(font), available)
+            if len(lines) == 1:
+                break
+        self.plot.setTitle(
+            "<br>".join(html.escape(line) for line in lines), color=TEXT_COLOR, size=f"{points}pt"
+        )
+        height = max(TITLE_LINE_HEIGHT, len(lines) * QFontMetrics(font).lineSpacing() + 10)
+        self.plot.titleLabel.setMaximumHeight(height)
+        self.plot.layout.setRowFixedHeight(0, height)
+        self._refill.start()
+
+    def title(self) -> str:
+        """The chart's title as the series named it (the plot shows it wrapped to its width)."""
+        return self._title
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_title()
         self._fit_legend()
 
     def legend_labels(self) -> list[str]:
-        return [label.text for _sample, label in self.legend.items]
+        return [label.text.replace("<br>", " ") for _sample, label in self.legend.items]
 
     def save_png(self, path: Path, width: int = 1600) -> None:
         exporter = ImageExporter(self.view.scene())
@@ -184,7 +239,9 @@ class LineChartWidget(ChartWidget):
                 self.legend.addItem(item, line.label)
         if any(line.dashed for line in chart.lines):
             sample = self.plot.plot([], [], pen=pg.mkPen("#555555", width=2, style=Qt.PenStyle.DashLine))
-            self.legend.addItem(sample, self.tr("пунктир — среднее по муниципалитету"))
+            # On two lines: on one it is the widest entry, and a narrow chart's legend
+            # would fall back to one column taller than the plot (the school card at 1024 px).
+            self.legend.addItem(sample, self.tr("пунктир — среднее<br>по муниципалитету"))
         for level in chart.levels:
             self._level(level.label, level.value, level.color)
         self.plot.setXRange(-0.4, max(len(labels) - 0.6, 0.6), padding=0)
@@ -244,7 +301,9 @@ class CategoryStripWidget(ChartWidget):
             self.plot.addItem(item)
             words = categories_text(one.categories) if one.has_results else self.tr("нет данных")
             text = pg.TextItem(words, color=text_on(color, TEXT_COLOR), anchor=(0.5, 0.5))
-            text.setFont(QFont("", FONT_POINTS - 1))
+            font = QFont()  # the application's family: QFont("") falls back to a serif one
+            font.setPointSize(FONT_POINTS - 1)
+            text.setFont(font)
             text.setPos(index, 0.5)
             self.plot.addItem(text)
             if not one.has_results:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,30 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
     fill_demo_data(db)
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _trace_qt_worker_threads() -> object:
+    """Under a coverage run, the work the UI runs on Qt's thread pools is measured too.
+
+    A tracer (coverage's) reaches new `threading` threads through `threading.settrace`,
+    but QThreadPool's threads are started by Qt, so the services the UI runs in the
+    background (reading files, writing) counted as never executed. Each job installs the
+    same hook in its thread first, as `threading.Thread` does; nothing changes without a tracer.
+    """
+    hook = threading.gettrace()
+    if hook is None:
+        yield None
+        return
+    from lowres_desktop.ui import tasks
+
+    run = tasks._Job.run
+
+    def traced(job: tasks._Job) -> None:
+        if sys.gettrace() is None:
+            sys.settrace(hook)
+        run(job)
+
+    tasks._Job.run = traced  # type: ignore[method-assign]
+    yield None
+    tasks._Job.run = run  # type: ignore[method-assign]

@@ -61,6 +61,16 @@ def columns_table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def fit_columns_table(table: QTableWidget) -> None:
+    """Each column of a `columns_table` as wide as its contents, but the header, which keeps the spare width.
+
+    `resizeColumnsToContents` would shrink that one too and leave the width on the right empty.
+    """
+    for column in range(table.columnCount()):
+        if column != 1:
+            table.resizeColumnToContents(column)
+
+
 def set_column_row(table: QTableWidget, row: int, column: int, header: str) -> None:
     """Row `row` of a `columns_table` names the file's column number `column` (1 = «A»)."""
     letter = QTableWidgetItem(column_letters(column))

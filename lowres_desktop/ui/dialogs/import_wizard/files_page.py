@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
 
 if TYPE_CHECKING:
     from lowres_desktop.ui.dialogs.import_wizard.wizard import ImportWizard
@@ -17,7 +25,9 @@ class FilesPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Файлы"))
-        self.setSubTitle(
+        self.setSubTitle(self.tr("Выберите файлы с результатами: их можно импортировать вместе."))
+        # In the page, not the subtitle: the wizard's header shows two lines and cuts the rest.
+        kinds = QLabel(
             self.tr(
                 "Книги Excel (.xlsx, .xls), таблицы OpenDocument (.ods) и CSV: приложение 1, шаблон "
                 "программы, выгрузки ВПР «Статистика по отметкам» и «Сравнение отметок с отметками по "
@@ -25,6 +35,7 @@ class FilesPage(QWizardPage):
                 "вида можно разобрать, указав столбцы вручную."
             )
         )
+        kinds.setWordWrap(True)
         self.list = QListWidget()
         add = QPushButton(self.tr("Добавить…"))
         add.clicked.connect(self._on_add_clicked)
@@ -35,6 +46,7 @@ class FilesPage(QWizardPage):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(kinds)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
 

@@ -43,6 +43,7 @@ from lowres_desktop.ui.dialogs.import_wizard.file_page import (
     FilePage,
     column_of_row,
     columns_table,
+    fit_columns_table,
     set_column_row,
 )
 from lowres_desktop.ui.dialogs.import_wizard.mapping_page import ROLE_TITLES
@@ -125,6 +126,7 @@ class HandMappingPage(FilePage):
              self.tr("% «2» / ниже минимума"), self.tr("% высоких")]
         )  # fmt: skip
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.figures.resizeColumnsToContents()  # the headers whole before «Показать итог»
         self.remember = QCheckBox(self.tr("Запомнить для файлов с таким же заголовком"))
         self.remember.setChecked(True)
         form = QFormLayout()
@@ -270,7 +272,7 @@ class HandMappingPage(FilePage):
                 data = guessed.get(column, ColumnRole.IGNORE).value
             combo.setCurrentIndex(max(combo.findData(data), 0))
             self.columns.setCellWidget(row, 3, combo)
-        self.columns.resizeColumnsToContents()
+        fit_columns_table(self.columns)
 
     def mapped_columns(self) -> dict[int, ColumnMapping]:
         """What the user said each column holds (skipped columns left out)."""

@@ -35,6 +35,7 @@ from lowres_desktop.ui.dialogs.import_wizard.file_page import (
     FilePage,
     column_of_row,
     columns_table,
+    fit_columns_table,
     set_column_row,
 )
 from lowres_desktop.ui.dialogs.import_wizard.page_ids import PageId
@@ -246,7 +247,7 @@ class MappingPage(FilePage):
             if mapping.origin == Origin.UNRECOGNISED:
                 origin.setBackground(QBrush(UNKNOWN_BACKGROUND))
             self.table.setItem(row, 6, origin)
-        self.table.resizeColumnsToContents()
+        fit_columns_table(self.table)
 
     def edited_columns(self) -> dict[int, ColumnMapping]:
         """Columns whose meaning differs from what was read: the user's corrections."""

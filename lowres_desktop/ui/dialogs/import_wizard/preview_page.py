@@ -46,6 +46,26 @@ def _choice(state: FileState, ref: SchoolRef) -> str:
     return SKIP if chosen is None else chosen
 
 
+def _unknown_schools(state: FileState) -> list[tuple[SchoolRef, str]]:
+    """The file's schools the database does not know, in the file's order, with their names in it.
+
+    Those the plan creates or cannot place, and those the user has already skipped or
+    assigned to a school of the database: the plan no longer names them, yet they stay
+    in the list so that the choice can be changed.
+    """
+    plan = state.plan
+    if plan is None or state.reading is None:
+        return []
+    wanted = {u.ref: u.name for u in plan.unknown}
+    wanted |= {
+        SchoolRef(s.id_kind, s.login): s.name for _login, s in plan.schools_new if s.id_kind == IdKind.LOGIN
+    }
+    chosen = {ref for ref, target in state.choices.assign.items() if target != CREATE_SCHOOL}
+    in_file = {SchoolRef(s.id_kind, s.login): s.name for sheet in state.reading.parsed for s in sheet.schools}
+    ordered = [(ref, name) for ref, name in in_file.items() if ref in wanted or ref in chosen]
+    return ordered + [(ref, name) for ref, name in wanted.items() if ref not in in_file]
+
+
 class PreviewPage(FilePage):
     """Rows with problems at their cells, and unknown schools to create, assign or skip."""
 
@@ -146,13 +166,7 @@ class PreviewPage(FilePage):
         problems = state.reading.problems
         self.problems_model.setStringList([str(problem) for problem in problems])
         self._problem_places = [(problem.sheet, problem.row, problem.column) for problem in problems]
-        plan = state.plan
-        unknown = [] if plan is None else [(u.ref, u.name) for u in plan.unknown]
-        unknown += [
-            (SchoolRef(s.id_kind, s.login), s.name)
-            for _login, s in (plan.schools_new if plan else [])
-            if s.id_kind == IdKind.LOGIN
-        ]
+        unknown = _unknown_schools(state)
         self.unknown_model.set_rows([(ref, name, _choice(state, ref)) for ref, name in unknown])
         self.unknown.resizeColumnsToContents()
         for button in (self.create_all_button, self.skip_all_button):

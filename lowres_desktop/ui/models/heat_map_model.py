@@ -90,6 +90,7 @@ class HeatMapTableModel(QAbstractTableModel):
         return [i for i, text in enumerate(self._texts) if needle in text]
 
     def _key(self, column: int):  # type: ignore[no-untyped-def]
+        """The sort key of a row number in one of the fixed columns (school, district, category)."""
         rows = self._rows
         if column == 0:
             if self._names is None:
@@ -98,11 +99,8 @@ class HeatMapTableModel(QAbstractTableModel):
             return names.__getitem__
         if column == 1:
             return lambda i: rows[i].school.district or ""
-        if column == 2:
-            order = {c: n for n, c in enumerate(CATEGORY_TITLES)}
-            return lambda i: order.get(rows[i].category, len(order)) if rows[i].category else len(order)
-        index = column - FIXED_COLUMNS
-        return lambda i: (rows[i].values[index] is None, rows[i].values[index] or 0.0)
+        order = {c: n for n, c in enumerate(CATEGORY_TITLES)}
+        return lambda i: order.get(rows[i].category, len(order)) if rows[i].category else len(order)
 
     def _column_values(self, index: int) -> list[float | None]:
         """One procedure's values by row, read once: sorting then compares them without Python calls."""

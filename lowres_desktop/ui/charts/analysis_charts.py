@@ -291,13 +291,23 @@ class BarChartWidget(ChartWidget):
 class CategoryStripWidget(ChartWidget):
     """A school's categories year by year: one coloured block per year, the category written in it."""
 
+    BLOCK_WIDTH = 0.92
+    SMALLEST_WORDS_POINTS = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._words: list[pg.TextItem] = []
+
     def set_years(self, years: list[CategoryYear], title: str) -> None:
         self._reset(title, "", [str(one.year) for one in years])
+        self._words = []
         self.plot.getAxis("left").setStyle(showValues=False)
         seen: set[str] = set()
         for index, one in enumerate(years):
             color = category_color(one.main) if one.has_results else NO_DATA_COLOR
-            item = pg.BarGraphItem(x=[index], height=[1], width=0.92, brush=color, pen=pg.mkPen("w"))
+            item = pg.BarGraphItem(
+                x=[index], height=[1], width=self.BLOCK_WIDTH, brush=color, pen=pg.mkPen("w")
+            )
             self.plot.addItem(item)
             words = categories_text(one.categories) if one.has_results else self.tr("нет данных")
             text = pg.TextItem(words, color=text_on(color, TEXT_COLOR), anchor=(0.5, 0.5))
@@ -306,6 +316,7 @@ class CategoryStripWidget(ChartWidget):
             text.setFont(font)
             text.setPos(index, 0.5)
             self.plot.addItem(text)
+            self._words.append(text)
             if not one.has_results:
                 name = self.tr("нет результатов за год")
             else:
@@ -316,3 +327,25 @@ class CategoryStripWidget(ChartWidget):
         self.plot.setXRange(-0.6, max(len(years) - 0.4, 0.6), padding=0)
         self.plot.setYRange(0, 1, padding=0.05)
         self._fit_legend()
+
+    @Slot()
+    def _fill_view(self) -> None:
+        super()._fill_view()
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """Each block's words inside it: smaller where the block is narrow, on two lines if need be.
+
+        «стабильно высокие» ran over the next year's block on a school card 1280 px wide.
+        """
+        low, high = self.plot.vb.viewRange()[0]
+        block = self.plot.vb.width() * self.BLOCK_WIDTH / max(high - low, 1.0) - 6
+        font = QFont()
+        for text in self._words:
+            words = text.toPlainText()
+            for points in range(FONT_POINTS - 1, self.SMALLEST_WORDS_POINTS - 1, -1):
+                font.setPointSize(points)
+                if QFontMetrics(font).horizontalAdvance(words) <= block:
+                    break
+            text.setFont(font)
+            text.setTextWidth(block if QFontMetrics(font).horizontalAdvance(words) > block else -1)

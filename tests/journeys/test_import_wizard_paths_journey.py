@@ -170,3 +170,20 @@ def test_escape_waits_for_the_import_and_a_failed_import_is_said(
     press(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     _closed(qtbot, wizard)
     assert _logins(empty_db) == set()
+
+
+def test_a_file_that_cannot_be_read_is_named_in_the_outcome(qtbot, open_window, empty_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = _statistics(tmp_path / "ВПР.xlsx", 1)
+    wrong = tmp_path / "письмо.xlsx"
+    wrong.write_bytes(b"not a workbook")
+    window = open_window(empty_db)
+    wizard = _wizard(qtbot, window, [good, wrong])
+    for _page in range(3):
+        _next(qtbot, wizard)
+    commit = wizard.commit_page
+    qtbot.waitUntil(commit.isComplete, timeout=30_000)
+    assert commit.headline.text() == "<b>Импорт завершён, но не все файлы приняты</b>"
+    text = commit.text.toPlainText()
+    assert "«ВПР.xlsx»" in text and "Файл «письмо.xlsx» не импортирован" in text
+    press(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    assert len(_logins(empty_db)) == 20

@@ -264,7 +264,13 @@ class ImportWizard(QWizard):
         )
 
     def _on_commit_done(self, outcomes: list[FileOutcome]) -> None:
-        self.commit_page.show_outcomes(outcomes)
+        # A file that could not be read is said on the last page too, not dropped in silence.
+        refused = [
+            FileOutcome(s.path, error=DomainError(s.error))
+            for s in self.files
+            if s.reading is None and s.error
+        ]
+        self.commit_page.show_outcomes(outcomes + refused)
         self.sig_imported.emit(outcomes)
 
     def _on_commit_failed(self, error: BaseException) -> None:

@@ -117,6 +117,25 @@ def _application() -> QApplication:
     return app
 
 
+class _LaterQtTexts(QTranslator):
+    """Qt texts newer than the qtbase_ru.qm shipped with them: the file dialog's labels gained
+    accelerators («&Look in:», «Files of &type:»), which the catalogue knows only without."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "&Папка:",
+        ("QFileDialog", "Files of &type:"): "&Тип файлов:",
+    }
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": Qt takes an empty text for a translation and asks no other catalogue.
+        return self.TEXTS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_qt_translations(app: QApplication) -> bool:
     """Qt's own texts (file dialogs, standard buttons) and numbers in Russian, whatever the system's.
 
@@ -136,6 +155,9 @@ def install_qt_translations(app: QApplication) -> bool:
     ]
     for folder in folders:
         if translator.load(QLocale(QLocale.Language.Russian), "qtbase", "_", folder):
+            later = _LaterQtTexts(app)
+            later.setObjectName("qtbase_ru_later")
+            app.installTranslator(later)
             return app.installTranslator(translator)
     logging.getLogger(__name__).warning("Qt's Russian translations not found in %s", folders)
     return False

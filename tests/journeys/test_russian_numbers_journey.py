@@ -1,10 +1,11 @@
-"""Numbers in the spin boxes read and type the Russian way, whatever the system's language: a threshold
-shows «30,0 %» and takes «27,5» from the keyboard; a minimum score takes «22,5»."""
+"""Numbers and Qt's own texts the Russian way, whatever the system's language: a threshold shows
+«30,0 %» and takes «27,5» from the keyboard, a minimum score takes «22,5»; the file dialog's labels
+are Russian, those the shipped Qt catalogue lacks too."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QDoubleSpinBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QDoubleSpinBox, QFileDialog, QLabel, QMessageBox
 
 from lowres_desktop.domain.records import ProcedureKind
 from lowres_desktop.services.minimum_scores import minimum_scores
@@ -19,6 +20,7 @@ from tests.journeys.driving import (
     press,
     press_standard,
     press_text,
+    trigger,
     type_text,
     wait_writes,
 )
@@ -69,3 +71,18 @@ def test_thresholds_and_minimum_scores_with_a_decimal_comma(qtbot, open_window, 
     assert (added.minimum, added.high) == (22.5, 80.5)
     press_standard(qtbot, scores, QDialogButtonBox.StandardButton.Close)
     back_to(qtbot, window)
+
+
+def test_the_file_dialog_speaks_russian(qtbot, open_window, empty_db) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(empty_db)
+    seen: list[str] = []
+
+    def look(dialog: QFileDialog) -> None:
+        seen.extend(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+        press_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Cancel)
+
+    answer(qtbot, QFileDialog, look)
+    trigger(window, "Файл", "Импорт результатов…")
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    back_to(qtbot, window)
+    assert seen == ["&Папка:", "&Имя файла:", "&Тип файлов:"]

@@ -1,4 +1,4 @@
-"""A database file that no longer opens, restored from its copies before the program starts: the copy
+"""A database file that no longer opens, restored from its copies as the program starts: the copy
 is put in place off the GUI thread with the progress window, a copy damaged since it was listed is
 refused with the message and the list stays, and the program then opens the restored database."""
 
@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from lowres_desktop import app
 from lowres_desktop.services import backups
@@ -16,6 +16,7 @@ from lowres_desktop.services.backups import backup_limit, backup_now, list_backu
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.dialogs import backups_dialog
 from lowres_desktop.ui.dialogs.backups_dialog import BackupsDialog
+from lowres_desktop.ui.main_window import MainWindow
 from tests.journeys.driving import answer, answer_question, button, press, press_text
 
 
@@ -115,16 +116,21 @@ def test_the_program_offers_the_copies_of_a_file_that_does_not_open(qtbot, tmp_p
 
     answer(qtbot, QMessageBox, start_up_box)
     answer(qtbot, BackupsDialog, copies)
-    db = app._open_or_choose(str(path))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    start = app.StartUp(window, str(path))
+    start.open()
+    qtbot.waitUntil(window.context.is_open, timeout=30_000)
     release.set()
-    assert db is not None
+    start.wait()
     try:
-        assert backup_limit(db) == 7
+        assert backup_limit(window.db) == 7
+        assert window.db.target == str(path) and "школ: 0" in window.status.text()
     finally:
-        db.close()
+        window.db.close()
     text, informative = seen["box"]  # type: ignore[misc]
     assert "не является базой данных" in text
     assert informative.startswith("Восстановите базу из резервной копии")
     assert seen["rows"] == 2
     assert seen["progress"] == ("Восстановление из копии", False), "the list waits under the progress window"
-    assert QApplication.activeModalWidget() is None

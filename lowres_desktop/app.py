@@ -119,11 +119,19 @@ def _application() -> QApplication:
 
 class _LaterQtTexts(QTranslator):
     """Qt texts newer than the qtbase_ru.qm shipped with them: the file dialog's labels gained
-    accelerators («&Look in:», «Files of &type:»), which the catalogue knows only without."""
+    accelerators («&Look in:», «Files of &type:») and its «Тип» column moved to a class of its
+    own («Folder», «xlsx File»), which the catalogue knows only as they were."""
 
     TEXTS = {
         ("QFileDialog", "&Look in:"): "&Папка:",
         ("QFileDialog", "Files of &type:"): "&Тип файлов:",
+        ("QAbstractFileIconProvider", "Folder"): "Папка",
+        ("QAbstractFileIconProvider", "File Folder"): "Папка с файлами",
+        ("QAbstractFileIconProvider", "Drive"): "Диск",
+        ("QAbstractFileIconProvider", "%1 File"): "Файл %1",
+        ("QAbstractFileIconProvider", "File"): "Файл",
+        ("QAbstractFileIconProvider", "Shortcut"): "Ярлык",
+        ("QAbstractFileIconProvider", "Unknown"): "Неизвестный",
     }
 
     def translate(

@@ -4,8 +4,15 @@ are Russian, those the shipped Qt catalogue lacks too."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QDoubleSpinBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtCore import QFileInfo, QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFileIconProvider,
+    QLabel,
+    QMessageBox,
+)
 
 from lowres_desktop.domain.records import ProcedureKind
 from lowres_desktop.services.minimum_scores import minimum_scores
@@ -73,7 +80,7 @@ def test_thresholds_and_minimum_scores_with_a_decimal_comma(qtbot, open_window, 
     back_to(qtbot, window)
 
 
-def test_the_file_dialog_speaks_russian(qtbot, open_window, empty_db) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_dialog_speaks_russian(qtbot, open_window, empty_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(empty_db)
     seen: list[str] = []
 
@@ -86,3 +93,5 @@ def test_the_file_dialog_speaks_russian(qtbot, open_window, empty_db) -> None:  
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     back_to(qtbot, window)
     assert seen == ["&Папка:", "&Имя файла:", "&Тип файлов:"]
+    folder = QFileIconProvider().type(QFileInfo(str(tmp_path)))  # the dialog's «Тип» column for a folder
+    assert folder == "Папка"

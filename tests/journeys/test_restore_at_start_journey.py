@@ -123,7 +123,7 @@ def test_the_program_offers_the_copies_of_a_file_that_does_not_open(qtbot, tmp_p
     start.open()
     qtbot.waitUntil(window.context.is_open, timeout=30_000)
     release.set()
-    start.wait()
+    start.finish()
     try:
         assert backup_limit(window.db) == 7
         assert window.db.target == str(path) and "школ: 0" in window.status.text()

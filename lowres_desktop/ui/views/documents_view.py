@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,7 @@ from lowres_desktop.services.rule_profiles import list_profiles
 from lowres_desktop.ui.dialogs.document_preview_dialog import DocumentPreviewDialog
 from lowres_desktop.ui.dialogs.requisites_dialog import RequisitesDialog
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.school_picker import SchoolPicker
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader, TaskRunner
 from lowres_desktop.ui.year_combo_box import YearComboBox
@@ -163,18 +165,21 @@ class DocumentsView(QWidget):
         self.requisites_button.clicked.connect(self._on_requisites_button_clicked)
         self.register = QComboBox()
         self.register.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.register.setMinimumContentsLength(30)
+        self.register.setMinimumContentsLength(24)
+        self.register.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.reprint_button = QPushButton(self.tr("Открыть выпущенный…"))
         self.reprint_button.clicked.connect(self._on_reprint_button_clicked)
         closing = QFormLayout()
         closing.addRow(self.tr("Контроль исполнения:"), self.control)
         closing.addRow(self.tr("Исполнитель:"), self.executor)
-        buttons = QHBoxLayout()
+        issued = FlowLayout.group(
+            QLabel(self.tr("Выпущенные:")), self.register, self.reprint_button, grow=self.register
+        )
+        # One line where there is room; on a narrow screen the preview's pair moves below, at the right.
+        buttons = FlowLayout()
         buttons.addWidget(self.requisites_button)
-        buttons.addWidget(QLabel(self.tr("Выпущенные:")))
-        buttons.addWidget(self.register, 1)
-        buttons.addWidget(self.reprint_button)
-        buttons.addStretch(1)
+        buttons.addWidget(issued)
+        buttons.align_rest_right()
         buttons.addWidget(self.propose_button)
         buttons.addWidget(self.preview_button)
         layout = QVBoxLayout(self)

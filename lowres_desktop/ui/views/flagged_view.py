@@ -33,6 +33,7 @@ class FlaggedView(YearView):
         self.rule_label = QLabel()
         self.rule_label.setWordWrap(True)
         self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
         font = self.summary_label.font()
         font.setBold(True)
         self.summary_label.setFont(font)
@@ -42,8 +43,7 @@ class FlaggedView(YearView):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Оцениваемый год:")))
         top.addWidget(self.years)
-        top.addSpacing(16)
-        top.addWidget(self.summary_label, 1)
+        top.addStretch(1)
         top.addWidget(QLabel(self.tr("Найти:")))
         top.addWidget(self.search)
         top.addWidget(self.count_label)
@@ -54,6 +54,9 @@ class FlaggedView(YearView):
         ]
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        # A line of its own: beside the year and the search box the count ran the page off a
+        # 1024 px wide screen («Выявлено 7 из 100 ОО, по которым есть результаты за …»).
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.rule_label)
         layout.addWidget(self.table)
 

@@ -121,6 +121,7 @@ class HistoryView(QWidget):
         self.scores_button.setToolTip(self.tr("Таблица минимальных баллов ОГЭ и ЕГЭ для файлов РЦОИ"))
         self.scores_button.clicked.connect(self._on_scores_button_clicked)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self._db: Database | None = None
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)

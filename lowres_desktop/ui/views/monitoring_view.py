@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTableView,
@@ -65,6 +66,7 @@ from lowres_desktop.services.roadmaps import list_roadmaps, load_roadmap
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 from lowres_desktop.wording.analysis import profile_title
@@ -106,7 +108,8 @@ class MonitoringView(QWidget):
         self.rounds = QComboBox()
         # Round names run long («Мониторинг … — План-график …»): they must not widen the window.
         self.rounds.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.rounds.setMinimumContentsLength(40)
+        self.rounds.setMinimumContentsLength(28)
+        self.rounds.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rounds.currentIndexChanged.connect(self._on_rounds_changed)
         self.progress = QLabel()
         self.progress.setWordWrap(True)
@@ -121,11 +124,11 @@ class MonitoringView(QWidget):
         remove.clicked.connect(self._on_delete_clicked)
         export = QPushButton(self.tr("Итоги в CSV…"))
         export.clicked.connect(self._on_export_clicked)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Мониторинг:")))
-        top.addWidget(self.rounds, 1)
-        for button in (new, edit, repeat, remove, export):
-            top.addWidget(button)
+        # The round and its buttons share a line where there is room; on a narrow screen the
+        # buttons move, together, onto the next line.
+        top = FlowLayout()
+        top.addWidget(FlowLayout.group(QLabel(self.tr("Мониторинг:")), self.rounds, grow=self.rounds))
+        top.addWidget(FlowLayout.group(new, edit, repeat, remove, export))
 
         self.model = MonitoringGridModel(self)
         self.grid = MonitoringGrid()
@@ -218,6 +221,8 @@ class MonitoringView(QWidget):
         self._load_round()
 
     def _load_round(self) -> None:
+        # The combo shows the start of a long name; the whole of it is a hover away.
+        self.rounds.setToolTip(self.rounds.currentText())
         round_id = self.current_round_id()
         if self._db is None or round_id is None:
             self.model.set_grid(None)
@@ -274,9 +279,7 @@ class MonitoringView(QWidget):
         login, item_id = self.model.cell(row, column)
         round_id = grid.round.id or 0
         self._pending[(row, column)] = status
-        self._write_entry(
-            row, column, lambda db, _p, _c: set_entry(db, round_id, login, item_id, status)
-        )
+        self._write_entry(row, column, lambda db, _p, _c: set_entry(db, round_id, login, item_id, status))
 
     def _write_entry(self, row: int, column: int, work) -> None:  # type: ignore[no-untyped-def]
         grid = self.model.grid
@@ -338,9 +341,7 @@ class MonitoringView(QWidget):
         # A status typed a moment ago may still be on its way to the database: keep it, not the old one.
         status = self._pending.get(cell, self.model.entry(*cell).status)
         comment, round_id = self.comment.toPlainText(), grid.round.id or 0
-        self._write_entry(
-            *cell, lambda db, _p, _c: set_entry(db, round_id, login, item_id, status, comment)
-        )
+        self._write_entry(*cell, lambda db, _p, _c: set_entry(db, round_id, login, item_id, status, comment))
 
     def _fill_evidence(self) -> None:
         self.evidence.clear()

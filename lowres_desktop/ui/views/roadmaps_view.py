@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -45,6 +44,7 @@ from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.generate_roadmaps_dialog import GenerateRoadmapsDialog
 from lowres_desktop.ui.dialogs.new_roadmap_dialog import NewRoadmapDialog
 from lowres_desktop.ui.errors import show_error, show_info, show_message
+from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
 from lowres_desktop.ui.table_fit import fit_columns
@@ -95,7 +95,7 @@ class RoadmapsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.editor = RoadmapEditor(context)
         self.editor.sig_saved.connect(self._on_editor_saved)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.new_button = self._button(self.tr("Новая…"), self._on_new_clicked, buttons)
         self.generate_button = self._button(
             self.tr("Для выявленных школ…"), self._on_generate_clicked, buttons
@@ -103,7 +103,7 @@ class RoadmapsView(QWidget):
         self.import_button = self._button(self.tr("Импорт из Excel…"), self._on_import_clicked, buttons)
         self.export_button = self._button(self.tr("Экспорт в Excel…"), self._on_export_clicked, buttons)
         self.delete_button = self._button(self.tr("Удалить"), self._on_delete_clicked, buttons)
-        buttons.addStretch(1)
+        buttons.align_rest_right()
         self.directory_button = self._button(
             self.tr("Справочник исполнителей…"), self._on_directory_clicked, buttons
         )
@@ -121,7 +121,7 @@ class RoadmapsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
-    def _button(self, text: str, slot, layout: QHBoxLayout) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, slot, layout: FlowLayout) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton(text)
         button.clicked.connect(slot)
         layout.addWidget(button)

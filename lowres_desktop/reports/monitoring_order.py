@@ -29,7 +29,7 @@ from lowres_desktop.reports.model import (
     Requisites,
     Table,
 )
-from lowres_desktop.wording.common import format_percent
+from lowres_desktop.wording.common import format_percent, item_heading
 from lowres_desktop.wording.morphology import GENITIVE, counted, title_in_case
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _named(names: list[str], phrase: Phrase) -> str:
 
 def _short(text: str) -> str:
     """An item's first line as a quotation: without a leading bullet or a closing full stop, cut short."""
-    line = text.strip().splitlines()[0].lstrip("-–• ").rstrip(".;: ") if text.strip() else ""
+    line = item_heading(text).rstrip(".;: ")
     if len(line) <= QUOTE_CHARS:
         return line
     return line[:QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -24,6 +24,17 @@ def with_full_stop(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else f"{text}."
 
 
+def item_heading(text: str) -> str:
+    """A roadmap item's first line without the marks of the list it was typed in.
+
+    Sub-items come from the approved tables as «- оказание методической помощи …;»: quoted
+    after their number («2.4. - оказание …; — частично») the dash and the semicolon read as
+    stray punctuation.
+    """
+    lines = text.strip().splitlines()
+    return lines[0].strip().lstrip("-–—• ").rstrip(";:, ") if lines else ""
+
+
 def plural(count: int, one: str, few: str, many: str) -> str:
     """Russian plural: 1 школа, 2 школы, 5 школ, 21 школа."""
     if count % 10 == 1 and count % 100 != 11:

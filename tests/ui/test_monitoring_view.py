@@ -67,6 +67,9 @@ def test_keyboard_entry_gives_seed_style_shares(
     ]
     text = _summary_text(view).replace("\u00a0", " ")
     assert "в 100 % ОО — выполнено" in text
+    # Each item is headed by its reference alone, not also numbered by a list («1. 1.2. …»).
+    assert "<ol" not in view.summary.toHtml()
+    assert f"{first.reference}. {first.text.splitlines()[0]}" in text.splitlines()
     assert "не заполнено: " + grid.schools[14].short_name in text
     assert view.progress.text().endswith("Заполнено 44 из 45.")
     assert schools_phrase([s.short_name for s in third.schools[Status.NOT_DONE]]) == first_school.short_name

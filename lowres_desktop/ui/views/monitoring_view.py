@@ -70,7 +70,7 @@ from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 from lowres_desktop.wording.analysis import profile_title
-from lowres_desktop.wording.common import format_percent, with_full_stop
+from lowres_desktop.wording.common import format_percent, item_heading, with_full_stop
 
 if TYPE_CHECKING:
     from lowres_desktop.domain.monitoring import Entry
@@ -532,7 +532,9 @@ def summary_html(summary: RoundSummary, tr) -> str:  # type: ignore[no-untyped-d
         )
         + "</p>"
     )
-    parts.append(f"<h4>{tr('По мероприятиям')}</h4><ol style='margin-left:0'>")
+    # Not an <ol>: its own numbers stood before the items' («1. 1.2. Проведение …»). The
+    # reference heads the item and its counts sit indented under it.
+    parts.append(f"<h4>{tr('По мероприятиям')}</h4>")
     for item in summary.items:
         lines = []
         for status in Status:
@@ -551,17 +553,17 @@ def summary_html(summary: RoundSummary, tr) -> str:  # type: ignore[no-untyped-d
                 )
             )
         parts.append(
-            f"<li><b>{item.reference}.</b> {_escape(item.text.splitlines()[0])}<br>"
-            + "<br>".join(lines)
-            + "</li>"
+            f"<p style='margin-bottom:0'><b>{item.reference}.</b> {_escape(item_heading(item.text))}</p>"
+            f"<p style='margin-top:0; margin-left:24px'>{'<br>'.join(lines)}</p>"
         )
-    parts.append("</ol>")
     parts.append(f"<h4>{tr('Не выполнено школами (проект поручений)')}</h4>")
+    if not any(directive.gaps for directive in summary.directives):
+        parts.append(f"<p>{tr('Невыполненных и выполненных частично мероприятий нет.')}</p>")
     for directive in summary.directives:
         if not directive.gaps:
             continue
         gaps = "".join(
-            f"<li>{g.reference}. {_escape(g.text.splitlines()[0])} — {STATUS_WORDS[g.status]}"
+            f"<li>{g.reference}. {_escape(item_heading(g.text))} — {STATUS_WORDS[g.status]}"
             + (f" <i>({_escape(g.comment)})</i>" if g.comment else "")
             + "</li>"
             for g in directive.gaps

@@ -105,12 +105,12 @@ def heat_map_page(db: Database) -> list[float]:
     view.show()
     view.tabs.setCurrentIndex(Tab.HEAT_MAP)
     QCoreApplication.processEvents()
-    table = view.heat_table
+    table = view.heat_map_tab.table
     figures = [
         timed("открыть (профили, годы, запуск загрузки)", view, lambda: view.refresh(db)),
-        wait_loaded("тепловая карта", view, view.heat_loader.is_busy),
+        wait_loaded("тепловая карта", view, view.heat_map_tab.loader.is_busy),
     ]
-    print(f"  строк: {view.heat_model.rowCount()}; остальные вкладки ещё загружаются")
+    print(f"  строк: {view.heat_map_tab.model.rowCount()}; остальные вкладки ещё загружаются")
     figures.append(wait_loaded("вся страница «Анализ»", view, view.is_loading))
     figures += [
         timed("сортировать по школе", view, sort(table, 0, Qt.SortOrder.AscendingOrder)),
@@ -120,16 +120,16 @@ def heat_map_page(db: Database) -> list[float]:
             sort(table, FIXED_COLUMNS, Qt.SortOrder.DescendingOrder),
         ),
         timed("сортировать по категории", view, sort(table, 2, Qt.SortOrder.AscendingOrder)),
-        timed("фильтр «СОШ № 123»", view, lambda: view.heat_filter.setText("СОШ № 123")),
-        timed("снять фильтр", view, lambda: view.heat_filter.setText("")),
+        timed("фильтр «СОШ № 123»", view, lambda: view.heat_map_tab.filter.setText("СОШ № 123")),
+        timed("снять фильтр", view, lambda: view.heat_map_tab.filter.setText("")),
         timed("прокрутить в конец", view, lambda: table.scrollToBottom()),
-        timed("сменить год на 2023", view, lambda: view.years.select_year(2023)),
-        wait_loaded("2023 (история категорий считается)", view, view.heat_loader.is_busy),
+        timed("сменить год на 2023", view, lambda: view.scope_bar.years.select_year(2023)),
+        wait_loaded("2023 (история категорий считается)", view, view.heat_map_tab.loader.is_busy),
     ]
     figures.append(wait_loaded("вся страница за 2023", view, view.is_loading))
     figures += [
-        timed("вернуть 2024", view, lambda: view.years.select_year(2024)),
-        wait_loaded("2024 снова (история категорий из кэша)", view, view.heat_loader.is_busy),
+        timed("вернуть 2024", view, lambda: view.scope_bar.years.select_year(2024)),
+        wait_loaded("2024 снова (история категорий из кэша)", view, view.heat_map_tab.loader.is_busy),
     ]
     figures.append(wait_loaded("вся страница за 2024", view, view.is_loading))
     view.close()

@@ -41,7 +41,7 @@ def _closed(qtbot, window, kind) -> None:  # type: ignore[no-untyped-def]
 
 
 def _profile_dialog(qtbot, window) -> RuleProfileDialog:  # type: ignore[no-untyped-def]
-    press(qtbot, window.analysis_view.edit_profile)
+    press(qtbot, window.analysis_view.scope_bar.edit_profile)
     return next(d for d in window.findChildren(RuleProfileDialog) if d.isVisible())
 
 
@@ -93,10 +93,10 @@ def test_a_school_status_profile_and_charts(qtbot, open_window, demo_db, tmp_pat
     assert list(dashboard.glob("*.png"))
 
     view.tabs.setCurrentIndex(Tab.CATEGORIES)
-    qtbot.waitUntil(lambda: view.category_model.rowCount() > 0, timeout=10_000)
-    view.category_table.selectRow(0)
-    row = view._selected_row()
-    year = view.years.year()
+    qtbot.waitUntil(lambda: view.categories_tab.model.rowCount() > 0, timeout=10_000)
+    view.categories_tab.table.selectRow(0)
+    row = view.categories_tab.selected_row()
+    year = view.scope_bar.years.year()
 
     def status(dialog: OfficialStatusDialog) -> None:
         dialog.categories[Category.LOW].setChecked(True)
@@ -104,50 +104,50 @@ def test_a_school_status_profile_and_charts(qtbot, open_window, demo_db, tmp_pat
         type_text(dialog.number, "1351")
         press_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
-    press(qtbot, view.status_button)
+    press(qtbot, view.categories_tab.status_button)
     answer(qtbot, OfficialStatusDialog, status)
     _closed(qtbot, window, OfficialStatusDialog)
     wait_writes(qtbot, window)
     back_to(qtbot, window)
     stored = official_statuses(demo_db, row.school.login)
     assert any(s.year == year and s.order_number == "1351" for s in stored)
-    view.category_table.selectRow(0)
-    press(qtbot, view.status_button)
+    view.categories_tab.table.selectRow(0)
+    press(qtbot, view.categories_tab.status_button)
     answer(qtbot, OfficialStatusDialog, lambda d: press_standard(qtbot, d, CANCEL))
     _closed(qtbot, window, OfficialStatusDialog)
     back_to(qtbot, window)
 
-    view.category_table.selectRow(0)
-    row = view._selected_row()
+    view.categories_tab.table.selectRow(0)
+    row = view.categories_tab.selected_row()
 
     def school(dialog: SchoolProfileDialog) -> None:
         next(iter(dialog.types.values())).setChecked(True)
         press_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
 
-    press(qtbot, view.profile_button)
+    press(qtbot, view.categories_tab.profile_button)
     answer(qtbot, SchoolProfileDialog, school)
     _closed(qtbot, window, SchoolProfileDialog)
     wait_writes(qtbot, window)
     back_to(qtbot, window)
-    assert school_profile(demo_db, row.school.login, year, view.profile()).profile.problem_types
-    view.category_table.selectRow(0)
-    press(qtbot, view.profile_button)
+    assert school_profile(demo_db, row.school.login, year, view.scope_bar.profile()).profile.problem_types
+    view.categories_tab.table.selectRow(0)
+    press(qtbot, view.categories_tab.profile_button)
     answer(qtbot, SchoolProfileDialog, lambda d: press_standard(qtbot, d, CANCEL))
     _closed(qtbot, window, SchoolProfileDialog)
     back_to(qtbot, window)
 
-    view.category_table.selectRow(0)
-    press(qtbot, view.charts_button)
+    view.categories_tab.table.selectRow(0)
+    press(qtbot, view.categories_tab.charts_button)
     assert view.tabs.currentIndex() == Tab.SCHOOL
     charts = tmp_path / "школа"
     charts.mkdir()
     answer_folder(qtbot, charts)
-    press_text(qtbot, view.school_panel, "Сохранить графики в PNG…")
+    press_text(qtbot, view.school_tab.panel, "Сохранить графики в PNG…")
     back_to(qtbot, window)
     assert list(charts.glob("*.png"))
 
     view.tabs.setCurrentIndex(Tab.HEAT_MAP)
-    qtbot.waitUntil(lambda: view.heat_model.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: view.heat_map_tab.model.rowCount() > 0, timeout=10_000)
     heat = tmp_path / "тепловая.png"
     answer_file(qtbot, heat)
     press_text(qtbot, view, "Сохранить видимую часть в PNG…")

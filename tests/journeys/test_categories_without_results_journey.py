@@ -27,11 +27,11 @@ def test_a_school_without_results_is_shown_as_such(
     window = open_window(db)
     window.show_page(Page.ANALYSIS)
     view = window.analysis_view
-    view.years.select_year(2019)
+    view.scope_bar.years.select_year(2019)
     view.tabs.setCurrentIndex(Tab.CATEGORIES)
-    qtbot.waitUntil(lambda: "нет результатов: 1;" in view.category_counts.text(), timeout=10_000)
-    view.category_choice.setCurrentIndex(view.category_choice.findData(None))
-    model = view.category_model
+    qtbot.waitUntil(lambda: "нет результатов: 1;" in view.categories_tab.counts.text(), timeout=10_000)
+    view.categories_tab.choice.setCurrentIndex(view.categories_tab.choice.findData(None))
+    model = view.categories_tab.model
     qtbot.waitUntil(lambda: model.rowCount() == 16, timeout=10_000)
     cells = {
         model.index(row, 1).data(Qt.ItemDataRole.DisplayRole): model.index(row, 3).data(

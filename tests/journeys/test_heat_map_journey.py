@@ -37,9 +37,9 @@ def test_the_heat_map_sorted_by_its_columns_and_its_tooltips(qtbot, open_window,
     view = window.analysis_view
     bar = view.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(Tab.HEAT_MAP).center())
-    model = view.heat_model
+    model = view.heat_map_tab.model
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=15_000)
-    header = view.heat_table.horizontalHeader()
+    header = view.heat_map_tab.table.horizontalHeader()
 
     _click_header(qtbot, header, 0)
     names = _column(model, 0)
@@ -56,7 +56,7 @@ def test_the_heat_map_sorted_by_its_columns_and_its_tooltips(qtbot, open_window,
     shown = [ranks.get(title, len(ranks)) for title in _column(model, 2)]
     assert shown == sorted(shown) and shown[0] < shown[-1], "the categories in their order, none last"
 
-    table = view.heat_table
+    table = view.heat_map_tab.table
     cell = table.visualRect(model.index(0, 0)).center()
     full_names = {s.short_name: s.full_name for s in list_schools(demo_db)}
     assert _tooltip(qtbot, table.viewport(), cell) == full_names[model.index(0, 0).data()]

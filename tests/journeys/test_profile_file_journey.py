@@ -20,7 +20,7 @@ from tests.journeys.driving import answer, answer_file, answer_question, back_to
 
 def _open_dialog(qtbot, window) -> RuleProfileDialog:  # type: ignore[no-untyped-def]
     window.show_page(Page.ANALYSIS)
-    press(qtbot, window.analysis_view.edit_profile)
+    press(qtbot, window.analysis_view.scope_bar.edit_profile)
     found: list[RuleProfileDialog] = []
 
     def shown() -> bool:

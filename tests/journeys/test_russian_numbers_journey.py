@@ -44,7 +44,7 @@ def test_thresholds_and_minimum_scores_with_a_decimal_comma(qtbot, open_window, 
     assert QLocale().decimalPoint() == ",", "the program's set-up makes numbers Russian"
     window = open_window(demo_db)
     window.show_page(Page.ANALYSIS)
-    press(qtbot, window.analysis_view.edit_profile)
+    press(qtbot, window.analysis_view.scope_bar.edit_profile)
     dialog = next(d for d in window.findChildren(RuleProfileDialog) if d.isVisible())
     vpr = dialog.thresholds[ProcedureKind.VPR]
     before = list_profiles(demo_db).current.threshold(ProcedureKind.VPR)

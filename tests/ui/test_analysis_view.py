@@ -42,20 +42,26 @@ def _view(qtbot, db, tab: int = Tab.DASHBOARD) -> AnalysisView:  # type: ignore[
 
 def test_every_tab_names_the_profile_and_year(qtbot, demo_db) -> None:
     view = _view(qtbot, demo_db)
-    assert view.years.year() == 2024
+    assert view.scope_bar.years.year() == 2024
     assert (
-        view.caption.text()
-        == f"2024 г. · Профиль «{default_profile().name}» "
+        view.caption.text() == f"2024 г. · Профиль «{default_profile().name}» "
         f"(приказ КОиН г. Новокузнецка от 09.12.2020 № 1351), отпечаток {default_profile().fingerprint()}"
     )
-    assert view.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ с результатами"
-    assert view.category_chart.legend_labels() == ["УНОР", "ШНОР", "группа риска", "стабильно высокие"]
-    assert view.heat_model.rowCount() == 0 and view.category_model.rowCount() == 0  # read when shown
+    assert view.dashboard_tab.share_chart.plot.titleLabel.text == "Доля ШНОР от числа школ с результатами"
+    assert view.dashboard_tab.category_chart.legend_labels() == [
+        "УНОР",
+        "ШНОР",
+        "группа риска",
+        "стабильно высокие",
+    ]
+    assert (
+        view.heat_map_tab.model.rowCount() == 0 and view.categories_tab.model.rowCount() == 0
+    )  # read when shown
     view.tabs.setCurrentIndex(Tab.SCHOOL)
-    assert "Профиль «" in view.school_panel.caption.text()
-    assert view.category_model.rowCount() > 0  # the charts show the first flagged school
+    assert "Профиль «" in view.school_tab.panel.caption.text()
+    assert view.categories_tab.model.rowCount() > 0  # the charts show the first flagged school
     view.tabs.setCurrentIndex(Tab.HEAT_MAP)
-    assert view.heat_model.rowCount() == 100
+    assert view.heat_map_tab.model.rowCount() == 100
 
 
 def test_the_profile_dialog_answers_what_if_at_once(qtbot, demo_db) -> None:
@@ -99,16 +105,16 @@ def test_a_profile_s_procedures_without_results_here_stay_in_the_profile(qtbot, 
 
 def test_categories_show_official_status_disagreement_and_reasons(qtbot, demo_db) -> None:
     view = _view(qtbot, demo_db, Tab.CATEGORIES)
-    view.years.select_year(2019)
-    rows = view.category_model.records()
+    view.scope_bar.years.select_year(2019)
+    rows = view.categories_tab.model.records()
     assert rows and all(r.computed.categories or r.official for r in rows)
-    view.category_choice.setCurrentIndex(view.category_choice.findData("disagree"))
-    disagreeing = view.category_model.records()
+    view.categories_tab.choice.setCurrentIndex(view.categories_tab.choice.findData("disagree"))
+    disagreeing = view.categories_tab.model.records()
     assert disagreeing and all(r.disagrees for r in disagreeing)
-    view.category_table.selectRow(0)
-    assert "ШНОР" in view.reasons.toPlainText()
-    assert "различаются" in view.reasons.toPlainText()
-    login = view._selected_row().school.login  # type: ignore[union-attr]
+    view.categories_tab.table.selectRow(0)
+    assert "ШНОР" in view.categories_tab.reasons.toPlainText()
+    assert "различаются" in view.categories_tab.reasons.toPlainText()
+    login = view.categories_tab.selected_row().school.login  # type: ignore[union-attr]
     status = OfficialStatusDialog(view.context, login, "школа", 2019)
     qtbot.addWidget(status)
     status.categories[Category.LOW].setChecked(True)
@@ -116,7 +122,7 @@ def test_categories_show_official_status_disagreement_and_reasons(qtbot, demo_db
     status._on_buttons_accepted()
     wait_writes(qtbot, view.context)
     view.reload()
-    assert login not in {r.school.login for r in view.category_model.records()}
+    assert login not in {r.school.login for r in view.categories_tab.model.records()}
 
 
 def test_school_profile_dialog_offers_ranked_mentors(qtbot, demo_db) -> None:
@@ -135,11 +141,14 @@ def test_school_profile_dialog_offers_ranked_mentors(qtbot, demo_db) -> None:
 
 def test_dynamics_tab_lists_entered_left_stayed(qtbot, demo_db) -> None:
     view = _view(qtbot, demo_db, Tab.DYNAMICS)
-    view.years.select_year(2020)
-    assert "вышли 9" in view.change_label.text()
-    lists = (view.entered_model, view.left_model, view.stayed_model)
+    view.scope_bar.years.select_year(2020)
+    assert "вышли 9" in view.dynamics_tab.change_label.text()
+    lists = (view.dynamics_tab.entered_model, view.dynamics_tab.left_model, view.dynamics_tab.stayed_model)
     assert [m.rowCount() for m in lists] == [1, 9, 10]
-    assert [view.entered_title.text(), view.left_title.text()] == ["<b>Вошли (1)</b>", "<b>Вышли (9)</b>"]
+    assert [view.dynamics_tab.entered_title.text(), view.dynamics_tab.left_title.text()] == [
+        "<b>Вошли (1)</b>",
+        "<b>Вышли (9)</b>",
+    ]
     found = dynamics_for_year(demo_db, 2020, list_profiles(demo_db).current)
     change = found.change
     for model, logins in zip(lists, (change.entered, change.left, change.stayed), strict=True):
@@ -148,8 +157,8 @@ def test_dynamics_tab_lists_entered_left_stayed(qtbot, demo_db) -> None:
             in_row, total = found.years_on_list.get(school.login, (0, 0))
             expected.append(school.short_name + (f" — {in_row} г. подряд, всего {total}" if in_row else ""))
         assert model.stringList() == expected
-    assert any(" г. подряд, всего " in text for text in view.stayed_model.stringList())
-    assert view.trend_model.rowCount() == 8
+    assert any(" г. подряд, всего " in text for text in view.dynamics_tab.stayed_model.stringList())
+    assert view.dynamics_tab.trend_model.rowCount() == 8
     years = found.years[-4:]
     districts = [row for row in found.districts_flagged if any(row.by_year.get(y) for y in years)]
     expected_cells = [
@@ -159,11 +168,14 @@ def test_dynamics_tab_lists_entered_left_stayed(qtbot, demo_db) -> None:
     expected_cells.append(
         ("Всего ОО", *(str(sum(len(r.by_year.get(y, [])) for r in found.districts_flagged)) for y in years))
     )
-    assert _cells(view.district_model) == expected_cells and len(expected_cells) > 1
-    headers = [view.district_model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(years) + 1)]
+    assert _cells(view.dynamics_tab.district_model) == expected_cells and len(expected_cells) > 1
+    headers = [
+        view.dynamics_tab.district_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(len(years) + 1)
+    ]
     assert headers == ["Район", *map(str, years)]
     # Rows on screen grow to show every name, wrapped in a narrow column.
-    table = view.district_table
+    table = view.dynamics_tab.district_table
     tall = next(r for r, cells in enumerate(expected_cells) if "\n" in cells[-1])
     table.setColumnWidth(len(years), 50)
     assert table.sizeHintForRow(tall) > 2 * table.verticalHeader().defaultSectionSize()
@@ -178,28 +190,28 @@ def test_objectivity_tab_lists_every_sign_of_every_school(qtbot, demo_db) -> Non
         for row in report.schools
         for sign in row.signs
     ]
-    assert _cells(view.objectivity_model) == expected and expected
-    assert view.objectivity_label.text().startswith(
+    assert _cells(view.objectivity_tab.model) == expected and expected
+    assert view.objectivity_tab.label.text().startswith(
         f"2024 г.: признаки необъективности у {len(report.schools)} ОО"
     )
-    assert "импортируйте" not in view.objectivity_label.text(), "the demo has comparisons for 2024"
-    header = view.objectivity_table.horizontalHeader()
+    assert "импортируйте" not in view.objectivity_tab.label.text(), "the demo has comparisons for 2024"
+    header = view.objectivity_tab.table.horizontalHeader()
     longest = max(expected, key=lambda row: len(row[3]))[3]
-    assert header.sectionSize(3) >= view.objectivity_table.fontMetrics().horizontalAdvance(longest)
-    view.objectivity_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    view.years.select_year(2023)  # the next year's rows keep the order the header shows
-    names = [row[0] for row in _cells(view.objectivity_model)]
+    assert header.sectionSize(3) >= view.objectivity_tab.table.fontMetrics().horizontalAdvance(longest)
+    view.objectivity_tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    view.scope_bar.years.select_year(2023)  # the next year's rows keep the order the header shows
+    names = [row[0] for row in _cells(view.objectivity_tab.model)]
     assert names == sorted(names, reverse=True)
 
 
 def test_heat_map_sorts_filters_hovers_and_opens_the_card(qtbot, demo_db) -> None:
     view = _view(qtbot, demo_db, Tab.HEAT_MAP)
-    model = view.heat_model
+    model = view.heat_map_tab.model
     assert model.rowCount() == 100 and model.columnCount() == FIXED_COLUMNS + 8
     # Rows come by district then name, and no column claims to be sorted.
     districts = [model.row(r).school.district or "" for r in range(model.rowCount())]
     assert districts == sorted(districts)
-    assert view.heat_table.horizontalHeader().sortIndicatorSection() == -1
+    assert view.heat_map_tab.table.horizontalHeader().sortIndicatorSection() == -1
     column = FIXED_COLUMNS
     model.sort(column, Qt.SortOrder.DescendingOrder)
     values = [model.row(r).values[0] for r in range(model.rowCount())]
@@ -210,14 +222,14 @@ def test_heat_map_sorts_filters_hovers_and_opens_the_card(qtbot, demo_db) -> Non
     model.set_filter("гимназия")
     assert 0 < model.rowCount() < 100
     with qtbot.waitSignal(view.sig_school_activated) as activated:
-        view._on_heat_table_clicked(model.index(0, 0))
+        view.heat_map_tab.table.clicked.emit(model.index(0, 0))
     assert activated.args == [model.row(0).school.login]
-    assert view.school_login == model.row(0).school.login
+    assert view.school_tab.login == model.row(0).school.login
 
 
 def test_charts_export_as_png(qtbot, demo_db, tmp_path: Path) -> None:
     view = _view(qtbot, demo_db)
-    saved = view.save_dashboard(tmp_path) + view.school_panel.save_pngs(tmp_path)
+    saved = view.dashboard_tab.save_pngs(tmp_path) + view.school_tab.panel.save_pngs(tmp_path)
     assert len(saved) == 7 and all(p.stat().st_size > 10_000 for p in saved)
 
 
@@ -261,10 +273,10 @@ def test_a_legend_too_wide_for_its_chart_wraps_instead_of_widening_the_plot(qtbo
 
 def test_objectivity_tab_says_where_comparisons_come_from_when_there_are_none(qtbot, seed_db) -> None:
     view = _view(qtbot, seed_db, Tab.OBJECTIVITY)
-    qtbot.waitUntil(lambda: "признаки необъективности" in view.objectivity_label.text())
-    assert view.objectivity_model.rowCount() == 0
+    qtbot.waitUntil(lambda: "признаки необъективности" in view.objectivity_tab.label.text())
+    assert view.objectivity_tab.model.rowCount() == 0
     assert "«Сравнение отметок с отметками по журналу» (Файл → Импорт результатов…)" in (
-        view.objectivity_label.text()
+        view.objectivity_tab.label.text()
     )
 
 
@@ -275,16 +287,19 @@ def test_every_analysis_table_exported_names_the_year_and_profile(qtbot, demo_db
     from lowres_desktop.wording.analysis import profile_title
 
     view = _view(qtbot, demo_db, Tab.HEAT_MAP)
-    other = next(i for i, p in enumerate(view.profiles.profiles) if p != view.profiles.current)
-    view.profile_box.setCurrentIndex(other)
-    profile = view.profiles.profiles[other]
-    view.years.select_year(2022)
+    other = next(
+        i for i, p in enumerate(view.scope_bar.profiles.profiles) if p != view.scope_bar.profiles.current
+    )
+    view.scope_bar.profile_box.setCurrentIndex(other)
+    wait_writes(qtbot, view.context)  # the choice is stored as the current profile
+    profile = view.scope_bar.profiles.profiles[other]
+    view.scope_bar.years.select_year(2022)
     tables = {
-        "heat": view.heat_table,
-        "categories": view.category_table,
-        "trends": view.trend_table,
-        "districts": view.district_table,
-        "objectivity": view.objectivity_table,
+        "heat": view.heat_map_tab.table,
+        "categories": view.categories_tab.table,
+        "trends": view.dynamics_tab.trend_table,
+        "districts": view.dynamics_tab.district_table,
+        "objectivity": view.objectivity_tab.table,
     }
     for name, table in tables.items():
         export = attach_table_export(table)

@@ -10,7 +10,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.ui.models.heat_map_model import FIXED_COLUMNS
 from lowres_desktop.ui.tasks import Loader
-from lowres_desktop.ui.views import analysis_view, schools_view
+from lowres_desktop.ui.views import schools_view
+from lowres_desktop.ui.views.analysis import scope_bar
 from lowres_desktop.ui.views.analysis_view import AnalysisView, Tab
 from lowres_desktop.ui.views.schools_view import SchoolsView
 from tests.ui.qt_helpers import app_context
@@ -19,7 +20,7 @@ from tests.ui.qt_helpers import app_context
 @pytest.fixture
 def every_database_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schools_view, "BACKGROUND_ROWS", 0)
-    monkeypatch.setattr(analysis_view, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(scope_bar, "BACKGROUND_ROWS", 0)
 
 
 @pytest.mark.usefixtures("every_database_is_large")
@@ -42,7 +43,7 @@ def test_schools_page_loads_in_the_background_then_sorts_and_filters(qtbot, seed
 
 
 def _cells(view: AnalysisView) -> list[tuple[str, ...]]:
-    return _table(view.heat_model)
+    return _table(view.heat_map_tab.model)
 
 
 def _table(model: QAbstractItemModel) -> list[tuple[str, ...]]:
@@ -60,7 +61,7 @@ def test_analysis_page_in_the_background_shows_what_it_shows_at_once(
     for tab in range(at_once.tabs.count()):
         at_once.tabs.setCurrentIndex(tab)
     assert not at_once.is_loading()
-    monkeypatch.setattr(analysis_view, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(scope_bar, "BACKGROUND_ROWS", 0)
     view = AnalysisView(app_context(qtbot, demo_db))
     qtbot.addWidget(view)
     view.resize(1500, 950)
@@ -69,30 +70,37 @@ def test_analysis_page_in_the_background_shows_what_it_shows_at_once(
     view.refresh(demo_db)
     assert view.is_loading()
     assert view.caption.text().endswith(" · загрузка…")
-    assert not view.heat_status.isHidden() and not view.heat_table.isEnabled()
+    assert not view.heat_map_tab.status.isHidden() and not view.heat_map_tab.table.isEnabled()
     qtbot.waitUntil(lambda: not view.is_loading(), timeout=30000)
     assert view.caption.text() == at_once.caption.text()
-    assert view.heat_status.isHidden() and view.heat_table.isEnabled()
-    assert view.heat_model.rowCount() == 100
+    assert view.heat_map_tab.status.isHidden() and view.heat_map_tab.table.isEnabled()
+    assert view.heat_map_tab.model.rowCount() == 100
     assert _cells(view) == _cells(at_once)
-    assert view.category_model.rowCount() == 0  # another tab, read when it is shown
+    assert view.categories_tab.model.rowCount() == 0  # another tab, read when it is shown
     for tab in range(view.tabs.count()):
         view.tabs.setCurrentIndex(tab)
         qtbot.waitUntil(lambda: not view.is_loading(), timeout=30000)
-    assert view.category_model.rowCount() == at_once.category_model.rowCount() > 0
-    assert view.change_label.text() == at_once.change_label.text()
-    assert view.objectivity_label.text() == at_once.objectivity_label.text()
-    for model in ("objectivity_model", "district_model", "trend_model", "category_model"):
-        assert _table(getattr(view, model)) == _table(getattr(at_once, model)), model
+    assert view.categories_tab.model.rowCount() == at_once.categories_tab.model.rowCount() > 0
+    assert view.dynamics_tab.change_label.text() == at_once.dynamics_tab.change_label.text()
+    assert view.objectivity_tab.label.text() == at_once.objectivity_tab.label.text()
+    for tab, model in (
+        ("objectivity_tab", "model"),
+        ("dynamics_tab", "district_model"),
+        ("dynamics_tab", "trend_model"),
+        ("categories_tab", "model"),
+    ):
+        shown, expected = (getattr(getattr(page, tab), model) for page in (view, at_once))
+        assert _table(shown) == _table(expected), (tab, model)
     for model in ("entered_model", "left_model", "stayed_model"):
-        assert getattr(view, model).stringList() == getattr(at_once, model).stringList(), model
-    assert view.objectivity_model.rowCount() > 0 and view.stayed_model.rowCount() > 0
-    assert view.school_panel.login == at_once.school_panel.login is not None
-    model = view.heat_model
+        shown, expected = (getattr(page.dynamics_tab, model) for page in (view, at_once))
+        assert shown.stringList() == expected.stringList(), model
+    assert view.objectivity_tab.model.rowCount() > 0 and view.dynamics_tab.stayed_model.rowCount() > 0
+    assert view.school_tab.panel.login == at_once.school_tab.panel.login is not None
+    model = view.heat_map_tab.model
     model.sort(FIXED_COLUMNS, Qt.SortOrder.DescendingOrder)
     present = [v for r in range(model.rowCount()) if (v := model.row(r).values[0]) is not None]
     assert present == sorted(present, reverse=True)
-    view.heat_filter.setText("гимназия")
+    view.heat_map_tab.filter.setText("гимназия")
     assert 0 < model.rowCount() < 100
 
 

@@ -17,8 +17,8 @@ from lowres_desktop import app
 from lowres_desktop.files import atomic
 from lowres_desktop.files.faults import FileWriteFailed
 from lowres_desktop.storage.unit_of_work import Database
-from lowres_desktop.ui.views import analysis_view as analysis_view_module
 from lowres_desktop.ui.views import monitoring_view
+from lowres_desktop.ui.views.analysis import heat_map_tab
 from lowres_desktop.ui.views.analysis_view import Tab
 from tests.ui.qt_helpers import app_context
 from tests.ui.test_analysis_view import _view as analysis_view
@@ -53,12 +53,12 @@ def test_a_failed_chart_picture_keeps_the_previous_one(
     view = analysis_view(qtbot, demo_db)
     folder = tmp_path / "charts"
     folder.mkdir()
-    written = view.school_panel.save_pngs(folder)[0]
+    written = view.school_tab.panel.save_pngs(folder)[0]
     written.write_bytes(PREVIOUS)
     names = sorted(p.name for p in folder.iterdir())
     _fail_the_flush(monkeypatch)
     with pytest.raises(FileWriteFailed):
-        view.school_panel.save_pngs(folder)
+        view.school_tab.panel.save_pngs(folder)
     assert written.read_bytes() == PREVIOUS
     assert sorted(p.name for p in folder.iterdir()) == names
 
@@ -90,7 +90,7 @@ def _press(qtbot: QtBot, view: QWidget, text: str) -> None:
     ("module", "name", "button"),
     [
         (monitoring_view, "monitoring.csv", "Итоги в CSV…"),
-        (analysis_view_module, "heat.png", "Сохранить видимую часть в PNG…"),
+        (heat_map_tab, "heat.png", "Сохранить видимую часть в PNG…"),
     ],
 )
 def test_a_failed_save_from_a_page_keeps_the_previous_file_and_says_why(

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QRectF, Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QRectF, QSizeF, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from lowres_desktop.domain.chart_series import BarChart, CategoryYear, LineChart
@@ -26,7 +26,13 @@ NO_DATA_COLOR = "#f2f2f2"
 """A year without results: paler than «нет категории», so it does not read as a category."""
 FONT_POINTS = 12
 TITLE_POINTS = FONT_POINTS + 3
+SMALLEST_LEGEND_POINTS = 9
+BESIDE_PLOT_SHARE = 0.6
+"""The least of a chart's width the plot keeps when the legend stands beside it."""
 LEGEND_MARGIN = 10
+CENTERED = QTextOption(Qt.AlignmentFlag.AlignCenter)
+EDGE_LABEL_OVERHANG = 30
+"""Pixels an axis label may stand past the plot's edge (half of «2024» at `FONT_POINTS`)."""
 TITLE_LINE_HEIGHT = 30
 """pyqtgraph's own height of the title row, for one line."""
 
@@ -67,6 +73,9 @@ class _Axis(pg.AxisItem):
     def __init__(self, labels: list[str], orientation: str = "bottom") -> None:
         super().__init__(orientation=orientation)
         self._labels = labels
+        # The first and last labels stand half over the plot's edges: hidden by default,
+        # a narrow chart lost its first and last years.
+        self.setStyle(hideOverlappingLabels=EDGE_LABEL_OVERHANG)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         # Long names (districts) would run into each other: their first word, shortened, tells
@@ -99,6 +108,8 @@ class ChartWidget(QWidget):
     """One plot with a title, a legend beside it and PNG export."""
 
     LEGEND_COLUMNS = 4
+    BELOW_SHARE = 0.3
+    """The most of the chart's height a legend under the plot may take."""
 
     def __init__(self, labels: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +132,7 @@ class ChartWidget(QWidget):
             labelTextColor=TEXT_COLOR, labelTextSize=f"{FONT_POINTS}pt", colCount=self.LEGEND_COLUMNS
         )
         self.view.addItem(self.legend, row=1, col=0)
+        self.legend_beside = False
         self._title = ""
         self._refill = QTimer(self)
         self._refill.setSingleShot(True)
@@ -150,17 +162,66 @@ class ChartWidget(QWidget):
         self.plot.addItem(line)
 
     def _fit_legend(self) -> None:
-        """`LEGEND_COLUMNS` columns where they fit the chart's width, else fewer.
+        """The legend where it leaves the plot the most room, at the largest size that does.
 
-        A legend wider than its chart widens the whole plot past the widget, which then
-        shows only its left part (the dashboard's districts chart with «прочие ШНОР»).
+        Under the plot it takes `LEGEND_COLUMNS` columns where they fit the chart's width,
+        else fewer: a legend wider than its chart widens the whole plot past the widget,
+        which then shows only its left part (the dashboard's districts chart with «прочие
+        ШНОР»). Under the plot it may take at most `BELOW_SHARE` of the chart's height:
+        on the school card at 1366×768 a legend of nine procedures under the plot left
+        the lines 80 px of height. Failing that, it stands beside the plot in one column
+        if the plot keeps `BESIDE_PLOT_SHARE` of the width, else under it at its smallest.
         """
-        available = self.view.width() - 2 * LEGEND_MARGIN
+        width, height = self.view.width(), self.view.height()
+        for points in range(FONT_POINTS, SMALLEST_LEGEND_POINTS - 1, -1):
+            self._legend_size(points)
+            legend = self._columns_within(width - 2 * LEGEND_MARGIN)
+            if legend.height() <= self.BELOW_SHARE * height:
+                self._place_legend(beside=False)
+                return
+        for points in range(FONT_POINTS, SMALLEST_LEGEND_POINTS - 1, -1):
+            self._legend_size(points)
+            self.legend.setColumnCount(1)
+            legend = self._legend_hint()
+            beside = legend.width() + 2 * LEGEND_MARGIN
+            if legend.height() <= height - 2 * LEGEND_MARGIN and beside <= (1 - BESIDE_PLOT_SHARE) * width:
+                self._place_legend(beside=True)
+                return
+        self._legend_size(SMALLEST_LEGEND_POINTS)
+        self._columns_within(width - 2 * LEGEND_MARGIN)
+        self._place_legend(beside=False)
+
+    def _legend_hint(self) -> QSizeF:
+        return self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+
+    def _columns_within(self, available: int) -> QSizeF:
+        """As many of `LEGEND_COLUMNS` columns as fit `available`; the legend's size then."""
         for columns in range(self.LEGEND_COLUMNS, 0, -1):
             self.legend.setColumnCount(columns)
-            if self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width() <= available:
+            legend = self._legend_hint()
+            if legend.width() <= available:
                 break
-        self._refill.start()
+        return legend
+
+    def _legend_size(self, points: int) -> None:
+        """Labels at `points` (LegendItem.setLabelTextSize only stores the size for new labels)."""
+        size = f"{points}pt"
+        if self.legend.labelTextSize() != size:
+            self.legend.setLabelTextSize(size)
+            for _sample, label in self.legend.items:
+                label.setText(label.text, size=size)
+            self.legend.updateSize()
+
+    def _place_legend(self, beside: bool) -> None:
+        """The legend in the view's layout beside the plot (top-aligned) or under it."""
+        if beside != self.legend_beside:
+            self.view.ci.removeItem(self.legend)
+            row, col = (0, 1) if beside else (1, 0)
+            self.view.addItem(self.legend, row=row, col=col)
+            alignment = Qt.AlignmentFlag.AlignTop if beside else Qt.AlignmentFlag.AlignHCenter
+            self.view.ci.layout.setAlignment(self.legend, alignment)
+            self.legend_beside = beside
+        self._fit_title()
 
     @Slot()
     def _fill_view(self) -> None:
@@ -179,6 +240,8 @@ class ChartWidget(QWidget):
         which then shows only its left part (the dashboard's first chart at 1280×720).
         """
         available = self.view.width() - self.plot.getAxis("left").width() - 2 * LEGEND_MARGIN
+        if self.legend_beside:
+            available -= int(self._legend_hint().width()) + LEGEND_MARGIN
         font = QFont()
         for points in range(TITLE_POINTS, FONT_POINTS - 1, -1):
             font.setPointSize(points)
@@ -199,7 +262,6 @@ class ChartWidget(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_title()
         self._fit_legend()
 
     def legend_labels(self) -> list[str]:
@@ -293,6 +355,8 @@ class CategoryStripWidget(ChartWidget):
 
     BLOCK_WIDTH = 0.92
     SMALLEST_WORDS_POINTS = 8
+    BELOW_SHARE = 0.15
+    """The blocks are what the strip shows: even a one-line legend under them halved them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
@@ -349,3 +413,5 @@ class CategoryStripWidget(ChartWidget):
                     break
             text.setFont(font)
             text.setTextWidth(block if QFontMetrics(font).horizontalAdvance(words) > block else -1)
+            # Wrapped words stand in the middle of their block, as one line does.
+            text.textItem.document().setDefaultTextOption(CENTERED)

@@ -113,13 +113,21 @@ def _create_at_head(connection: Connection, head: str) -> None:
     """An empty database gets the models' schema, the rows migrations seed, and the head's stamp.
 
     The caller found no table, holding the write lock: nothing is asked of the
-    database before each CREATE.
+    database before each CREATE. A SQLite file runs the generated statements of
+    `storage.sqlite_schema` when they are of this head, without importing every
+    model (see `storage.schema`); otherwise the models' metadata creates it.
     """
-    from lowres_desktop.storage.schema import metadata
+    from lowres_desktop.storage import sqlite_schema
 
-    metadata.create_all(connection, checkfirst=False)
-    for table_name, rows in SEED_ROWS.items():
-        connection.execute(metadata.tables[table_name].insert(), rows)
+    if connection.dialect.name == "sqlite" and sqlite_schema.HEAD == head:
+        for statement in sqlite_schema.STATEMENTS:
+            connection.exec_driver_sql(statement)
+    else:
+        from lowres_desktop.storage.schema import metadata
+
+        metadata.create_all(connection, checkfirst=False)
+        for table_name, rows in SEED_ROWS.items():
+            connection.execute(metadata.tables[table_name].insert(), rows)
     VERSION_TABLE.create(connection)
     connection.execute(VERSION_TABLE.insert(), [{"version_num": v} for v in head.split("+")])
 

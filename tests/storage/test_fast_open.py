@@ -1,6 +1,7 @@
 """Opening a database without Alembic: the packaged head, an up-to-date file, a new one.
 
-A new database is created from the models' metadata instead of replaying
+A new database is created from the models' metadata (a new SQLite file from
+the generated statements of storage/sqlite_schema.py) instead of replaying
 every migration; here both ways are built on the same backend and compared
 table by table: columns (in order, with types, nullability and defaults),
 keys, indexes, unique and check constraints, and every row.
@@ -21,8 +22,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 import lowres_desktop.storage.migrations as migrations
+from lowres_desktop.storage import sqlite_schema
 from lowres_desktop.storage.engine import database_url
 from lowres_desktop.storage.migrations import alembic_config, head_revision, upgrade_to_head
+from lowres_desktop.storage.schema import SQLITE_SCHEMA_FILE, sqlite_schema_source
 from tests.storage.conftest import fresh_postgres_database
 
 
@@ -61,9 +64,13 @@ def _migrate_every_step(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def two_empty_databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    if request.param == "sqlite":
+@pytest.fixture(params=["sqlite", "sqlite from the metadata", "postgresql"])
+def two_empty_databases(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, str]]:
+    if request.param.startswith("sqlite"):
+        if request.param == "sqlite from the metadata":  # as when sqlite_schema.py is of another head
+            monkeypatch.setattr(sqlite_schema, "HEAD", "an older head")
         yield database_url(str(tmp_path / "created.sqlite")), database_url(str(tmp_path / "migrated.sqlite"))
         return
     created = fresh_postgres_database()
@@ -88,6 +95,12 @@ def test_a_new_database_from_the_metadata_equals_one_built_by_every_migration(
         assert from_metadata[table] == described, table
     assert from_metadata["problem_types"]["rows"], "the seeded catalogue is there"
     assert from_metadata["alembic_version"]["rows"] == sorted((v,) for v in head_revision().split("+"))
+
+
+def test_the_generated_sqlite_schema_is_current() -> None:
+    assert SQLITE_SCHEMA_FILE.read_text(encoding="utf-8") == sqlite_schema_source(head_revision()), (
+        "stale: run python -m lowres_desktop.storage.schema"
+    )
 
 
 def test_the_head_read_from_the_files_is_alembics_own() -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
+from pathlib import Path
 
+import pytest
 from sqlalchemy import Table, func, insert, select, text
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School, SchoolKind
 from lowres_desktop.storage.audit import AUDIT_TABLE
-from lowres_desktop.storage.bulk_insert import insert_rows
+from lowres_desktop.storage.bulk_insert import REBUILD_INDEXES_FROM, insert_rows
 from lowres_desktop.storage.import_repository import CHANGE_COLUMNS
 from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
 from lowres_desktop.storage.models_import import ImportChangeRow
@@ -101,3 +104,39 @@ def test_a_note_logs_one_audit_entry_and_no_note_logs_none(any_db: Database) -> 
         entries = uow.session.execute(select(AUDIT_TABLE)).mappings().all()[before:]
         assert len(entries) == 1
         assert "пакет импорта № 7" in str(dict(entries[0]))
+
+
+def _result_indexes(db: Database) -> list[tuple[object, ...]]:
+    with db.unit_of_work() as uow:
+        query = (
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'results' ORDER BY name"
+        )
+        return [tuple(row) for row in uow.session.execute(text(query))]
+
+
+def test_many_rows_into_an_empty_sqlite_table_leave_its_indexes_as_they_were(tmp_path: Path) -> None:
+    """The indexes dropped for the rows and built after them are the table's own again, committed or
+    rolled back; the UNIQUE constraint holds while the rows go in."""
+    db = Database.open(str(tmp_path / "new.sqlite"))
+    before = _result_indexes(db)
+    assert len([sql for _name, sql in before if sql]) >= 4
+    columns = ("school_id", "procedure_id", "year", "participants", "pct_low", "pct_high")
+    for duplicated in (True, False):
+        with db.unit_of_work(write=True) as uow:
+            uow.schools.add(School("sch1", "СОШ № 1", "СОШ № 1", SchoolKind.SOSH))
+            for subject in ("МА", "РУ", "ФИ", "ХИ", "БИ", "ИН", "ГЕ", "ИС", "ОБ", "ЛИ"):
+                uow.procedures.add(ProcedureKey(ProcedureKind.OGE, subject, None))
+            uow.session.flush()
+            school_id = uow.session.scalar(select(SchoolRow.id))
+            procedures = uow.session.scalars(select(ProcedureRow.id)).all()
+            rows = [(school_id, p, year, 25, 12.5, 40.0) for p in procedures for year in range(2000, 2100)]
+            assert len(rows) >= REBUILD_INDEXES_FROM
+            if duplicated:
+                with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+                    insert_rows(uow.session, RESULTS, columns, rows + rows[:1])
+                continue
+            insert_rows(uow.session, RESULTS, columns, rows)
+            uow.commit()
+        assert _result_indexes(db) == before
+    assert _stored(db, "results", "count(*)") == [(len(rows),)]
+    db.close()

@@ -48,6 +48,7 @@ from lowres_desktop.paths import (
     default_database_path,
     demo_database_path,
 )
+from lowres_desktop.russian_argparse import russian_parser
 from lowres_desktop.ui.errors import install_excepthook, log_file, show_error
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.main_window import MainWindow, Page
@@ -77,11 +78,11 @@ def _tr(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="lowres-desktop",
-        description="Поддержка школ с низкими образовательными результатами.",
+    parser = russian_parser(
+        "lowres-desktop",
+        "Поддержка школ с низкими образовательными результатами.",
+        f"lowres-desktop {__version__}",
     )
-    parser.add_argument("--version", action="version", version=f"lowres-desktop {__version__}")
     database = parser.add_mutually_exclusive_group()
     database.add_argument(
         "--db",

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import TextIO
 
 from lowres_desktop import __version__
+from lowres_desktop.russian_argparse import russian_parser
 
 COMMAND_MODULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("import", "results", "template", "history", "undo"), "lowres_desktop.cli_import"),
@@ -48,11 +49,11 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     options need; `lowres flag` needs only its own. Help, a mistyped command or
     anything unusual before the command (see `_named_command`) gets all of them.
     """
-    parser = argparse.ArgumentParser(
-        prog="lowres",
-        description="Школы с низкими образовательными результатами: импорт и выявление.",
+    parser = russian_parser(
+        "lowres",
+        "Школы с низкими образовательными результатами: импорт и выявление.",
+        f"lowres-desktop {__version__}",
     )
-    parser.add_argument("--version", action="version", version=f"lowres-desktop {__version__}")
     parser.add_argument(
         "--db", metavar="PATH", help="файл базы данных (по умолчанию LOWRES_DB или файл в папке пользователя)"
     )

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from lowres_desktop.services.documents import DocumentKind, save_document
+from lowres_desktop.services.documents import DocumentKind, build_document, save_document
 from lowres_desktop.services.progress import Cancelled
 from lowres_desktop.services.requisites import load_requisites
 from lowres_desktop.storage.unit_of_work import Database
@@ -169,6 +169,20 @@ def test_each_kind_shows_its_parameters(qtbot: QtBot, demo_db: Database) -> None
         assert view.profile.isVisibleTo(view) is profile_shown
     view.select_kind(DocumentKind.MONITORING)
     assert "Руководителям общеобразовательных организаций" in view.points.toPlainText()
+
+
+def test_the_registration_box_says_where_an_unset_date_and_number_come_from(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    """A roadmap's order took the approving order's «17.02.2020 № 0177-ога» while the box promised blanks."""
+    view = _view(qtbot, demo_db)
+    view.select_kind(DocumentKind.LOW_RESULTS)
+    assert "пустые строки" in view.dated.text()
+    for kind in (DocumentKind.ROADMAP, DocumentKind.PROGRAMME):
+        view.select_kind(kind)
+        assert "как в утверждении «дорожной карты»" in view.dated.text(), kind
+    view.select_kind(DocumentKind.ROADMAP)
+    assert build_document(demo_db, view.request()).number == "0177-ога"
 
 
 def test_requisites_dialog_saves_to_the_database(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ class DocumentsView(QWidget):
             combo.currentIndexChanged.connect(self._on_parameter_changed)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(40)
-        self.dated = QCheckBox(self.tr("указать дату и номер (иначе — пустые строки для регистрации)"))
+        self.dated = QCheckBox()
         self.dated.toggled.connect(self._on_dated_toggled)
         self.issued = QDateEdit(QDate.currentDate())
         self.issued.setDisplayFormat("dd.MM.yyyy")
@@ -477,6 +477,12 @@ class DocumentsView(QWidget):
         for name, widget in (("year", self.years), ("profile", self.profile), ("school", self.school),
                              ("roadmap", self.roadmap), ("round", self.round)):  # fmt: skip
             self.form.setRowVisible(widget, name in needs)
+        # A roadmap's order is reprinted with the date and number of the order that approved it.
+        self.dated.setText(
+            self.tr("указать дату и номер (иначе — как в утверждении «дорожной карты», если оно записано)")
+            if "roadmap" in needs
+            else self.tr("указать дату и номер (иначе — пустые строки для регистрации)")
+        )
 
     @Slot(int)
     def _on_kind_current_index_changed(self, _index: int) -> None:

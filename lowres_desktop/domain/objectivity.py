@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.profiles import ObjectivitySettings
 from lowres_desktop.domain.records import ProcedureKey, Result
+
+if TYPE_CHECKING:  # an import reads mark comparisons (MarkComparison) without the rule profiles
+    from lowres_desktop.domain.profiles import ObjectivitySettings
 
 
 @dataclass(frozen=True)

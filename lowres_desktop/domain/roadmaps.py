@@ -178,6 +178,30 @@ def reparse_dates(roadmap: Roadmap) -> Roadmap:
     )
 
 
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def moved_to(roadmap: Roadmap, period: Period) -> Roadmap:
+    """`roadmap` over `period`, the years its deadlines name moved along with the period.
+
+    A template of 2020–2021 made a school roadmap for 2024–2025 whose measures were due
+    «Ноябрь 2020 года» and so overdue from the day it was made. A year in the deadline
+    words that lies within the old period (or the year either side of it, as in
+    «2019/2020 учебный год») moves by as many years as the period; other years stay.
+    """
+    shift = period.first_year - roadmap.period.first_year
+    low, high = roadmap.period.first_year - 1, roadmap.period.last_year + 1
+
+    def shifted(text: str) -> str:
+        return _YEAR.sub(lambda m: str(int(m[1]) + shift) if low <= int(m[1]) <= high else m[1], text)
+
+    sections = tuple(
+        replace(s, items=tuple(replace(i, deadline_text=shifted(i.deadline_text)) for i in s.items))
+        for s in roadmap.sections
+    )
+    return reparse_dates(replace(roadmap, period=period, sections=sections))
+
+
 def is_time_bound(item: RoadmapItem, period: Period) -> bool:
     """Whether a passed end date can make the item overdue (a schedule «по графику» cannot)."""
     kind = deadline_of(item, period).kind

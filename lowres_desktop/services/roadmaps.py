@@ -34,7 +34,7 @@ from lowres_desktop.domain.roadmaps import (
     indicator_progress,
     is_time_bound,
     item_number,
-    reparse_dates,
+    moved_to,
     validate_roadmap,
 )
 from lowres_desktop.domain.schools import natural_sort_key
@@ -238,7 +238,7 @@ def new_roadmap(
     if title:
         roadmap = replace(roadmap, title=title)
     if period:
-        roadmap = reparse_dates(replace(roadmap, period=period))
+        roadmap = moved_to(roadmap, period)
     return roadmap
 
 
@@ -317,14 +317,14 @@ def school_roadmap(source: Roadmap, login: str, school_name: str, period: Period
     roadmap = Roadmap(
         title="План мероприятий («дорожная карта») по повышению качества образования "
         f"{school_name} на {years}",
-        period=period,
+        period=source.period,
         level=RoadmapLevel.SCHOOL,
         school_login=login,
         numbering=source.numbering,
         sections=tuple(sections),
         template_key=source.template_key,
     )
-    return reparse_dates(roadmap)
+    return moved_to(roadmap, period)
 
 
 def generate_school_roadmaps(

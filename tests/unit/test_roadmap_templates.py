@@ -6,8 +6,17 @@ from datetime import date
 
 import pytest
 
-from lowres_desktop.domain.roadmaps import Numbering, numbered_items
+from lowres_desktop.domain.deadlines import Period
+from lowres_desktop.domain.roadmaps import (
+    Numbering,
+    Roadmap,
+    RoadmapItem,
+    RoadmapSection,
+    moved_to,
+    numbered_items,
+)
 from lowres_desktop.services.roadmap_templates import builtin_executors, builtin_templates, template
+from lowres_desktop.services.roadmaps import new_roadmap, school_roadmap
 
 
 def test_three_templates_ship() -> None:
@@ -99,3 +108,44 @@ def test_every_executor_is_in_the_directory() -> None:
     for built in builtin_templates():
         used = {name for s in built.roadmap.sections for i in s.items for name in i.executors}
         assert used <= directory, used - directory
+
+
+def _deadlines(roadmap: Roadmap) -> list[str]:
+    return [item.deadline_text for section in roadmap.sections for item in section.items]
+
+
+def test_a_school_roadmap_made_years_later_is_due_in_its_own_years() -> None:
+    """A 2024–2025 roadmap from seed 002's 2020–2021 plan said «Ноябрь 2020 года», overdue when made."""
+    source = template("seed002_novokuznetsk_2020_2021").roadmap
+    made = school_roadmap(source, "sch1", "МБОУ «СОШ № 1»", Period(2024, 2025))
+    texts = _deadlines(made)
+    assert "Ноябрь 2024 года" in texts
+    assert "Октябрь- ноябрь 2024 года" in texts
+    assert not any("2020" in text for text in texts)
+    for section in made.sections:
+        for item in section.items:
+            if item.ends_on is not None:
+                assert date(2024, 1, 1) <= item.ends_on <= date(2025, 12, 31), item.deadline_text
+
+
+def test_a_new_roadmap_from_a_template_over_other_years_moves_only_the_years_of_its_period() -> None:
+    made = new_roadmap("seed001_novosibirsk_2020", period=Period(2026, 2026))
+    source = _deadlines(template("seed001_novosibirsk_2020").roadmap)
+    moved = _deadlines(made)
+    assert [
+        text.replace("2020", "2026").replace("2019", "2025").replace("2021", "2027") for text in source
+    ] == moved
+    assert moved_to(made, Period(2026, 2026)) == made
+
+
+def test_a_year_far_from_the_period_stays_as_written() -> None:
+    roadmap = Roadmap(
+        "План",
+        Period(2020, 2021),
+        sections=(
+            RoadmapSection("1", (RoadmapItem("анализ", "по итогам ЕГЭ 2015 и к 2030 году, 2021/2022"),)),
+        ),
+    )
+    assert _deadlines(moved_to(roadmap, Period(2023, 2024))) == [
+        "по итогам ЕГЭ 2015 и к 2030 году, 2024/2025"
+    ]

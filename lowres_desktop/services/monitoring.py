@@ -165,7 +165,11 @@ def round_grid(db: Database, round_id: int) -> RoundGrid:
     return RoundGrid(
         monitoring_round,
         roadmap,
-        [schools[login] for login in monitoring_round.schools],
+        # In the order of their names, as every list of schools: not the order they were ticked in.
+        sorted(
+            (schools[login] for login in monitoring_round.schools),
+            key=lambda s: natural_sort_key(s.short_name),
+        ),
         [by_id[item_id] for item_id in monitoring_round.item_ids if item_id in by_id],
         {(e.login, e.item_id): e for e in entries},
     )

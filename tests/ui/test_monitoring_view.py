@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from lowres_desktop.domain.monitoring import Status
+from lowres_desktop.domain.schools import natural_sort_key
 from lowres_desktop.services.monitoring import round_summary, schools_phrase
 from lowres_desktop.services.roadmaps import create_from_template, load_roadmap
 from lowres_desktop.storage.unit_of_work import Database
@@ -72,6 +73,11 @@ def test_keyboard_entry_gives_seed_style_shares(
     assert f"{first.reference}. {first.text.splitlines()[0]}" in text.splitlines()
     assert "не заполнено: " + grid.schools[14].short_name in text
     assert view.progress.text().endswith("Заполнено 44 из 45.")
+    # A round without a period of its own: one space before the count, not two.
+    assert "  " not in view.progress.text() and "годы. Заполнено" in view.progress.text()
+    # The rows in the order of the schools' names, not in the order they were ticked in.
+    names = [school.short_name for school in grid.schools]
+    assert names == sorted(names, key=natural_sort_key) and names[:2] == ["ООШ № 23", "ООШ № 24"]
     assert schools_phrase([s.short_name for s in third.schools[Status.NOT_DONE]]) == first_school.short_name
 
 

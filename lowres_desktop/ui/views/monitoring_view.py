@@ -259,15 +259,9 @@ class MonitoringView(QWidget):
             return
         cells = len(grid.schools) * len(grid.items)
         recorded = sum(1 for e in grid.entries.values() if e.status is not None)
-        period = grid.round.period_text or ""
-        self.progress.setText(
-            self.tr("{roadmap} {period} Заполнено {recorded} из {cells}.").format(
-                roadmap=with_full_stop(grid.roadmap.title),
-                period=with_full_stop(period),
-                recorded=recorded,
-                cells=cells,
-            )
-        )
+        filled = self.tr("Заполнено {recorded} из {cells}.").format(recorded=recorded, cells=cells)
+        parts = [grid.roadmap.title, grid.round.period_text or ""]
+        self.progress.setText(" ".join([*(with_full_stop(part) for part in parts if part), filled]))
 
     # --- entering ---------------------------------------------------------------------------
 

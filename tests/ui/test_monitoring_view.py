@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from lowres_desktop.domain.monitoring import Status
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.monitoring import round_summary, schools_phrase
+from lowres_desktop.services.monitoring import delete_round, round_summary, schools_phrase
 from lowres_desktop.services.roadmaps import create_from_template, load_roadmap
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.views.monitoring_view import MonitoringView
@@ -24,6 +24,7 @@ def test_keyboard_entry_gives_seed_style_shares(
     qtbot.addWidget(view)
     view.refresh(seed_db)
     assert "Мониторингов нет" in view.progress.text()
+    assert not view._cell_panel.isEnabled() and not any(b.isEnabled() for b in view._round_buttons)
 
     dialog = view._round_dialog()
     assert dialog is not None
@@ -79,6 +80,14 @@ def test_keyboard_entry_gives_seed_style_shares(
     names = [school.short_name for school in grid.schools]
     assert names == sorted(names, key=natural_sort_key) and names[:2] == ["ООШ № 23", "ООШ № 24"]
     assert schools_phrase([s.short_name for s in third.schools[Status.NOT_DONE]]) == first_school.short_name
+    assert view._cell_panel.isEnabled() and all(b.isEnabled() for b in view._round_buttons)
+
+    # The round deleted (or a copy without rounds restored): nothing of its last cell stays.
+    view._write_round("Удаление", lambda db, _p, _c: delete_round(db, view.current_round_id()))
+    wait_writes(qtbot, view.context)
+    qtbot.waitUntil(lambda: view.current_round_id() is None)
+    assert view.cell_title.text() == "" and view.comment.toPlainText() == "" and view.evidence.count() == 0
+    assert not view._cell_panel.isEnabled() and not any(b.isEnabled() for b in view._round_buttons)
 
 
 def _summary_text(view: MonitoringView) -> str:

@@ -178,6 +178,8 @@ class MonitoringView(QWidget):
         grid_layout = QVBoxLayout(grid_page)
         grid_layout.addWidget(legend)
         grid_layout.addWidget(self.grid)
+        self._round_buttons = (edit, repeat, remove, export)
+        self._cell_panel = panel
         split = QSplitter()
         split.addWidget(grid_page)
         split.addWidget(panel)
@@ -224,12 +226,20 @@ class MonitoringView(QWidget):
         # The combo shows the start of a long name; the whole of it is a hover away.
         self.rounds.setToolTip(self.rounds.currentText())
         round_id = self.current_round_id()
-        if self._db is None or round_id is None:
+        has_round = self._db is not None and round_id is not None
+        for widget in (*self._round_buttons, self._cell_panel):
+            widget.setEnabled(has_round)
+        if not has_round:
             self.model.set_grid(None)
             self.progress.setText(
                 self.tr("Мониторингов нет. Создайте первый: «Новый мониторинг…» (нужна дорожная карта).")
             )
             self.summary.clear()
+            # No cell: nothing of the last round's cell may stay (a restored copy without rounds showed it).
+            self.cell_title.clear()
+            self.status.setCurrentIndex(0)
+            self.comment.clear()
+            self.evidence.clear()
             return
         self._pending.clear()
         self.model.set_grid(round_grid(self._db, round_id))

@@ -229,8 +229,12 @@ class ChartWidget(QWidget):
 
         The view sizes them only when it is resized itself, and never below their minimum
         then: laid out while the title or legend was still wide, they would stay that wide.
-        Run from the event loop, once pyqtgraph's layouts have passed the new minimum up.
+        Run from the event loop, once pyqtgraph's layouts have passed the new minimum up; the
+        minimums they cached are dropped first (a page that gained a vertical scroll bar after
+        its charts were laid out left one 3 px past its widget, clamped to the old minimum).
         """
+        self.plot.updateGeometry()
+        self.view.ci.updateGeometry()
         self.view.ci.setGeometry(QRectF(self.view.rect()))
 
     def _fit_title(self) -> None:
@@ -239,7 +243,10 @@ class ChartWidget(QWidget):
         Like a wide legend, a title wider than the plot widens the whole plot past the widget,
         which then shows only its left part (the dashboard's first chart at 1280×720).
         """
-        available = self.view.width() - self.plot.getAxis("left").width() - 2 * LEGEND_MARGIN
+        # The label draws its text inside the margins of its document: without them a title that
+        # measured 300 px of a 300 px plot was 304 px and pushed the plot past the widget.
+        margin = self.plot.titleLabel.item.document().documentMargin()
+        available = self.view.width() - self.plot.getAxis("left").width() - 2 * LEGEND_MARGIN - 2 * margin
         if self.legend_beside:
             available -= int(self._legend_hint().width()) + LEGEND_MARGIN
         font = QFont()

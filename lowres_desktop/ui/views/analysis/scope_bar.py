@@ -37,7 +37,10 @@ class AnalysisScopeBar(QWidget):
         self.years = YearComboBox()
         self.years.sig_year_changed.connect(self._on_years_year_changed)
         self.profile_box = QComboBox()
-        self.profile_box.setMinimumContentsLength(40)
+        # A profile's name runs long («По умолчанию: 30 %, 2 процедуры или по 1 два года подряд»):
+        # the combo shows its start on a narrow window rather than widen the page.
+        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_box.setMinimumContentsLength(24)
         self.profile_box.currentIndexChanged.connect(self._on_profile_box_current_index_changed)
         self.edit_profile = QPushButton(self.tr("Изменить профиль…"))
         self.edit_profile.clicked.connect(self._on_edit_profile_clicked)

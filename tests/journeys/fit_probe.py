@@ -5,6 +5,9 @@ Run in its own process (QT_SCALE_FACTOR must be set before Qt starts), by
 Prints one JSON object: every window's size against the screen's available area
 (in device-independent pixels, as Qt lays out), the titles of its charts whose plot
 runs past the chart's width (a long title or legend cuts the plot), and saves a PNG of each.
+For each page of the main window, once its data has loaded, also the width the page asks
+for against the width its scroll area shows: wider, and the page scrolls sideways with its
+right part (a search box, the end of a sentence, a table's last column) out of sight.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -44,7 +48,7 @@ def main() -> int:
     width, height, scale, db_path, out = sys.argv[1:6]
     _configure(int(width), int(height), scale)
     from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
     from lowres_desktop.app import _application
     from lowres_desktop.services.database import open_database
@@ -52,6 +56,7 @@ def main() -> int:
     from lowres_desktop.ui.charts.analysis_charts import ChartWidget
     from lowres_desktop.ui.main_window import MainWindow
     from lowres_desktop.ui.screen_fit import show_main_window
+    from lowres_desktop.ui.tasks import Loader
     from tests.journeys.surfaces import DIALOGS
 
     app = _application()
@@ -83,9 +88,28 @@ def main() -> int:
         }
         widget.grab().save(str(folder / f"{name}.png"))
 
+    def loaded() -> None:
+        """Until the page's background reads have landed: the rows and texts they bring set its width."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            settle()
+            if not window.operations.is_busy() and not any(
+                loader.is_busy() for loader in window.findChildren(Loader)
+            ):
+                break
+            time.sleep(0.02)
+        settle()
+
     for page in Page:
         window.show_page(page)
-        note(f"MainWindow_{page.name.lower()}", window)
+        loaded()
+        name = f"MainWindow_{page.name.lower()}"
+        note(name, window)
+        area = window.stack.currentWidget()
+        assert isinstance(area, QScrollArea)
+        inner = area.widget()
+        wanted = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width()
+        report["windows"][name]["page_width"] = [wanted, area.viewport().width()]  # type: ignore[index]
     for name, factory in DIALOGS.items():
         dialog = factory(window)
         dialog.show()

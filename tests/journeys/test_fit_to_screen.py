@@ -1,5 +1,8 @@
 """Every window and dialog fits the screens offices have, at their Windows scaling; charts show whole.
 
+Every page of the main window fits its width too: a page wider than the window's page
+area scrolls sideways, and the clerk does not see the search box or the table's last column.
+
 Each geometry runs `fit_probe.py` in its own process (QT_SCALE_FACTOR is read
 when Qt starts), which opens the main window on each page and every dialog of
 `surfaces.DIALOGS`, and saves a PNG of each for a person to look at.
@@ -45,6 +48,12 @@ def test_every_window_fits_the_screen(demo_db, tmp_path, width: int, height: int
         if x < -1 or y < -1 or x + w > area_w + 1 or y + h > area_h + 1:
             too_big[name] = window
     assert not too_big, f"larger than the {area_w}×{area_h} available: {too_big}"
+    sideways = {
+        name: w["page_width"]
+        for name, w in report["windows"].items()
+        if "page_width" in w and w["page_width"][0] > w["page_width"][1]
+    }
+    assert not sideways, f"pages wider than their area, scrolling sideways ([asks for, shows]): {sideways}"
     clipped = {name: w["clipped_charts"] for name, w in report["windows"].items() if w["clipped_charts"]}
     assert not clipped, f"charts cut at the right (a title or legend wider than the chart): {clipped}"
     assert len(list(shots.glob("*.png"))) == len(report["windows"])

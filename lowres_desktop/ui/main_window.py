@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
             self._views[page] = view
             area = self.stack.widget(page)
             assert isinstance(area, QScrollArea)
-            area.setWidget(view)
+            area.setWidget(_LeastHeight(view))
             if view.findChildren(QTableView):
                 from lowres_desktop.ui.table_export import attach_table_export
 
@@ -592,6 +593,28 @@ class MainWindow(QMainWindow):
         self.operations.wait()
         self.office.save_window()
         super().closeEvent(event)
+
+
+class _LeastHeight(QWidget):
+    """Holds a page in its scroll area and answers the area with the height the page needs.
+
+    A scroll area lays a page whose text wraps out at the height it would like for the width
+    (Qt's `heightForWidth`), not the least it can take: once the school card's full name
+    wrapped, the card scrolled 299 px at 1366×768 for charts that fit at a smaller size.
+    """
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        layout = self.page.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.minimumHeightForWidth(width)
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

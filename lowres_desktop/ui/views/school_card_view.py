@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,26 +56,35 @@ class SchoolCardView(QWidget):
         self.picker = SchoolPicker()
         self.picker.set_placeholder(self.tr("Начните вводить название или логин"))
         self.picker.sig_login_changed.connect(self._on_picker_login_changed)
-        self.full_name = self._value_label()
+        self.full_name = self._value_label(wrap=True)
         self.login = self._value_label()
         self.kind = self._value_label()
-        self.district = self._value_label()
+        self.district = self._value_label(wrap=True)
         self.status = self._value_label()
         # Two lines, not five: at 1366×768 every line taken here was a row of results lost below.
-        info = QGridLayout()
-        info.setHorizontalSpacing(12)
-        for row, column, label, value in (
-            (0, 0, self.tr("Полное наименование:"), self.full_name),
-            (0, 2, self.tr("Тип:"), self.kind),
-            (0, 4, self.tr("Статус:"), self.status),
-            (1, 0, self.tr("Логин ОО:"), self.login),
-            (1, 2, self.tr("Территория:"), self.district),
+        # The full name has the first line to itself and wraps: as registers write it
+        # («Муниципальное бюджетное общеобразовательное учреждение …») it made the page 1912 px
+        # wide on a 1024 px window; the territory, the other long value, comes last and wraps.
+        name_row = QHBoxLayout()
+        name_row.addWidget(QLabel(self.tr("Полное наименование:")))
+        name_row.addWidget(self.full_name, 1)
+        details = QHBoxLayout()
+        details.setSpacing(6)
+        for number, (label, value) in enumerate(
+            (
+                (self.tr("Логин ОО:"), self.login),
+                (self.tr("Тип:"), self.kind),
+                (self.tr("Статус:"), self.status),
+                (self.tr("Территория:"), self.district),
+            )
         ):
-            info.addWidget(QLabel(label), row, column)
-            info.addWidget(value, row, column + 1)
-        info.setColumnStretch(1, 3)
-        info.setColumnStretch(3, 2)
-        info.setColumnStretch(5, 1)
+            if number:
+                details.addSpacing(18)
+            details.addWidget(QLabel(label))
+            details.addWidget(value, 1 if value is self.district else 0)
+        info = QVBoxLayout()
+        info.addLayout(name_row)
+        info.addLayout(details)
         self.charts = SchoolChartsPanel()
         self.model = SchoolResultsTableModel(self)
         self.table = QTableView()
@@ -98,8 +106,11 @@ class SchoolCardView(QWidget):
         layout.addLayout(info)
         layout.addWidget(splitter, 1)
 
-    def _value_label(self) -> QLabel:
+    def _value_label(self, *, wrap: bool = False) -> QLabel:
+        """`wrap` for a name of any length: a full name as registers write it («Муниципальное
+        бюджетное общеобразовательное учреждение …») on one line ran the page past the window."""
         label = QLabel()
+        label.setWordWrap(wrap)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 

@@ -458,8 +458,9 @@ class _Writer:
                 hyphenate=True,
             )
         # The last rows keep together (as the PDF leaves none alone on a page), a section's title
-        # keeps with its first measure.
-        together = len(table.rows) - layout.last_rows_together
+        # keeps with its first measure; a short table keeps whole, as in the PDF.
+        short = len(table.rows) <= layout.whole_table_rows
+        together = 0 if short else len(table.rows) - layout.last_rows_together
         # python-docx's add_row looks up the grid for every cell (13 ms a row, 7 s for a region's
         # appendix): the first empty row is made once and copied.
         blank = docx_table.add_row() if table.rows else None

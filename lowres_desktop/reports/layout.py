@@ -68,6 +68,9 @@ class Layout:
     emblem_height_mm: float = 15.0
     last_rows_together: int = 3
     """Rows of a table at least on its last page: two rows alone under a repeated header look lost."""
+    whole_table_rows: int = 12
+    """A table of up to this many rows is not split: it starts the next page if it does not fit
+    (a list of seven schools ran four rows on one page and three on the next)."""
     heading_room_mm: float = 40.0
     """A heading or a table caption with less room than this below it starts the next page."""
 

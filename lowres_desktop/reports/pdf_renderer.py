@@ -116,6 +116,25 @@ class _Table(LongTable):
         return parts
 
 
+class _WholeIfItFits(KeepTogether):
+    """Kept on one page where it fits one; taller than a page, it flows from where it stands.
+
+    ReportLab's KeepTogether starts a new page for content taller than the room left even
+    when no page could hold it: a monitoring appendix's ten long measures left the page of
+    its title empty and split anyway.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (available_width, available_height):
+            self.wrap(available_width, available_height)
+        peek = self._doctemplateAttr("_peekNextFrame")
+        frame = peek() if peek else None
+        if frame is not None and self._H > frame._height - frame._topPadding - frame._bottomPadding:
+            # Handed back as separate flowables (one alone would read as a failed split).
+            return [self.NullActionFlowable(), *self._content]
+        return super().split(available_width, available_height)
+
+
 SECTION = "section"
 """The style name of a section's title row: `_Table` keeps it with the rows below it."""
 
@@ -368,12 +387,13 @@ class _Builder:
                 caption = PdfParagraph(_text(block.spec.title), self.styles.heading)
                 story.append(KeepTogether([*lead, caption, drawing, Spacer(1, 3 * MM)]))
                 lead = []
+            elif isinstance(block, Table):
+                story += self.table(block, width, lead)
+                lead = []
             else:
                 story += lead
                 lead = []
-                if isinstance(block, Table):
-                    story += self.table(block, width)
-                elif isinstance(block, PageBreak):
+                if isinstance(block, PageBreak):
                     story.append(PdfPageBreak())
         return story + lead
 
@@ -436,7 +456,8 @@ class _Builder:
             story.append(PdfParagraph(_text(appendix.title), self.styles.heading))
         return story + self.blocks(appendix.blocks, width)
 
-    def table(self, table: Table, width: float) -> list[Flowable]:
+    def table(self, table: Table, width: float, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+        """The table after `lead` (the heading and notes that introduce it), kept with them."""
         layout, styles = self.layout, self.styles
         size = layout.wide_table_size if table.small else layout.table_size
         pad = layout.table_padding_mm * MM
@@ -510,12 +531,16 @@ class _Builder:
         )
         pdf_table.setStyle(TableStyle(commands))
         story: list[Flowable] = []
-        if table.caption:
-            story += [
-                CondPageBreak(layout.heading_room_mm * MM),
-                PdfParagraph(_text(table.caption), styles.heading),
-            ]
-        story += [pdf_table, Spacer(1, 2 * MM)]
+        caption = [PdfParagraph(_text(table.caption), styles.heading)] if table.caption else []
+        if len(table.rows) <= layout.whole_table_rows:
+            # Its heading goes with it: left behind, it stood alone at the foot of a page.
+            story.append(_WholeIfItFits([*lead, *caption, pdf_table]))
+        else:
+            story += lead
+            if caption:
+                story.append(CondPageBreak(layout.heading_room_mm * MM))
+            story += [*caption, pdf_table]
+        story.append(Spacer(1, 2 * MM))
         return story
 
     def story(self) -> list[Flowable]:

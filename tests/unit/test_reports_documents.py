@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
+from docx.oxml.ns import qn
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.reports.layout import GOST_LAYOUT
+from lowres_desktop.reports.model import Table
 from lowres_desktop.services.documents import (
     Document,
     DocumentKind,
@@ -183,3 +186,35 @@ def test_a_directive_goes_from_its_text_to_its_points_as_seed_004(
     first = next(n for n, text in enumerate(texts) if text.startswith("1. "))
     assert not [t for t in texts if "ПРЕДЛАГАЮ" in t or "ПРИКАЗЫВАЮ" in t or "вышеизложенного" in t]
     assert re.search(before_the_points + "$", texts[first - 1]) or kind is DocumentKind.LOW_RESULTS
+
+
+def test_a_short_table_is_not_split_across_pages(demo_db: Database, tmp_path: Path) -> None:
+    """The demo order's table 2 of seven schools ran four rows on page 3 and three on page 4."""
+    document = build_document(demo_db, DocumentRequest(DocumentKind.LOW_RESULTS, year=2024))
+    tables = [block for block in document.appendices[0].blocks if isinstance(block, Table)]
+    logins = [row[2].text for row in tables[1].rows]
+    assert 0 < len(logins) <= GOST_LAYOUT.whole_table_rows
+    path = _pdf_of(document, tmp_path)
+    pages = [_text(path, page) for page in range(1, _page_count(path) + 1)]
+    with_caption = [text for text in pages if "Таблица 2." in text]
+    assert len(with_caption) == 1
+    assert all(login in with_caption[0] for login in logins)
+
+    docx = read_docx(io.BytesIO(render(document, "docx")))
+    short = [t for t in docx.tables if len(t.rows) - _header_rows(t) <= GOST_LAYOUT.whole_table_rows]
+    assert short
+    for table in short:
+        for row in table.rows[:-1]:
+            assert all(p.paragraph_format.keep_with_next for cell in row.cells for p in cell.paragraphs)
+
+
+def _header_rows(table) -> int:  # type: ignore[no-untyped-def]
+    return sum(
+        1
+        for row in table.rows
+        if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+    )
+
+
+def _page_count(path: Path) -> int:
+    return len(_page_sizes(path))

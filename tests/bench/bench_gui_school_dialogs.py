@@ -74,7 +74,7 @@ def main() -> int:
     picked = _opened(school_picker_dialog.SchoolPickerDialog)
     _measure(
         "«Школы…» дорожной карты",
-        editor._on_choose_schools,
+        editor.details.schools_button.click,
         picked,
         lambda d: d.checklist.is_loading(),
     )

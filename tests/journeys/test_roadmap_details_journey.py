@@ -18,35 +18,35 @@ def test_header_and_item_details_typed_and_saved(qtbot, open_window, seed_db) ->
     window = open_window(seed_db)
     window.show_page(Page.ROADMAPS)
     editor = window.roadmaps_view.editor
-    assert editor.title.cursorPosition() == 0, "a long title reads from its start"
+    assert editor.header.title.cursorPosition() == 0, "a long title reads from its start"
     sections = len(editor.roadmap().sections)
 
-    editor.last_year.setValue(2025)
-    editor.numbering.setCurrentIndex(editor.numbering.findData(Numbering.NESTED.value))
+    editor.header.last_year.setValue(2025)
+    editor.header.numbering.setCurrentIndex(editor.header.numbering.findData(Numbering.NESTED.value))
     assert editor.tree.topLevelItem(0).child(0).text(0) == "1.1"
-    editor.order_number.setFocus()
-    editor.order_number.selectAll()
-    type_text(editor.order_number, "0177-ога/1")
-    editor.order_number.textEdited.emit(editor.order_number.text())
+    editor.header.order_number.setFocus()
+    editor.header.order_number.selectAll()
+    type_text(editor.header.order_number, "0177-ога/1")
+    editor.header.order_number.textEdited.emit(editor.header.order_number.text())
 
     editor.select((1,))
-    editor.section_title.setFocus()
-    editor.section_title.selectAll()
-    type_text(editor.section_title, "Методическое сопровождение")
+    editor.details.section_title.setFocus()
+    editor.details.section_title.selectAll()
+    type_text(editor.details.section_title, "Методическое сопровождение")
 
     editor.select((0, 0))
-    editor.item_text.setFocus()
-    editor.item_text.selectAll()
-    type_text(editor.item_text, "Совещание с руководителями ОУ\n- по итогам ВПР")
-    editor.deadline.setFocus()
-    editor.deadline.selectAll()
-    type_text(editor.deadline, "Декабрь 2020")
+    editor.details.item_text.setFocus()
+    editor.details.item_text.selectAll()
+    type_text(editor.details.item_text, "Совещание с руководителями ОУ\n- по итогам ВПР")
+    editor.details.deadline.setFocus()
+    editor.details.deadline.selectAll()
+    type_text(editor.details.deadline, "Декабрь 2020")
     qtbot.waitUntil(lambda: editor.roadmap().sections[0].items[0].deadline_text == "Декабрь 2020")
     assert editor.roadmap().sections[0].items[0].ends_on.isoformat() == "2020-12-31"
-    qtbot.mouseClick(editor.manual_dates, Qt.MouseButton.LeftButton)
-    editor.ends_on.setDate(QDate(2021, 1, 15))
-    executor = editor.executors.item(0).text()
-    editor.executors.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(editor.details.manual_dates, Qt.MouseButton.LeftButton)
+    editor.details.ends_on.setDate(QDate(2021, 1, 15))
+    executor = editor.details.executors.item(0).text()
+    editor.details.executors.item(0).setCheckState(Qt.CheckState.Checked)
 
     editor.select((sections - 1,))
     qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -55,7 +55,7 @@ def test_header_and_item_details_typed_and_saved(qtbot, open_window, seed_db) ->
     assert editor.tree.topLevelItemCount() == sections - 1
     editor.move((0, 1), (1, 0))
 
-    qtbot.keyClick(editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.header.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_writes(qtbot, window)
     stored = load_roadmap(seed_db, roadmap_id)
     item = stored.sections[0].items[0]

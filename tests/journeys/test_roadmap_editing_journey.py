@@ -68,9 +68,9 @@ def test_roadmaps_for_the_flagged_schools_open_unedited(qtbot, open_window, seed
 
     # An edit, then another roadmap chosen: «Сохранить» in the prompt; list and editor agree.
     first_id = editor.roadmap().id
-    qtbot.mouseClick(editor.title, Qt.MouseButton.LeftButton)
-    editor.title.selectAll()
-    type_text(editor.title, "Карта школы, исправлено")
+    qtbot.mouseClick(editor.header.title, Qt.MouseButton.LeftButton)
+    editor.header.title.selectAll()
+    type_text(editor.header.title, "Карта школы, исправлено")
     second_row = view.proxy.mapFromSource(view.model.index(1, 0)).row()
     answer_question(qtbot, QMessageBox.StandardButton.Save)
     view.table.selectRow(second_row)

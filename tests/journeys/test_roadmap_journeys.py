@@ -54,7 +54,7 @@ def test_a_roadmap_from_each_template_or_blank(qtbot, open_window, seed_db, temp
         assert listing.item_count == templates[template_index - 1].roadmap.item_count
     view = window.roadmaps_view
     assert view.model.rowCount() == 1
-    assert view.editor.isEnabled() and view.editor.title.text() == listing.title
+    assert view.editor.isEnabled() and view.editor.header.title.text() == listing.title
     assert view.editor.save_action.text() == "Сохранить"  # nothing edited yet
 
 
@@ -78,9 +78,9 @@ def test_a_school_roadmap_keeps_its_level(qtbot, open_window, seed_db: Database)
 
 def _edit_title(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
     editor = window.roadmaps_view.editor
-    qtbot.mouseClick(editor.title, Qt.MouseButton.LeftButton)
-    editor.title.selectAll()
-    type_text(editor.title, text)
+    qtbot.mouseClick(editor.header.title, Qt.MouseButton.LeftButton)
+    editor.header.title.selectAll()
+    type_text(editor.header.title, text)
     assert editor.save_action.text() == "Сохранить *"
 
 
@@ -91,16 +91,16 @@ def test_edit_save_undo(qtbot, open_window, seed_db: Database) -> None:  # type:
     editor = window.roadmaps_view.editor
     roadmap_id = list_roadmaps(seed_db)[0].listing.id
     _edit_title(qtbot, window, "План на год")
-    qtbot.keyClick(editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.header.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_writes(qtbot, window)
     assert load_roadmap(seed_db, roadmap_id).title == "План на год"
     assert editor.save_action.text() == "Сохранить"
     assert window.roadmaps_view.model.index(0, 1).data() == "План на год"
     _edit_title(qtbot, window, "Другое")
     editor.undo_action.trigger()
-    assert editor.title.text() == "План на год" and not editor.is_modified()
+    assert editor.header.title.text() == "План на год" and not editor.is_modified()
     editor.redo_action.trigger()
-    assert editor.title.text() == "Другое"
+    assert editor.header.title.text() == "Другое"
 
 
 def _leave_with(qtbot, window, seed_db: Database, leave, choice: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
@@ -121,7 +121,7 @@ def test_leaving_with_unsaved_edits_asks_and_saves(qtbot, open_window, seed_db, 
     other = str(tmp_path / "другая.sqlite")
     leave = {
         "ctrl_q": lambda: qtbot.keyClick(
-            window.roadmaps_view.editor.title, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
+            window.roadmaps_view.editor.header.title, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
         ),
         "close_button": window.close,
         "other_database": lambda: window.open_database(other),
@@ -146,5 +146,5 @@ def test_leaving_with_unsaved_edits_cancel_stays(qtbot, open_window, seed_db, tm
     title = _leave_with(qtbot, window, seed_db, leave, QMessageBox.StandardButton.Cancel)
     assert title != "Несохранённое"
     assert window.isVisible() and window.db is seed_db
-    assert window.roadmaps_view.editor.title.text() == "Несохранённое"
+    assert window.roadmaps_view.editor.header.title.text() == "Несохранённое"
     assert window.roadmaps_view.editor.is_modified()

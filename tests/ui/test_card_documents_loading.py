@@ -146,6 +146,6 @@ def test_roadmap_editor_names_the_schools_of_its_roadmap(qtbot: QtBot, seed_db: 
     view = RoadmapsView(app_context(qtbot, seed_db))
     qtbot.addWidget(view)
     view.refresh(seed_db)
-    assert view.editor.level.text() == "Дорожная карта школы: ООШ № 23"
+    assert view.editor.header.level.text() == "Дорожная карта школы: ООШ № 23"
     view.editor.select((0, 0))
-    assert view.editor.schools.text() == "СОШ № 65"
+    assert view.editor.details.schools.text() == "СОШ № 65"

@@ -17,7 +17,7 @@ from lowres_desktop.services.roadmaps import (
     load_roadmap,
 )
 from lowres_desktop.storage.unit_of_work import Database
-from lowres_desktop.ui.views.roadmap_editor import OVERDUE_BACKGROUND
+from lowres_desktop.ui.views.roadmap_indicators import OVERDUE_BACKGROUND
 from lowres_desktop.ui.views.roadmaps_view import RoadmapsView
 from tests.ui.qt_helpers import app_context, wait_writes
 
@@ -53,9 +53,9 @@ def test_edit_move_duplicate_delete_undo_and_save(qtbot, seed_db: Database) -> N
     assert editor.tree.topLevelItem(2).childCount() == 5
 
     editor.select((0, 0))
-    editor.item_text.setPlainText("Утверждение «дорожных карт» ШНОР\n- с учётом итогов ВПР")
-    editor.deadline.setText("Декабрь 2020")
-    editor._on_item_fields_edited()
+    editor.details.item_text.setPlainText("Утверждение «дорожных карт» ШНОР\n- с учётом итогов ВПР")
+    editor.details.deadline.setText("Декабрь 2020")
+    editor.details.apply_typing()
     item = editor.roadmap().sections[0].items[0]
     assert item.ends_on is not None and item.ends_on.isoformat() == "2020-12-31"
     assert editor.is_modified()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.profiles import RuleProfile
@@ -19,9 +20,12 @@ from lowres_desktop.wording.common import assessed_text
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
 
+TERRITORY_COLUMN = 3
 CRITERIA_COLUMN = 4
 CRITERIA_WIDTH = 380
 """The criteria wrap within this width; the reasons take the rest."""
+CRITERIA_LEAST = 160
+TERRITORY_LEAST = 120
 
 
 class FlaggedView(YearView):
@@ -40,6 +44,9 @@ class FlaggedView(YearView):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.row_fitter = VisibleRowFitter(self.table)
+        self._natural: list[int] = []
+        """Each column's width for its contents, as `fit_columns` measured them."""
+        self.table.viewport().installEventFilter(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Оцениваемый год:")))
         top.addWidget(self.years)
@@ -84,8 +91,37 @@ class FlaggedView(YearView):
         )
         fit_columns(self.table, self.model)
         header = self.table.horizontalHeader()
-        header.resizeSection(CRITERIA_COLUMN, min(header.sectionSize(CRITERIA_COLUMN), CRITERIA_WIDTH))
+        self._natural = [header.sectionSize(column) for column in range(self.model.columnCount())]
+        self._share_width()
         self.row_fitter.fit()
+
+    def _share_width(self) -> None:
+        """The territory, the criteria and the reasons share what the other columns leave.
+
+        With the criteria at their 380 px, a 1024 px wide window (1280×1024 at 125 %) showed the
+        reasons only after scrolling the table sideways. The reasons, a line per procedure, keep
+        their lines while the criteria (a sentence) wrap, down to `CRITERIA_LEAST`; when even
+        that is tight the territory wraps too. Wider, nothing changes.
+        """
+        if len(self._natural) <= CRITERIA_COLUMN + 1:
+            return
+        natural = self._natural
+        reasons = natural[CRITERIA_COLUMN + 1]
+        room = self.table.viewport().width() - sum(natural[:TERRITORY_COLUMN])
+        territory = natural[TERRITORY_COLUMN]
+        if room - territory - CRITERIA_LEAST < reasons:
+            territory = min(territory, max(TERRITORY_LEAST, room // 4))
+        rest = room - territory
+        wanted = min(natural[CRITERIA_COLUMN], CRITERIA_WIDTH)
+        criteria = max(CRITERIA_LEAST, min(wanted, rest - reasons))
+        header = self.table.horizontalHeader()
+        header.resizeSection(TERRITORY_COLUMN, territory)
+        header.resizeSection(CRITERIA_COLUMN, criteria)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
 
     def _show_nothing(self) -> None:
         self.identification = None

@@ -113,3 +113,35 @@ def test_roadmaps_for_the_flagged_schools_are_made_in_the_background(qtbot, seed
     assert box is not None and f"Создано дорожных карт школ: {len(flagged)}." in box.text()
     assert f"Школы выбраны по правилу: Профиль «{default_profile().name}»" in box.text()
     assert box.icon() == QMessageBox.Icon.Information, "good news carries no warning sign"
+
+
+def test_what_was_typed_a_moment_ago_goes_to_its_item_and_counts_as_an_edit(qtbot, seed_db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Typing is applied after a pause: another item chosen, a save or a question about unsaved
+    edits within it lost what was typed (or would have written it into the item chosen next)."""
+    create_from_template(seed_db, "seed002_novokuznetsk_2020_2021")
+    view = _view(qtbot, seed_db)
+    editor = view.editor
+    before = [item.text for item in editor.roadmap().sections[0].items[:2]]
+    editor.select((0, 0))
+    assert not editor.is_modified()
+    editor.details.item_text.setPlainText("Исправлено только что")
+    assert editor.details._text_timer.isActive()  # the pause is not over
+    editor.select((0, 1))
+    items = editor.roadmap().sections[0].items
+    assert [items[0].text, items[1].text] == ["Исправлено только что", before[1]]
+    assert editor.details.item_text.toPlainText() == before[1]
+
+    editor.save_action.trigger()
+    wait_writes(qtbot, view.context)
+    editor.details.item_text.setPlainText("И это тоже")
+    assert editor.is_modified()  # what Ctrl+Q and switching roadmaps ask before closing
+    assert editor.roadmap().sections[0].items[1].text == "И это тоже"
+    editor.details.deadline.setText("Май 2021")
+    editor.details.deadline.textEdited.emit("Май 2021")  # as typing does; saved at once
+    editor.save_action.trigger()
+    wait_writes(qtbot, view.context)
+    stored = load_roadmap(seed_db, editor.roadmap().id)
+    assert [stored.sections[0].items[0].text, stored.sections[0].items[1].deadline_text] == [
+        "Исправлено только что",
+        "Май 2021",
+    ]

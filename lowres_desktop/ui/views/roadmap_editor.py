@@ -90,6 +90,9 @@ class RoadmapEditor(QWidget):
         self._roadmap: Roadmap | None = None
         self._states: dict[int, ItemState] = {}
         self._school_names: dict[str, str] = {}
+        self._shown_path: tuple[int, ...] | None = None
+        """The node the details show: what is typed there goes to it, wherever the tree is."""
+        self._showing = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._build()
@@ -148,7 +151,7 @@ class RoadmapEditor(QWidget):
         self.toolbar.addWidget(self.status)
 
         self.tree = RoadmapTree()
-        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         self.tree.sig_move_requested.connect(self._on_tree_move_requested)
         self.details = RoadmapItemDetails(self._context)
         self.details.sig_section_title_edited.connect(self._on_details_section_title_edited)
@@ -195,6 +198,8 @@ class RoadmapEditor(QWidget):
     def open(self, roadmap: Roadmap) -> None:
         """Show `roadmap` for editing, forgetting the undo history of the previous one."""
         assert self._db is not None
+        self.details.show_nothing()  # what was typed into the previous roadmap stays there
+        self._shown_path = None
         self.undo_stack.clear()
         self._states = item_states(self._db, roadmap.id) if roadmap.id is not None else {}
         self._school_names = school_names(self._db, roadmap)
@@ -207,6 +212,8 @@ class RoadmapEditor(QWidget):
         return self._roadmap
 
     def is_modified(self) -> bool:
+        """Whether there are unsaved edits, counting what was typed a moment ago."""
+        self.details.apply_pending_typing()
         return not self.undo_stack.isClean()
 
     def close_roadmap(self) -> None:
@@ -225,6 +232,7 @@ class RoadmapEditor(QWidget):
         The editor is disabled while it is written, so nothing typed meanwhile is lost when
         the stored state (with its new ids) is shown; after a failure the edits stay.
         """
+        self.details.apply_pending_typing()
         roadmap = self._roadmap
         if self._roadmap is None:
             return
@@ -260,7 +268,11 @@ class RoadmapEditor(QWidget):
         self._roadmap = roadmap
         login = roadmap.school_login or ""
         self.header.show_roadmap(roadmap, self._school_names.get(login, login))
-        self.tree.show_roadmap(roadmap, self._states, current)
+        self._showing = True
+        try:
+            self.tree.show_roadmap(roadmap, self._states, current)
+        finally:
+            self._showing = False
         overdue = sum(
             1
             for section in roadmap.sections
@@ -281,9 +293,17 @@ class RoadmapEditor(QWidget):
             self.tree.setCurrentItem(node)
 
     @Slot()
+    def _on_tree_current_item_changed(self) -> None:
+        # The person chose another node: what was typed into the one shown until now goes to
+        # it first. Not while a state is being shown (an undo step must not push another).
+        if not self._showing:
+            self.details.apply_pending_typing()
+        self._on_tree_current_changed()
+
     def _on_tree_current_changed(self) -> None:
         path = self.tree.current_path()
         roadmap = self._roadmap
+        self._shown_path = path
         if roadmap is None or path is None:
             self.details.show_nothing()
         elif len(path) == 1:
@@ -307,7 +327,7 @@ class RoadmapEditor(QWidget):
 
     @Slot(object)
     def _on_details_item_edited(self, item: RoadmapItem) -> None:
-        path = self.tree.current_path()
+        path = self._shown_path
         if self._roadmap is None or path is None or len(path) != 2:
             return
         changed = replace_item(self._roadmap, (path[0], path[1]), item)

@@ -212,6 +212,12 @@ class RoadmapItemDetails(QStackedWidget):
         self._text_timer.stop()
         self._on_item_fields_edited()
 
+    def apply_pending_typing(self) -> None:
+        """Apply what was typed in the last pause, if anything: before another node is shown,
+        a save or a question about unsaved edits (typed, it was lost to all three)."""
+        if self._text_timer.isActive():
+            self.apply_typing()
+
     # --- edits ------------------------------------------------------------------------------
 
     @Slot()

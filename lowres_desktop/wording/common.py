@@ -24,6 +24,19 @@ def with_full_stop(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else f"{text}."
 
 
+def in_brackets(text: str) -> str:
+    """`text` as a remark in brackets inside a sentence: «(документы не представлены)».
+
+    A full stop that ends the remark is dropped («(Документы не представлены.)» read as a
+    sentence inside a sentence); one that ends an abbreviation («2020 г.», «и т. д.») stays.
+    """
+    text = text.strip()
+    last_word = text.rsplit(maxsplit=1)[-1] if text else ""
+    if text.endswith(".") and not text.endswith("..") and len(last_word.rstrip(".")) > 3:
+        text = text[:-1]
+    return f"({text})"
+
+
 def item_heading(text: str) -> str:
     """A roadmap item's first line without the marks of the list it was typed in.
 

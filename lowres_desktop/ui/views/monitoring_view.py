@@ -70,7 +70,7 @@ from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 from lowres_desktop.wording.analysis import profile_title
-from lowres_desktop.wording.common import format_percent, item_heading, with_full_stop
+from lowres_desktop.wording.common import format_percent, in_brackets, item_heading, with_full_stop
 
 if TYPE_CHECKING:
     from lowres_desktop.domain.monitoring import Entry
@@ -568,7 +568,7 @@ def summary_html(summary: RoundSummary, tr) -> str:  # type: ignore[no-untyped-d
             continue
         gaps = "".join(
             f"<li>{g.reference}. {_escape(item_heading(g.text))} — {STATUS_WORDS[g.status]}"
-            + (f" <i>({_escape(g.comment)})</i>" if g.comment else "")
+            + (f" <i>{_escape(in_brackets(g.comment))}</i>" if g.comment else "")
             + "</li>"
             for g in directive.gaps
         )

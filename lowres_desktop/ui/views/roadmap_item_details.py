@@ -33,6 +33,7 @@ from lowres_desktop.services.browse import list_schools, school_count
 from lowres_desktop.services.roadmaps import ItemState, list_executors
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolPickerDialog
+from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 
 if TYPE_CHECKING:
@@ -101,11 +102,11 @@ class RoadmapItemDetails(QStackedWidget):
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText(self.tr("—"))
             edit.dateChanged.connect(self._on_item_fields_edited)
-        dates = QHBoxLayout()
-        dates.addWidget(self.starts_on)
-        dates.addWidget(QLabel("–"))
-        dates.addWidget(self.ends_on)
-        dates.addWidget(self.manual_dates, 1)
+        # The dates and their box share a line where there is room, else the box goes below:
+        # on a 1024 px window the form took more than half of the editor from the tree.
+        dates = FlowLayout()
+        dates.addWidget(FlowLayout.group(self.starts_on, QLabel("–"), self.ends_on))
+        dates.addWidget(self.manual_dates)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.executors = QListWidget()

@@ -25,6 +25,7 @@ from pathlib import Path
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.atomic import atomic_path
 from lowres_desktop.storage.environment import database_error, place_problem
+from lowres_desktop.storage.seed_rows import SEED_ROWS
 
 DEFAULT_KEEP = 20
 """How many copies are kept beside a database unless the user chose otherwise."""
@@ -75,6 +76,37 @@ def backup_sqlite(source: Path, reason: str, keep: int | None = None) -> Path:
     if keep is not None:
         prune_backups(source, keep, spare=target)
     return target
+
+
+def holds_only_what_a_new_database_has(db_file: Path) -> bool:
+    """Whether the committed database holds nothing but its schema version and the seed rows.
+
+    Such a database is what opening a missing file creates: a copy of it keeps
+    nothing that deleting the file would lose. Any other row in any table (a
+    school, a setting, an audit entry, an edited problem type), or a database
+    that cannot be read, counts as something to keep.
+    """
+    try:
+        with closing(sqlite3.connect(db_file)) as connection:
+            listed = connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+            for (table,) in listed.fetchall():
+                if table == "alembic_version":
+                    continue
+                seeded = SEED_ROWS.get(table)
+                if seeded is None:
+                    if connection.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
+                        return False
+                    continue
+                columns = list(seeded[0])
+                named = ", ".join(f'"{column}"' for column in columns)
+                stored = connection.execute(f'SELECT {named} FROM "{table}" ORDER BY rowid').fetchall()
+                if stored != [tuple(row[column] for column in columns) for row in seeded]:
+                    return False
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def list_backup_files(db_file: Path) -> list[BackupFile]:

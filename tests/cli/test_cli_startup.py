@@ -146,11 +146,14 @@ def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path:
         "lowres_desktop.storage.schema",
         "lowres_desktop.storage.models_roadmaps",
         "lowres_desktop.domain.profiles",
+        "lowres_desktop.storage.documents_repository",
+        "lowres_desktop.storage.models_documents",
     )
     imported = _imported_after(code, ("xlrd", *unused))
     assert "sqlalchemy" in imported
     assert [m for m in imported if m.split(".")[0] in ("openpyxl", "numpy", "alembic", "reportlab")] == []
     assert "xlrd" not in imported  # the reader of .xls files
     # The new database gets its tables from storage.sqlite_schema, not from every model; reading
-    # mark comparisons needs no rule profiles.
+    # mark comparisons needs no rule profiles; a new database gets no copy before the import, so
+    # the copies' limit (a setting) is not read.
     assert [m for m in imported if m in unused] == []

@@ -23,6 +23,7 @@ from lowres_desktop.services.backups import (
 from lowres_desktop.services.import_workbook import import_workbook
 from lowres_desktop.storage.models import ResultRow
 from lowres_desktop.storage.unit_of_work import Database
+from tests.data.seed_workbook import build_seed_workbook
 
 TABLES = ("districts", "schools", "procedures", "results", "import_batches")
 
@@ -87,15 +88,54 @@ def test_a_daily_copy_once_a_day(seeded: Path) -> None:
     db.close()
 
 
-def test_an_import_that_writes_is_preceded_by_a_copy(tmp_path: Path, seed_xlsx: Path) -> None:
-    path = tmp_path / "imports.sqlite"
+def test_an_import_that_writes_is_preceded_by_a_copy(seeded: Path, tmp_path: Path) -> None:
+    db = Database.open(str(seeded))
+    before = dump(seeded)
+    changed = build_seed_workbook(tmp_path / "changed.xlsx", edit=_first_value_changed)
+    report = import_workbook(db, changed)
+    assert report.results_changed == 1
+    copies = list_backups(str(seeded))
+    assert [b.reason_text for b in copies] == ["перед импортом"]
+    assert dump(copies[0].path) == before  # the copy holds the state before the import
+    import_workbook(db, changed)  # changes nothing: no copy
+    assert len(list_backups(str(seeded))) == 1
+    db.close()
+
+
+def _first_value_changed(values: dict[str, dict[tuple[str, int], list[object]]]) -> None:
+    cells = next(iter(next(iter(values.values())).values()))
+    cells[0] = 99 if cells[0] != 99 else 98
+
+
+def test_the_first_import_into_a_new_database_makes_no_copy_of_it(tmp_path: Path, seed_xlsx: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    db = Database.open(str(path))
+    import_workbook(db, seed_xlsx)  # a copy of the new file would restore to nothing
+    assert list_backups(str(path)) == []
+    db.close()
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "INSERT INTO settings (key, value) VALUES ('backups.keep', '5')",
+        "UPDATE problem_types SET title = 'школы из приказа' WHERE code = 1",
+        "DELETE FROM problem_types WHERE code = 6",
+    ],
+)
+def test_an_import_into_a_database_without_schools_still_copies_what_it_holds(
+    tmp_path: Path, seed_xlsx: Path, kept: str
+) -> None:
+    path = tmp_path / "office.sqlite"
+    Database.open(str(path)).close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(kept)
+        connection.commit()
     db = Database.open(str(path))
     import_workbook(db, seed_xlsx)
     copies = list_backups(str(path))
     assert [b.reason_text for b in copies] == ["перед импортом"]
-    assert dump(copies[0].path) == []  # the copy holds the state before the import
-    import_workbook(db, seed_xlsx)  # changes nothing: no copy
-    assert len(list_backups(str(path))) == 1
+    assert dump(copies[0].path) == []  # no schools or results yet, but what the statement left is kept
     db.close()
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.chart_series import SchoolCharts
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.services.chart_series import school_charts
 from lowres_desktop.ui.charts.analysis_charts import CategoryStripWidget, LineChartWidget
+from lowres_desktop.ui.charts.chart_pages import chart_caption, save_into_chosen_folder
 
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
@@ -26,12 +27,7 @@ class SchoolChartsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.login: str | None = None
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        font = self.caption.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.caption.setFont(font)
+        self.caption = chart_caption()
         self.low_chart = LineChartWidget()
         self.high_chart = LineChartWidget()
         self.strip_chart = CategoryStripWidget()
@@ -82,6 +78,4 @@ class SchoolChartsPanel(QWidget):
 
     @Slot()
     def _on_save_clicked(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Папка для графиков"))
-        if name:
-            self.save_pngs(Path(name))
+        save_into_chosen_folder(self, self.save_pngs)

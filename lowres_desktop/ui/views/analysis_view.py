@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.ui.charts.chart_pages import chart_caption
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.views.analysis.categories_tab import CategoriesTab
 from lowres_desktop.ui.views.analysis.dashboard_tab import DashboardTab
@@ -51,12 +52,7 @@ class AnalysisView(QWidget):
         self._caption_text = ""
         self.scope_bar = AnalysisScopeBar(context)
         self.scope_bar.sig_changed.connect(self._on_scope_bar_changed)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        font = self.caption.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.caption.setFont(font)
+        self.caption = chart_caption()
         self.dashboard_tab = DashboardTab(context)
         self.categories_tab = CategoriesTab(context)
         self.categories_tab.sig_school_activated.connect(self.sig_school_activated)

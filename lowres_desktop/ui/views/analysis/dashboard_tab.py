@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from lowres_desktop.domain.chart_series import Dashboard
 from lowres_desktop.services.chart_series import dashboard
 from lowres_desktop.ui.charts.analysis_charts import BarChartWidget
+from lowres_desktop.ui.charts.chart_pages import save_into_chosen_folder
 from lowres_desktop.ui.views.analysis.tab import AnalysisScope, AnalysisTab
 
 if TYPE_CHECKING:
@@ -69,6 +70,4 @@ class DashboardTab(AnalysisTab):
 
     @Slot()
     def _on_save_clicked(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Папка для графиков"))
-        if name:
-            self.save_pngs(Path(name))
+        save_into_chosen_folder(self, self.save_pngs)

@@ -38,7 +38,9 @@ COMMAND_MODULES: tuple[tuple[tuple[str, ...], str], ...] = (
 Each module has `add_parsers(commands)`, adding exactly these commands to the
 subparsers, and `run(db, args, out, err) -> int`, called with the database
 open for one of them (`args.command`); a DomainError it raises is shown as
-the message and exit code 1.
+the message and exit code 1. A module may also have
+`before_database(args)`, called before the database machinery is loaded, to
+start work that does not need it.
 """
 
 
@@ -108,11 +110,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     if to_stdout and getattr(args, "format", None) == "csv" and not out.isatty():
         # Excel opens a CSV file as UTF-8 only when it starts with the byte-order mark.
         out.write("\ufeff")
+    module = _command_module(args.command)
+    if hasattr(module, "before_database"):  # e.g. reading the files to import meanwhile
+        module.before_database(args)
     from lowres_desktop.domain.errors import DomainError
     from lowres_desktop.paths import chosen_database
     from lowres_desktop.services.database import open_database
 
-    module = _command_module(args.command)
     if hasattr(module, "run_without_database"):  # e.g. restoring a database that no longer opens
         _collect_from_now_on()
         try:

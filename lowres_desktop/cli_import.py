@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,6 +18,7 @@ from lowres_desktop.domain.merge import ConflictPolicy
 from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
+    from lowres_desktop.importing.workbook_reader import WorkbookFile
     from lowres_desktop.services.import_workbook import ImportReport
     from lowres_desktop.storage.unit_of_work import Database
 
@@ -55,9 +56,18 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     undo.add_argument("batch", type=int, metavar="BATCH", help="номер пакета (lowres history)")
 
 
+def before_database(args: argparse.Namespace) -> None:
+    """Start reading the files to import while SQLAlchemy loads and the database opens."""
+    if args.command == "import":
+        from lowres_desktop.importing.read_ahead import ReadAhead
+
+        args.read_ahead = ReadAhead(args.files)
+
+
 def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "import":
-        return _run_import(db, args.files, ConflictPolicy(args.on_conflict), args.skip_unmatched, out, err)
+        choices = ConflictPolicy(args.on_conflict), args.skip_unmatched
+        return _run_import(db, args.files, *choices, out, err, args.read_ahead.result)
     if args.command == "results":
         return _run_results(db, args.year, args.school, args.format, out)
     if args.command == "template":
@@ -130,6 +140,7 @@ def _run_import(
     skip_unmatched: bool,
     out: TextIO,
     err: TextIO,
+    read: Callable[[Path], WorkbookFile],
 ) -> int:
     from lowres_desktop.importing.layouts import LayoutNotFound
     from lowres_desktop.services.import_workbook import FileJob, ImportChoices, apply_all
@@ -138,7 +149,7 @@ def _run_import(
         FileJob(path, ImportChoices(on_conflict=on_conflict, skip_unmatched=skip_unmatched)) for path in files
     ]
     status = 0
-    for outcome in apply_all(db, jobs):
+    for outcome in apply_all(db, jobs, read=read):
         if outcome.report is not None:
             _print_import_report(outcome.report, out)
             continue

@@ -22,6 +22,7 @@ from lowres_desktop.domain.schools import guess_school_kind, short_school_name
 from lowres_desktop.importing.parsed import IdKind, SchoolInFile
 from lowres_desktop.importing.problems import CellProblem, FileRejected
 from lowres_desktop.importing.values import normalize_text
+from lowres_desktop.importing.workbook_reader import WorkbookFile, read_file
 from lowres_desktop.services.backups import backup_before_import
 from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.import_workbook.choices import ImportChoices
@@ -116,8 +117,12 @@ def apply_all(
     files: Sequence[FileJob],
     progress: ProgressCallback = no_progress,
     cancel: CancelCheck = never_cancel,
+    read: Callable[[Path], WorkbookFile] = read_file,
 ) -> list[FileOutcome]:
-    """Import each file in its own transaction, in order; a refused file does not stop the others."""
+    """Import each file in its own transaction, in order; a refused file does not stop the others.
+
+    A file not read yet is read by `read` (see `read_import_file`).
+    """
     outcomes: list[FileOutcome] = []
     for number, job in enumerate(files):
 
@@ -129,7 +134,7 @@ def apply_all(
             progress(round(100 * (number + share)), 100 * len(files), prefix + message)
 
         try:
-            reading = job.reading or read_import_file(db, job.path, job.choices, file_progress, cancel)
+            reading = job.reading or read_import_file(db, job.path, job.choices, file_progress, cancel, read)
             report = apply_import(db, reading, job.choices, file_progress, cancel)
         except Cancelled:
             outcomes += [FileOutcome(j.path, cancelled=True) for j in files[number:]]

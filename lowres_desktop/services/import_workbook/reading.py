@@ -7,6 +7,7 @@ under that header, so the next such file imports without asking).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from lowres_desktop.importing.parsed import (
 )
 from lowres_desktop.importing.problems import CellProblem, FileRejected
 from lowres_desktop.importing.values import is_blank, normalize_text
-from lowres_desktop.importing.workbook_reader import SheetGrid, read_file
+from lowres_desktop.importing.workbook_reader import SheetGrid, WorkbookFile, read_file
 from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.services.import_workbook.choices import HandMapping, ImportChoices
 from lowres_desktop.services.minimum_scores import minimum_score_lookup
@@ -135,15 +136,19 @@ def read_import_file(
     choices: ImportChoices | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelCheck = never_cancel,
+    read: Callable[[Path], WorkbookFile] = read_file,
 ) -> FileReading:
-    """Read and parse one file with the chosen (or detected) sheets; writes nothing."""
+    """Read and parse one file with the chosen (or detected) sheets; writes nothing.
+
+    `read` is `read_file` or one that has it already running (importing/read_ahead.py).
+    """
     path = Path(path)
     choices = choices or ImportChoices()
     progress(0, 100, f"Чтение «{path.name}»…")
-    read = read_file(path)
+    workbook = read(path)
     check_cancel(cancel)
     with collector_paused():
-        return parse_sheets(db, path, read.sha256, read.sheets, choices, progress, cancel)
+        return parse_sheets(db, path, workbook.sha256, workbook.sheets, choices, progress, cancel)
 
 
 def _remembered_sheets(

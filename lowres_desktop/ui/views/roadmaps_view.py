@@ -8,21 +8,25 @@ the editor always show the same roadmap.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from lowres_desktop.domain.errors import DomainError
+from lowres_desktop.domain.roadmaps import RoadmapLevel
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.browse import list_schools, overview
 from lowres_desktop.services.roadmap_templates import builtin_templates
@@ -47,26 +51,45 @@ from lowres_desktop.ui.errors import show_error, show_info, show_message
 from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
-from lowres_desktop.ui.table_fit import fit_columns
 from lowres_desktop.ui.table_setup import setup_table
 from lowres_desktop.ui.views.roadmap_editor import RoadmapEditor
 from lowres_desktop.wording.analysis import profile_title
 
 if TYPE_CHECKING:
-    from lowres_desktop.domain.roadmaps import Roadmap
+    from lowres_desktop.domain.roadmaps import Roadmap, RoadmapListing
     from lowres_desktop.services.roadmaps import ImportedRoadmap
     from lowres_desktop.storage.unit_of_work import Database
     from lowres_desktop.ui.app_context import AppContext
+
+
+TITLE_COLUMN = 1
+
+
+def _school_or_level(listing: RoadmapListing) -> str:
+    """The school of a school's roadmap, «муниципальная» for the municipality's."""
+    if listing.level == RoadmapLevel.SCHOOL and listing.school_name:
+        return listing.school_name
+    return LEVEL_WORDS[listing.level]
 
 
 def _columns(tr) -> list[Column]:  # type: ignore[no-untyped-def]
     return [
         Column(tr("№"), lambda o: str(o.listing.id), sort_key=lambda o: o.listing.id, align_right=True),
         Column(tr("Дорожная карта"), lambda o: o.listing.title, tooltip=lambda o: o.listing.title),
-        Column(tr("Уровень"), lambda o: LEVEL_WORDS[o.listing.level]),
-        Column(tr("Школа"), lambda o: o.listing.school_name or ""),
+        # One column for the level and the school: a municipal roadmap has no school, and two
+        # columns took 180 px of the 790 a 1024 px window gives the list.
+        Column(
+            tr("Школа"),
+            lambda o: _school_or_level(o.listing),
+            tooltip=lambda o: tr("{level} дорожная карта").format(level=LEVEL_WORDS[o.listing.level]),
+        ),
         Column(tr("Период"), lambda o: o.listing.period.text()),
-        Column(tr("Утверждена"), lambda o: order_text(o.listing.order)),
+        # The kind of order («приказ») in the tooltip: the column gives its width to the title.
+        Column(
+            tr("Утверждена"),
+            lambda o: order_text(replace(o.listing.order, kind="")),
+            tooltip=lambda o: order_text(o.listing.order),
+        ),
         Column(
             tr("Мероприятий"), lambda o: str(o.listing.item_count), sort_key=lambda o: o.listing.item_count
         ),
@@ -81,6 +104,19 @@ def _columns(tr) -> list[Column]:  # type: ignore[no-untyped-def]
     ]
 
 
+def _fitted_width(table: QTableView, column: int) -> int:
+    """The column as wide as its header's words or its cells, without room for a sort arrow.
+
+    Qt sizes every header for a sort arrow beside its text, though Windows draws the arrow
+    above it: 30 px a column, and the counts («Мониторингов» over «2») are all header.
+    """
+    header = table.horizontalHeader()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+    words = header.fontMetrics().horizontalAdvance(title) + 4 * margin
+    return max(words, table.sizeHintForColumn(column))
+
+
 class RoadmapsView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +128,10 @@ class RoadmapsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         setup_table(self.table)
+        # One line a title, cut in its middle: titles differ there and at their end (the
+        # school, the years), and wrapped, each line was cut on its own.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.editor = RoadmapEditor(context)
         self.editor.sig_saved.connect(self._on_editor_saved)
@@ -139,8 +179,13 @@ class RoadmapsView(QWidget):
         assert self._db is not None
         overviews = list_roadmaps(self._db)
         self.model.set_records(overviews, _columns(self.tr))
-        fit_columns(self.table, self.model)
-        self.table.setColumnWidth(1, 520)
+        # The title takes what the other columns leave: a fixed 520 px scrolled the
+        # table sideways in a 1024 px window. Its full text is in the tooltip.
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != TITLE_COLUMN:
+                header.resizeSection(column, _fitted_width(self.table, column))
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
         if select_id is not None:
             self.open_roadmap(select_id)
         elif overviews and self._open_id is None:

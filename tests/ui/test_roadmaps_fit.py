@@ -6,9 +6,13 @@ inside itself; at 720 px of height the item form cut «Касается школ
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView
+from dataclasses import replace
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel
+
+from lowres_desktop.services.browse import list_schools
 from lowres_desktop.storage.unit_of_work import Database
 from lowres_desktop.ui.main_window import MainWindow, Page
 
@@ -52,3 +56,33 @@ def test_the_title_column_gives_way_on_a_wide_window_too(qtbot, demo_db: Databas
     assert table.horizontalScrollBar().maximum() == 0
     used = sum(table.horizontalHeader().sectionSize(c) for c in range(table.horizontalHeader().count()))
     assert used <= table.viewport().width()
+
+
+def _shown_whole(label: QLabel) -> bool:
+    """The label's text within its box: as wide and, for each of its lines, as high."""
+    metrics, box = label.fontMetrics(), label.contentsRect()
+    lines = label.text().splitlines() or [""]
+    wide = max(metrics.horizontalAdvance(line) for line in lines)
+    return wide <= box.width() and len(lines) * metrics.height() <= box.height() and label.isVisible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720)])
+def test_the_schools_an_item_concerns_stay_readable_on_a_low_window(
+    qtbot, demo_db: Database, width: int, height: int
+) -> None:  # type: ignore[no-untyped-def]
+    view = _roadmaps_page(qtbot, demo_db, width, height).roadmaps_view
+    editor = view.editor
+    editor.select((0, 0))
+    details = editor.details
+    assert _shown_whole(details.schools)
+    assert "все школы" in details.schools.text()
+
+    schools = list_schools(demo_db)[:6]
+    roadmap = editor.roadmap()
+    item = replace(roadmap.sections[0].items[0], schools=tuple(s.login for s in schools))
+    details.show_item(item, roadmap.period, None, {s.login: s.short_name for s in schools})
+    qtbot.wait(20)
+    assert _shown_whole(details.schools)
+    # A summary that starts with the count; every name is in the tooltip.
+    assert details.schools.text().startswith("6 школ: ")
+    assert all(s.short_name in details.schools.toolTip() for s in schools)

@@ -59,6 +59,12 @@ Name: "addtopath"; Description: "Добавить папку программы 
 [Files]
 Source: "..\dist\lowres-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
+[InstallDelete]
+; An upgrade gets the new build's _internal folder and nothing else: files that only the old
+; build had (a Qt plugin, a DLL of an older PySide6) would otherwise stay beside the new ones,
+; and Qt loads every plugin it finds. Only the build's own files live there.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Icons]
 Name: "{autoprograms}\{#AppTitle}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
 Name: "{autoprograms}\{#AppTitle} — демонстрационная база"; Filename: "{app}\{#AppExe}"; Parameters: "--demo"; WorkingDir: "{app}"

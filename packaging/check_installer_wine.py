@@ -534,6 +534,11 @@ def main() -> int:
         print(f"FAIL       the check itself stopped: {error}")
         return 1
     finally:
+        if (root / "prefix").is_dir():
+            # The prefix's wineserver outlives the last command by a few seconds: let it end first.
+            subprocess.run(
+                ["wineserver", "-w"], env={**os.environ, "WINEPREFIX": str(root / "prefix")}, check=False
+            )
         if args.keep:
             print(f"kept: {root}")
         else:

@@ -1,4 +1,4 @@
-"""The name a chosen file is saved under: the user's name, with the format's extension added if missing.
+"""The name a file is saved under: proposed from a title, then as the user typed it, with its extension.
 
 `Path.with_suffix` would replace the last «extension» of a name with dots:
 «Приказ №12 от 01.02.2025» would be saved as «Приказ №12 от 01.02.pdf». Here
@@ -7,6 +7,7 @@ the extension is only ever added, so every dot the user typed stays.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -16,3 +17,18 @@ def with_extension(name: str | Path, extension: str) -> Path:
     if path.name.lower().endswith(extension.lower()):
         return path
     return path.with_name(path.name + extension)
+
+
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+"""What Windows refuses in a file name (a document's title may hold «"» or «:»)."""
+
+
+def file_name_from(text: str, fallback: str, limit: int = 100) -> str:
+    """A name to propose for a file about `text`: refused characters replaced, cut after whole words.
+
+    No extension: the dialog's `with_extension` adds it. `fallback` when nothing is left.
+    """
+    name = " ".join(_NOT_IN_NAMES.sub("_", text).split())
+    if len(name) > limit:
+        name = name[: limit + 1].rsplit(" ", 1)[0] if " " in name[:limit] else name[:limit]
+    return name.strip(" ._") or fallback

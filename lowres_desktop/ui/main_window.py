@@ -39,6 +39,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.ui.app_context import AppContext, Page
 from lowres_desktop.ui.errors import show_error, show_info, show_message
+from lowres_desktop.ui.file_dialogs import Purpose, open_files, save_file
 from lowres_desktop.ui.icons import app_icon
 from lowres_desktop.ui.office_actions import OfficeActions
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS, Loader
@@ -426,14 +427,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_import_action_triggered(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
+        names = open_files(
             self,
             self.tr("Импорт результатов"),
-            "",
+            Purpose.IMPORT,
             self.tr("Таблицы с результатами (*.xlsx *.xls *.ods *.csv);;Все файлы (*)"),
         )
         if names:
-            self.open_import_wizard([Path(name) for name in names])
+            self.open_import_wizard(names)
 
     def open_import_wizard(self, paths: list[Path]) -> ImportWizard:
         """The import wizard over `paths`; the window reloads after it has imported."""
@@ -476,9 +477,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_template_action_triggered(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file(
             self,
             self.tr("Шаблон для ввода результатов"),
+            Purpose.EXPORTS,
             "шаблон результатов.xlsx",
             self.tr("Книги Excel (*.xlsx)"),
         )
@@ -487,7 +489,7 @@ class MainWindow(QMainWindow):
         from lowres_desktop.services.import_template import write_template
 
         path = with_extension(name, ".xlsx")
-        written = self.tr("Шаблон записан: {name}").format(name=name)
+        written = self.tr("Шаблон записан: {name}").format(name=path)
         self.operations.write(
             self,
             self.tr("Шаблон для ввода результатов"),
@@ -501,16 +503,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_create_action_triggered(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file(
             self,
             self.tr("Создать базу"),
+            Purpose.DATABASES,
             str(Path(self.db.target).parent / "lowres.sqlite"),
             self.tr("Базы данных (*.sqlite)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
             return
-        if Path(name).exists():
+        if name.exists():
             show_message(
                 self,
                 self.tr(
@@ -519,7 +522,7 @@ class MainWindow(QMainWindow):
                 ).format(name=name),
             )
             return
-        self.open_database(name)
+        self.open_database(str(name))
 
     def open_database(self, target: str) -> bool:
         """Switch to `target` once unsaved edits are saved or dropped; False if it did not."""

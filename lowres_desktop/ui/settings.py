@@ -1,4 +1,5 @@
-"""Typed keys of the UI's own state in QSettings: recent databases, window, last page, audit name.
+"""Typed keys of the UI's own state in QSettings: recent databases, window, last page, audit name,
+the folders the file dialogs last opened.
 
 Business settings (requisites, the backup limit) live in the database; what
 is kept here belongs to this user on this computer only.
@@ -21,6 +22,7 @@ class UiSettings:
     STATE = "window/state"
     PAGE = "window/page"
     USER_NAME = "audit/user_name"
+    FOLDERS = "folders"
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings(APP_AUTHOR, APP_NAME)
@@ -69,6 +71,13 @@ class UiSettings:
 
     def set_user_name(self, name: str) -> None:
         self._settings.setValue(self.USER_NAME, name.strip())
+
+    def folder(self, kind: str) -> str:
+        """The folder last chosen in a file dialog for this kind of file; empty when none yet."""
+        return str(self._settings.value(f"{self.FOLDERS}/{kind}", "") or "")
+
+    def set_folder(self, kind: str, folder: str) -> None:
+        self._settings.setValue(f"{self.FOLDERS}/{kind}", folder)
 
     def sync(self) -> None:
         self._settings.sync()

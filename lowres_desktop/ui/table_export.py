@@ -17,11 +17,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.file_dialogs import Purpose, save_file
 
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
 
@@ -154,8 +155,12 @@ class TableExport(QObject):
 
     @Slot()
     def _on_export_action_triggered(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self.view, self.tr("Экспорт в Excel"), self.proposed_name(), self.tr("Книги Excel (*.xlsx)")
+        name = save_file(
+            self.view,
+            self.tr("Экспорт в Excel"),
+            Purpose.EXPORTS,
+            self.proposed_name(),
+            self.tr("Книги Excel (*.xlsx)"),
         )
         if not name:
             return

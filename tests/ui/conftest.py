@@ -1,7 +1,7 @@
 """Qt fixtures for the UI tests: offscreen platform, databases built in tmp from the seed workbook.
 
 The platform must be chosen before pytest-qt creates the QApplication, hence at import.
-No test touches the user's real data folder: LOWRES_DB points into tmp for every test.
+No test touches the user's real data folder: LOWRES_DB and QSettings point into tmp for every test.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings  # noqa: E402
+
 from lowres_desktop.services.database import open_database  # noqa: E402
 from lowres_desktop.services.demo_data import fill_demo_data  # noqa: E402
 from lowres_desktop.services.import_workbook import import_workbook  # noqa: E402
@@ -24,7 +26,10 @@ from tests.data.seed_workbook import build_seed_workbook  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _private_database_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A default database and QSettings of the test's own: Qt keeps the settings path it first
+    found, so without `setPath` one test's remembered folders and recent databases reach the next."""
     monkeypatch.setenv("LOWRES_DB", str(tmp_path / "default.sqlite"))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lowres_desktop.files.names import with_extension
+from lowres_desktop.files.names import file_name_from, with_extension
 
 
 def test_a_name_with_dots_keeps_them_and_gets_the_extension() -> None:
@@ -21,3 +21,13 @@ def test_a_name_that_has_the_extension_in_any_case_is_left_as_it_is() -> None:
 
 def test_another_extension_is_kept_and_the_format_added() -> None:
     assert with_extension("итоги.csv", ".xlsx") == Path("итоги.csv.xlsx")
+
+
+def test_a_proposed_name_is_one_windows_accepts_and_ends_after_a_whole_word() -> None:
+    title = 'Об итогах мониторинга: «дорожная карта» / план "А" <2025>? | * \\ конец'
+    name = file_name_from(title, "документ", limit=40)
+    assert not set('\\/:*?"<>|') & set(name)
+    assert len(name) <= 40 and title.startswith(name.split("_")[0])
+    assert name == "Об итогах мониторинга_ «дорожная карта»"
+    assert file_name_from(" :: .. ", "документ") == "документ"
+    assert file_name_from("Приказ № 12 от 01.02.2025", "документ") == "Приказ № 12 от 01.02.2025"

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+from lowres_desktop.ui.file_dialogs import Purpose, choose_folder
 
 
 def chart_caption() -> QLabel:
@@ -24,6 +26,6 @@ def chart_caption() -> QLabel:
 
 def save_into_chosen_folder(parent: QWidget, save: Callable[[Path], object]) -> None:
     """Ask for a folder and `save` the charts there, unless the person cancels."""
-    name = QFileDialog.getExistingDirectory(parent, parent.tr("Папка для графиков"))
-    if name:
-        save(Path(name))
+    folder = choose_folder(parent, parent.tr("Папка для графиков"), Purpose.EXPORTS)
+    if folder is not None:
+        save(folder)

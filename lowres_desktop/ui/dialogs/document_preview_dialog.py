@@ -20,7 +20,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -31,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.atomic import write_bytes_atomic
-from lowres_desktop.files.names import with_extension
+from lowres_desktop.files.names import file_name_from, with_extension
 from lowres_desktop.services.documents import Document, render, save_document
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback, never_cancel, no_progress
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.file_dialogs import Purpose, save_file
 from lowres_desktop.ui.tasks import TaskRunner
 
 PRINT_DPI = 600
@@ -187,8 +187,18 @@ class DocumentPreviewDialog(QDialog):
         self._set_saving(False)
         show_error(self, error)
 
+    def proposed_name(self) -> str:
+        """«Приказ № 12 от 01.02.2025 Об итогах выявления…»: the name the register would give it."""
+        document = self.document
+        parts = [document.doc_type.title]
+        if document.number:
+            parts.append(f"№ {document.number}")
+        if document.issued is not None:
+            parts.append(f"от {document.issued:%d.%m.%Y}")
+        return file_name_from(" ".join([*parts, document.title]), document.doc_type.title)
+
     def _ask_and_save(self, caption: str, pattern: str, suffix: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, caption, "", pattern)
+        name = save_file(self, caption, Purpose.DOCUMENTS, self.proposed_name() + suffix, pattern)
         if not name:
             return
         self.save_in_background(with_extension(name, suffix))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from lowres_desktop.ui.file_dialogs import Purpose, save_file
 
 
 class OpenDatabaseDialog(QDialog):
@@ -73,12 +73,13 @@ class OpenDatabaseDialog(QDialog):
 
     @Slot()
     def _on_browse_button_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file(
             self,
             self.tr("Файл базы данных (существующий или новый)"),
-            self._start_folder or str(Path.home()),
+            Purpose.DATABASES,
+            self._start_folder,
             self.tr("Базы данных (*.sqlite *.db);;Все файлы (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if name:
-            self.target_edit.setText(name)
+            self.target_edit.setText(str(name))

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.services.requisites import Requisites, load_requisites, save_requisites
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.file_dialogs import Purpose, open_file
 
 if TYPE_CHECKING:
     from lowres_desktop.ui.app_context import AppContext
@@ -121,13 +121,13 @@ class RequisitesDialog(QDialog):
 
     @Slot()
     def _on_choose_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Герб или эмблема"), "", self.tr("Изображения (*.png *.jpg *.jpeg)")
+        name = open_file(
+            self, self.tr("Герб или эмблема"), Purpose.IMAGES, self.tr("Изображения (*.png *.jpg *.jpeg)")
         )
         if not name:
             return
         try:
-            self.set_emblem_file(Path(name))
+            self.set_emblem_file(name)
         except (DomainError, OSError) as error:
             show_error(self, error if isinstance(error, DomainError) else DomainError(str(error)))
 

@@ -12,9 +12,7 @@ closes the dialog, through the same service as `lowres profile import`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,7 +38,7 @@ from PySide6.QtWidgets import (
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKind
-from lowres_desktop.files.names import with_extension
+from lowres_desktop.files.names import file_name_from, with_extension
 from lowres_desktop.services.profile_files import import_profile, read_profile_file, write_profile_file
 from lowres_desktop.services.rule_profiles import (
     PREVIEW_YEARS_BACK,
@@ -52,6 +49,7 @@ from lowres_desktop.services.rule_profiles import (
     save_profile,
 )
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.file_dialogs import Purpose, open_file, save_file
 from lowres_desktop.wording.analysis import schools_word
 from lowres_desktop.wording.common import format_percent, procedure_title, years_phrase
 
@@ -360,11 +358,11 @@ class RuleProfileDialog(QDialog):
         except DomainError as error:
             show_error(self, error)
             return
-        suggested = re.sub(r'[\\/:*?"<>|]+', "_", draft.name).strip(" .") or "profile"
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file(
             self,
             self.tr("Выгрузить профиль правила"),
-            f"{suggested}.json",
+            Purpose.PROFILES,
+            f"{file_name_from(draft.name, 'profile')}.json",
             self.tr("Профиль правила (*.json)"),
         )
         if not name:
@@ -390,12 +388,11 @@ class RuleProfileDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Загрузить профиль правила"), "", self.tr("Профиль правила (*.json)")
+        path = open_file(
+            self, self.tr("Загрузить профиль правила"), Purpose.PROFILES, self.tr("Профиль правила (*.json)")
         )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
         try:
             incoming = read_profile_file(path)
             saved = list_profiles(self._context.db).profiles

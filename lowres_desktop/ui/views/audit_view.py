@@ -8,7 +8,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.audit import CSV_HEADER, AuditFilter, export_audit, read_audit
+from lowres_desktop.ui.file_dialogs import Purpose, save_file
 from lowres_desktop.ui.table_export import attach_table_export
 
 if TYPE_CHECKING:
@@ -117,8 +117,8 @@ class AuditView(QWidget):
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Журнал изменений"), "журнал_изменений.csv", self.tr("CSV (*.csv)")
+        name = save_file(
+            self, self.tr("Журнал изменений"), Purpose.EXPORTS, "журнал_изменений.csv", self.tr("CSV (*.csv)")
         )
         if name:
             path = with_extension(name, ".csv")

@@ -19,7 +19,6 @@ from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -66,6 +65,7 @@ from lowres_desktop.services.roadmaps import list_roadmaps, load_roadmap
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.ui.dialogs.round_dialog import RoundDialog
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.file_dialogs import Purpose, open_file, save_file
 from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.monitoring_grid_model import MonitoringGridModel
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
@@ -364,9 +364,9 @@ class MonitoringView(QWidget):
         cell = self._current_cell()
         if cell is None:
             return
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Файл-подтверждение"))
+        name = open_file(self, self.tr("Файл-подтверждение"), Purpose.EVIDENCE)
         if name:
-            self.attach_file(*cell, Path(name))
+            self.attach_file(*cell, name)
 
     def attach_file(self, row: int, column: int, path: Path) -> None:
         grid = self.model.grid
@@ -490,8 +490,12 @@ class MonitoringView(QWidget):
         round_id = self.current_round_id()
         if self._db is None or round_id is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Итоги мониторинга"), f"monitoring-{round_id}.csv", self.tr("CSV (*.csv)")
+        name = save_file(
+            self,
+            self.tr("Итоги мониторинга"),
+            Purpose.EXPORTS,
+            f"monitoring-{round_id}.csv",
+            self.tr("CSV (*.csv)"),
         )
         if name:
             try:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QPushButton,
@@ -48,6 +47,7 @@ from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.generate_roadmaps_dialog import GenerateRoadmapsDialog
 from lowres_desktop.ui.dialogs.new_roadmap_dialog import NewRoadmapDialog
 from lowres_desktop.ui.errors import show_error, show_info, show_message
+from lowres_desktop.ui.file_dialogs import Purpose, open_file, save_file
 from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.models.record_sort_proxy_model import RecordSortProxyModel
 from lowres_desktop.ui.models.record_table_model import Column, RecordTableModel
@@ -329,11 +329,11 @@ class RoadmapsView(QWidget):
     def _on_import_clicked(self) -> None:
         if self._db is None:
             return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Дорожная карта из Excel"), "", self.tr("Книги Excel (*.xlsx)")
+        name = open_file(
+            self, self.tr("Дорожная карта из Excel"), Purpose.ROADMAPS, self.tr("Книги Excel (*.xlsx)")
         )
         if name:
-            self.import_file(Path(name))
+            self.import_file(name)
 
     def import_file(self, path: Path) -> None:
         self.context.operations.write(
@@ -353,9 +353,10 @@ class RoadmapsView(QWidget):
     def _on_export_clicked(self) -> None:
         if self._db is None or self._open_id is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file(
             self,
             self.tr("Экспорт дорожной карты"),
+            Purpose.ROADMAPS,
             f"roadmap-{self._open_id}.xlsx",
             self.tr("Книги Excel (*.xlsx)"),
         )

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWizardPage,
 )
+
+from lowres_desktop.ui.file_dialogs import Purpose, open_files
 
 if TYPE_CHECKING:
     from lowres_desktop.ui.dialogs.import_wizard.wizard import ImportWizard
@@ -67,10 +68,13 @@ class FilesPage(QWizardPage):
 
     @Slot()
     def _on_add_clicked(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Добавить файлы"), "", self.tr("Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)")
+        names = open_files(
+            self,
+            self.tr("Добавить файлы"),
+            Purpose.IMPORT,
+            self.tr("Таблицы (*.xlsx *.xls *.ods *.csv);;Все файлы (*)"),
         )
-        self.set_paths(self.paths() + [Path(n) for n in names if Path(n) not in self.paths()])
+        self.set_paths(self.paths() + [name for name in names if name not in self.paths()])
 
     @Slot()
     def _on_remove_clicked(self) -> None:

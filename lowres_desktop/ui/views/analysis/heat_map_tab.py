@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QBuffer, QIODevice, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.files.names import with_extension
 from lowres_desktop.services.chart_series import HeatMap, heat_map
 from lowres_desktop.ui.errors import show_error
+from lowres_desktop.ui.file_dialogs import Purpose, save_file
 from lowres_desktop.ui.models.heat_map_model import HeatMapTableModel
 from lowres_desktop.ui.views.analysis.tab import AnalysisScope, AnalysisTab
 
@@ -100,8 +100,12 @@ class HeatMapTab(AnalysisTab):
     @Slot()
     def _on_save_clicked(self) -> None:
         year = self.scope.year if self.scope is not None else None
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Сохранить тепловую карту"), f"teplovaya_karta_{year}.png", "PNG (*.png)"
+        name = save_file(
+            self,
+            self.tr("Сохранить тепловую карту"),
+            Purpose.EXPORTS,
+            f"teplovaya_karta_{year}.png",
+            "PNG (*.png)",
         )
         if name:
             buffer = QBuffer()

@@ -24,11 +24,19 @@ _NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def file_name_from(text: str, fallback: str, limit: int = 100) -> str:
-    """A name to propose for a file about `text`: refused characters replaced, cut after whole words.
+    """A name to propose for a file about `text`: refused characters replaced, a long one cut.
 
-    No extension: the dialog's `with_extension` adds it. `fallback` when nothing is left.
+    Cut at the last comma in its second half, so that a title ends on a whole
+    clause («… Об итогах выявления общеобразовательных организаций»), else after
+    a whole word. No extension: the dialog's `with_extension` adds it.
+    `fallback` when nothing is left.
     """
     name = " ".join(_NOT_IN_NAMES.sub("_", text).split())
     if len(name) > limit:
-        name = name[: limit + 1].rsplit(" ", 1)[0] if " " in name[:limit] else name[:limit]
-    return name.strip(" ._") or fallback
+        head = name[: limit + 1]
+        comma = head.rfind(",")
+        if comma > limit // 2:
+            name = head[:comma]
+        else:
+            name = head.rsplit(" ", 1)[0] if " " in name[:limit] else name[:limit]
+    return name.strip(" ._,") or fallback

@@ -81,7 +81,7 @@ def test_the_preview_saves_a_docx_with_the_documents_text(  # type: ignore[no-un
     press(qtbot, preview.save_docx_button)
     docx_path = saved.with_suffix(".docx")
     qtbot.waitUntil(lambda: docx_path.exists() and not preview.runner.is_busy(), timeout=30000)
-    assert preview.saved_label.text() == f"Сохранено: {docx_path}"
+    assert preview.saved_label.full_text() == f"Сохранено: {docx_path}"
     text = _plain("\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs))
     assert _plain(preview.document.title) in text, "the title, as typeset (no-break spaces, dashes)"
     assert "Контроль исполнения приказа оставляю за собой." in text

@@ -139,7 +139,7 @@ def test_docx_is_saved_off_the_window_thread_and_the_dialog_waits_for_it(
     preview.reject()
     assert preview.isVisible(), "closing waits for the save under way"
     qtbot.waitUntil(lambda: preview.save_docx_button.isEnabled(), timeout=30_000)
-    assert preview.saved_label.text() == f"Сохранено: {target}"
+    assert preview.saved_label.full_text() == f"Сохранено: {target}"
     paragraphs = [p.text.replace("\u00a0", " ") for p in read_docx(str(target)).paragraphs]
     assert "ПРИКАЗ" in paragraphs
     assert any("имеющих низкие образовательные результаты" in text for text in paragraphs)
@@ -218,8 +218,29 @@ def test_save_pdf_keeps_the_dots_of_the_typed_name(
     preview.show()
     qtbot.mouseClick(preview.save_pdf_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "Приказ №12 от 01.02.2025.pdf"
-    qtbot.waitUntil(lambda: preview.saved_label.text() == f"Сохранено: {saved}", timeout=30_000)
+    qtbot.waitUntil(lambda: preview.saved_label.full_text() == f"Сохранено: {saved}", timeout=30_000)
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [saved.name]
     assert saved.read_bytes().startswith(b"%PDF")
     with qtbot.waitSignal(preview.finished, timeout=1000):
         preview.reject()
+
+
+def test_a_long_saved_path_does_not_widen_the_preview(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    view = _view(qtbot, demo_db)
+    preview = view.open_preview()
+    assert preview is not None
+    preview.resize(1100, 700)
+    preview.show()
+    width = preview.width()
+    folder = tmp_path / "Приказы отдела общего образования" / "за второе полугодие 2026 года" / "Выявление"
+    folder.mkdir(parents=True)
+    target = folder / ("Приказ № 12 от 02.12.2026 Об итогах выявления общеобразовательных организаций.docx")
+    preview.save_in_background(target)
+    qtbot.waitUntil(lambda: preview.save_docx_button.isEnabled(), timeout=30_000)
+    qtbot.wait(50)
+    assert preview.saved_label.full_text() == f"Сохранено: {target}"
+    assert preview.width() == width and preview.minimumSizeHint().width() < 1000
+    shown = preview.saved_label.text()
+    assert shown.startswith("Сохранено: ") and shown.endswith("организаций.docx") and "…" in shown
+    assert preview.saved_label.toolTip() == f"Сохранено: {target}"
+    preview.reject()

@@ -30,4 +30,6 @@ def test_a_proposed_name_is_one_windows_accepts_and_ends_after_a_whole_word() ->
     assert len(name) <= 40 and title.startswith(name.split("_")[0])
     assert name == "Об итогах мониторинга_ «дорожная карта»"
     assert file_name_from(" :: .. ", "документ") == "документ"
+    order = "Приказ № 12 от 02.12.2026 Об итогах выявления общеобразовательных организаций, имеющих низкие"
+    assert file_name_from(order + " результаты", "документ") == order.split(",")[0]
     assert file_name_from("Приказ № 12 от 01.02.2025", "документ") == "Приказ № 12 от 01.02.2025"

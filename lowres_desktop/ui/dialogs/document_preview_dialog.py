@@ -33,6 +33,7 @@ from lowres_desktop.files.atomic import write_bytes_atomic
 from lowres_desktop.files.names import file_name_from, with_extension
 from lowres_desktop.services.documents import Document, render, save_document
 from lowres_desktop.services.progress import CancelCheck, ProgressCallback, never_cancel, no_progress
+from lowres_desktop.ui.elided_label import ElidedLabel
 from lowres_desktop.ui.errors import show_error
 from lowres_desktop.ui.file_dialogs import Purpose, save_file
 from lowres_desktop.ui.tasks import TaskRunner
@@ -78,8 +79,7 @@ class DocumentPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.pdf)
         self.pages_label = QLabel(self.tr("Страниц: {0}").format(self.pdf.pageCount()))
-        self.saved_label = QLabel()
-        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label = ElidedLabel(Qt.TextElideMode.ElideMiddle)
         self.runner = TaskRunner(self)
         self.print_button = QPushButton(self.tr("Печать…"))
         self.print_button.clicked.connect(self._on_print_button_clicked)
@@ -170,7 +170,7 @@ class DocumentPreviewDialog(QDialog):
 
     def _on_saved(self, path: Path) -> None:
         self._set_saving(False)
-        self.saved_label.setText(self.tr("Сохранено: {0}").format(path))
+        self.saved_label.set_full_text(self.tr("Сохранено: {0}").format(path))
         self._issue()
 
     def _issue(self) -> None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -34,6 +33,7 @@ from lowres_desktop.services.browse import list_schools, school_count
 from lowres_desktop.services.roadmaps import ItemState, list_executors
 from lowres_desktop.ui.dialogs.executors_dialog import ExecutorsDialog
 from lowres_desktop.ui.dialogs.school_picker_dialog import SchoolPickerDialog
+from lowres_desktop.ui.elided_label import ElidedLabel
 from lowres_desktop.ui.flow_layout import FlowLayout
 from lowres_desktop.ui.tasks import BACKGROUND_ROWS
 from lowres_desktop.wording.common import plural
@@ -44,40 +44,6 @@ if TYPE_CHECKING:
 
 NO_DATE = QDate(2000, 1, 1)
 """The minimum of the date fields, shown as their «no date» text."""
-
-
-class _SummaryLabel(QLabel):
-    """One line, cut with «…» to the width it gets; the whole text is in the tooltip.
-
-    A wrapped label at the bottom of a form is squeezed below its lines when the window is
-    low: at 1280×720 «Касается школ» showed two lines of three, the last one cut in half.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._full = ""
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def set_summary(self, text: str, tooltip: str) -> None:
-        self._full = text
-        self.setToolTip(tooltip)
-        self._elide()
-
-    def summary(self) -> str:
-        """The whole line, however much of it is shown."""
-        return self._full
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        # Its full width would widen the form and take it from the tree.
-        return QSize(self.fontMetrics().horizontalAdvance("…") * 8, super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = self.contentsRect().width()
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 class _Page:
@@ -149,7 +115,7 @@ class RoadmapItemDetails(QStackedWidget):
         self.executors.itemChanged.connect(self._on_item_fields_edited)
         self.directory_button = QPushButton(self.tr("Справочник исполнителей…"))
         self.directory_button.clicked.connect(self._on_directory_button_clicked)
-        self.schools = _SummaryLabel()
+        self.schools = ElidedLabel()
         self.schools_button = QPushButton(self.tr("Школы…"))
         self.schools_button.clicked.connect(self._on_schools_button_clicked)
         schools_row = QHBoxLayout()
@@ -234,17 +200,17 @@ class RoadmapItemDetails(QStackedWidget):
             self.executors.addItem(entry)
         chosen = [school_names.get(login, login) for login in item.schools]
         if not chosen:
-            self.schools.set_summary(
+            self.schools.set_full_text(
                 self.tr("все школы дорожной карты"), self.tr("Все школы, которых касается дорожная карта")
             )
         elif len(chosen) == 1:
-            self.schools.set_summary(chosen[0], chosen[0])
+            self.schools.set_full_text(chosen[0], chosen[0])
         else:
             # The count first: it stays in sight however much of the names the line cuts.
             count = self.tr("{count} {schools}").format(
                 count=len(chosen), schools=plural(len(chosen), "школа", "школы", "школ")
             )
-            self.schools.set_summary(f"{count}: {', '.join(chosen)}", "\n".join(chosen))
+            self.schools.set_full_text(f"{count}: {', '.join(chosen)}", "\n".join(chosen))
 
     def edit_text(self) -> None:
         """Put the cursor into the section's title or the item's text, all of it selected (a new node)."""

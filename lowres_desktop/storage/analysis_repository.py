@@ -1,25 +1,28 @@
-"""Repositories of the analysis: profiles, statuses, school profiles, comparisons, and fast reads.
+"""Repositories of the analysis: rule profiles and the fast reads, and the way to the others.
 
 The categories of a whole country (40,000 schools × 9 procedures × years) must
 come back in well under a second, so `AnalysisFacts` reads only what the rule
 can use: the results at or near a threshold, and per school and year the
 count and mean % of high results, aggregated in SQL. The rule itself is still
 decided in domain.
+
+A list of flagged schools needs a profile and these reads only; the official
+statuses, school profiles and mark comparisons (`school_records_repository`,
+`comparisons_repository`) are imported with their models when first used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, case, delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session
 
-from lowres_desktop.domain.categories import Category, OfficialStatus, YearSummary
+from lowres_desktop.domain.categories import YearSummary
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.domain.mentors import ProblemType, SchoolProfile, SocialConditions
-from lowres_desktop.domain.objectivity import MarkComparison
 from lowres_desktop.domain.profiles import CategorySettings, ObjectivitySettings, RuleProfile
 from lowres_desktop.domain.records import (
     ProcedureKey,
@@ -29,15 +32,17 @@ from lowres_desktop.domain.records import (
     School,
     SchoolKind,
 )
-from lowres_desktop.storage.models import DistrictRow, ProcedureRow, ResultRow, SchoolRow
-from lowres_desktop.storage.models_analysis import (
-    MarkComparisonRow,
-    OfficialStatusRow,
-    ProblemTypeRow,
-    RuleProfileRow,
-    SchoolProfileRow,
-)
+from lowres_desktop.storage.models import DistrictRow, ResultRow, SchoolRow
+from lowres_desktop.storage.models_analysis import RuleProfileRow
 from lowres_desktop.storage.repositories import ProcedureRepository
+
+if TYPE_CHECKING:
+    from lowres_desktop.storage.comparisons_repository import MarkComparisonRepository
+    from lowres_desktop.storage.school_records_repository import (
+        OfficialStatusRepository,
+        ProblemTypeRepository,
+        SchoolProfileRepository,
+    )
 
 _PARAMETERS_VERSION = 1
 
@@ -144,181 +149,6 @@ class RuleProfileRepository:
         row = self._row(name)
         if row is not None:
             self._session.delete(row)
-
-
-class OfficialStatusRepository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def for_years(self, years: Iterable[int]) -> list[OfficialStatus]:
-        rows = self._session.execute(
-            select(OfficialStatusRow, SchoolRow.login)
-            .join(SchoolRow, OfficialStatusRow.school_id == SchoolRow.id)
-            .where(OfficialStatusRow.year.in_(list(years)))
-            .order_by(OfficialStatusRow.year, SchoolRow.login, OfficialStatusRow.category)
-        )
-        return [
-            OfficialStatus(
-                login, row.year, Category(row.category), row.order_number, row.order_date, row.note
-            )
-            for row, login in rows
-        ]
-
-    def for_school(self, login: str) -> list[OfficialStatus]:
-        return [s for s in self.for_years(range(1990, 2101)) if s.login == login]
-
-    def replace_for_school_year(self, login: str, year: int, statuses: Sequence[OfficialStatus]) -> None:
-        """The school's statuses of `year` become exactly `statuses`."""
-        school_id = _school_id(self._session, login)
-        self._session.execute(
-            delete(OfficialStatusRow).where(
-                OfficialStatusRow.school_id == school_id, OfficialStatusRow.year == year
-            )
-        )
-        for status in statuses:
-            self._session.add(
-                OfficialStatusRow(
-                    school_id=school_id,
-                    year=year,
-                    category=status.category.value,
-                    order_number=status.order_number.strip(),
-                    order_date=status.order_date,
-                    note=status.note,
-                )
-            )
-
-
-def _school_id(session: Session, login: str) -> int:
-    school_id = session.scalar(select(SchoolRow.id).where(SchoolRow.login == login))
-    if school_id is None:
-        raise DomainError(f"Школы с логином {login} нет в базе.")
-    return school_id
-
-
-class ProblemTypeRepository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def all(self) -> list[ProblemType]:
-        rows = self._session.scalars(select(ProblemTypeRow).order_by(ProblemTypeRow.code))
-        return [ProblemType(row.code, row.title, row.active) for row in rows]
-
-    def save_all(self, types: Sequence[ProblemType]) -> None:
-        """Update titles and activity by code and add new codes; codes in use are never deleted."""
-        rows = {row.code: row for row in self._session.scalars(select(ProblemTypeRow))}
-        for problem in types:
-            row = rows.get(problem.code)
-            if row is None:
-                self._session.add(
-                    ProblemTypeRow(code=problem.code, title=problem.title, active=problem.active)
-                )
-            else:
-                row.title = problem.title
-                row.active = problem.active
-
-
-class SchoolProfileRepository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def _query(self):  # type: ignore[no-untyped-def]
-        return select(SchoolProfileRow).options(
-            selectinload(SchoolProfileRow.problem_types),
-            selectinload(SchoolProfileRow.school),
-            selectinload(SchoolProfileRow.mentor),
-        )
-
-    @staticmethod
-    def _profile(row: SchoolProfileRow) -> SchoolProfile:
-        return SchoolProfile(
-            login=row.school.login,
-            problem_types=frozenset(t.code for t in row.problem_types),
-            social_conditions=SocialConditions(row.social_conditions) if row.social_conditions else None,
-            mentor_login=row.mentor.login if row.mentor else None,
-            note=row.note,
-        )
-
-    def all(self) -> list[SchoolProfile]:
-        return [self._profile(row) for row in self._session.scalars(self._query())]
-
-    def get(self, login: str) -> SchoolProfile | None:
-        row = self._session.scalar(
-            self._query()
-            .join(SchoolRow, SchoolProfileRow.school_id == SchoolRow.id)
-            .where(SchoolRow.login == login)
-        )
-        return self._profile(row) if row else None
-
-    def save(self, profile: SchoolProfile) -> None:
-        school_id = _school_id(self._session, profile.login)
-        row = self._session.scalar(select(SchoolProfileRow).where(SchoolProfileRow.school_id == school_id))
-        if row is None:
-            row = SchoolProfileRow(school_id=school_id)
-            self._session.add(row)
-        row.social_conditions = profile.social_conditions.value if profile.social_conditions else None
-        row.mentor_school_id = (
-            _school_id(self._session, profile.mentor_login) if profile.mentor_login else None
-        )
-        row.note = profile.note
-        types = {t.code: t for t in self._session.scalars(select(ProblemTypeRow))}
-        unknown = set(profile.problem_types) - set(types)
-        if unknown:
-            raise DomainError(f"Нет типов проблем с номерами {sorted(unknown)}.")
-        row.problem_types = [types[code] for code in sorted(profile.problem_types)]
-
-
-class MarkComparisonRepository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def for_years(self, years: Iterable[int]) -> list[MarkComparison]:
-        rows = self._session.execute(
-            select(MarkComparisonRow, SchoolRow.login, ProcedureRow)
-            .join(SchoolRow, MarkComparisonRow.school_id == SchoolRow.id)
-            .join(ProcedureRow, MarkComparisonRow.procedure_id == ProcedureRow.id)
-            .where(MarkComparisonRow.year.in_(list(years)))
-        )
-        return [
-            MarkComparison(
-                login,
-                ProcedureKey(ProcedureKind(procedure.kind), procedure.subject, procedure.grade),
-                row.year,
-                row.participants,
-                row.lowered_pct,
-                row.confirmed_pct,
-                row.raised_pct,
-            )
-            for row, login, procedure in rows
-        ]
-
-    def save(self, comparisons: Iterable[MarkComparison]) -> int:
-        """Insert or update by school × procedure × year; returns how many were written."""
-        school_ids = dict(self._session.execute(select(SchoolRow.login, SchoolRow.id)).all())
-        procedure_ids = ProcedureRepository(self._session).ids()
-        existing = {
-            (row.school_id, row.procedure_id, row.year): row
-            for row in self._session.scalars(select(MarkComparisonRow))
-        }
-        written = 0
-        for comparison in comparisons:
-            if comparison.login not in school_ids:
-                raise DomainError(f"Школы с логином {comparison.login} нет в базе.")
-            if comparison.procedure not in procedure_ids:
-                procedure_ids[comparison.procedure] = ProcedureRepository(self._session).add(
-                    comparison.procedure
-                )
-            key = (school_ids[comparison.login], procedure_ids[comparison.procedure], comparison.year)
-            row = existing.get(key)
-            if row is None:
-                row = MarkComparisonRow(school_id=key[0], procedure_id=key[1], year=key[2])
-                self._session.add(row)
-                existing[key] = row
-            row.participants = comparison.participants
-            row.lowered_pct = comparison.lowered_pct
-            row.confirmed_pct = comparison.confirmed_pct
-            row.raised_pct = comparison.raised_pct
-            written += 1
-        return written
 
 
 class AnalysisFacts:
@@ -535,9 +365,30 @@ class AnalysisRepository:
     """Everything issue 4 stores and reads, reached from the unit of work as `uow.analysis`."""
 
     def __init__(self, session: Session) -> None:
+        self._session = session
         self.profiles = RuleProfileRepository(session)
-        self.statuses = OfficialStatusRepository(session)
-        self.problem_types = ProblemTypeRepository(session)
-        self.school_profiles = SchoolProfileRepository(session)
-        self.comparisons = MarkComparisonRepository(session)
         self.facts = AnalysisFacts(session)
+
+    @functools.cached_property
+    def statuses(self) -> OfficialStatusRepository:
+        from lowres_desktop.storage.school_records_repository import OfficialStatusRepository
+
+        return OfficialStatusRepository(self._session)
+
+    @functools.cached_property
+    def problem_types(self) -> ProblemTypeRepository:
+        from lowres_desktop.storage.school_records_repository import ProblemTypeRepository
+
+        return ProblemTypeRepository(self._session)
+
+    @functools.cached_property
+    def school_profiles(self) -> SchoolProfileRepository:
+        from lowres_desktop.storage.school_records_repository import SchoolProfileRepository
+
+        return SchoolProfileRepository(self._session)
+
+    @functools.cached_property
+    def comparisons(self) -> MarkComparisonRepository:
+        from lowres_desktop.storage.comparisons_repository import MarkComparisonRepository
+
+        return MarkComparisonRepository(self._session)

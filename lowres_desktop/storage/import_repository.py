@@ -22,11 +22,11 @@ from lowres_desktop.storage.audit import bulk_note
 from lowres_desktop.storage.bulk_insert import insert_rows
 from lowres_desktop.storage.import_changes import Change, unpack
 from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
-from lowres_desktop.storage.models_analysis import MarkComparisonRow
 from lowres_desktop.storage.models_import import (
     HeaderMappingRow,
     ImportBatchDetailRow,
     ImportChangeRow,
+    MarkComparisonRow,
     MinimumScoreRow,
     SchoolIdentifierRow,
 )

@@ -6,9 +6,12 @@
   restores exactly them, packed per school (see `storage/import_changes.py`);
 - `school_identifiers`: a school's other keys (ГИА «Код ОО», …) besides its login;
 - `header_mappings`: what the user told the wizard an unknown header means;
-- `minimum_scores`: staff's edits to the shipped minimum-score table.
+- `minimum_scores`: staff's edits to the shipped minimum-score table;
+- `mark_comparisons`: a school's marks against the work's (lowered, confirmed,
+  raised), imported from the ВПР files beside the results.
 
-Migration db/versions/i3_import_history.py creates exactly these tables.
+Migration db/versions/i3_import_history.py creates these tables but the last,
+which db/versions/i4_analysis.py creates.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lowres_desktop.storage.models import Base
+from lowres_desktop.storage.models import Base, ProcedureRow, SchoolRow
 
 
 class ImportBatchDetailRow(Base):
@@ -86,3 +89,27 @@ class MinimumScoreRow(Base):
     minimum: Mapped[float] = mapped_column(Float)
     high: Mapped[float | None] = mapped_column(Float)
     note: Mapped[str] = mapped_column(String(500), default="", server_default="")
+
+
+class MarkComparisonRow(Base):
+    __tablename__ = "mark_comparisons"
+    __table_args__ = (
+        UniqueConstraint("school_id", "procedure_id", "year"),
+        CheckConstraint("lowered_pct >= 0 AND lowered_pct <= 100", name="ck_mark_comparisons_lowered_range"),
+        CheckConstraint(
+            "confirmed_pct >= 0 AND confirmed_pct <= 100", name="ck_mark_comparisons_confirmed_range"
+        ),
+        CheckConstraint("raised_pct >= 0 AND raised_pct <= 100", name="ck_mark_comparisons_raised_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="RESTRICT"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    participants: Mapped[int | None] = mapped_column(Integer)
+    lowered_pct: Mapped[float] = mapped_column(Float)
+    confirmed_pct: Mapped[float] = mapped_column(Float)
+    raised_pct: Mapped[float] = mapped_column(Float)
+
+    school: Mapped[SchoolRow] = relationship()
+    procedure: Mapped[ProcedureRow] = relationship()

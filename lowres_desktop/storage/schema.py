@@ -24,11 +24,20 @@ from lowres_desktop.storage import (
     models_import,
     models_office,
     models_roadmaps,
+    models_school_records,
 )
 from lowres_desktop.storage.models import Base
 from lowres_desktop.storage.seed_rows import SEED_ROWS
 
-MODEL_MODULES = (models, models_analysis, models_documents, models_roadmaps, models_office, models_import)
+MODEL_MODULES = (
+    models,
+    models_analysis,
+    models_school_records,
+    models_documents,
+    models_roadmaps,
+    models_office,
+    models_import,
+)
 metadata = Base.metadata
 SQLITE_SCHEMA_FILE = Path(__file__).with_name("sqlite_schema.py")
 

@@ -35,9 +35,7 @@ from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction, obj
 from sqlalchemy.orm.exc import StaleDataError
 
 from lowres_desktop.domain.errors import DomainError
-from lowres_desktop.storage.models_office import AuditEntryRow
 
-AUDIT_TABLE: Table = AuditEntryRow.__table__  # type: ignore[assignment]
 _EXPECTED = "lowres_expected_versions"
 _BULK_NOTE = "lowres_audit_bulk_note"
 _RECORDER = "lowres_audit_recorder"
@@ -46,6 +44,17 @@ _MAX_TEXT = 1000
 
 class EditConflict(DomainError):
     """Someone else saved the same record after this user opened it."""
+
+
+def audit_table() -> Table:
+    """The log's table, its model imported at the first change or read of the log.
+
+    Every session factory has the recorder, but a command that only reads
+    (`lowres flag`) then never defines and configures the model's mapper.
+    """
+    from lowres_desktop.storage.models_office import AuditEntryRow
+
+    return AuditEntryRow.__table__  # type: ignore[return-value]
 
 
 def os_user_name() -> str:
@@ -86,7 +95,7 @@ def log_bulk(session: Session, action: str, table: Table, note: str, count: int)
 
 
 def _audited(table: Table) -> bool:
-    return table.name != AUDIT_TABLE.name
+    return table.name != audit_table().name
 
 
 def _row_key(values: Iterable[object]) -> str:
@@ -118,12 +127,13 @@ def expect_version(session: Session, row: object, version: int) -> None:
 
 
 def last_change(session: Session, table_name: str, row_key: str) -> tuple[str, datetime] | None:
+    log = audit_table()
     found = (
         session.connection()
         .execute(
-            select(AUDIT_TABLE.c.user_name, AUDIT_TABLE.c.changed_at)
-            .where(AUDIT_TABLE.c.table_name == table_name, AUDIT_TABLE.c.row_key == row_key)
-            .order_by(AUDIT_TABLE.c.id.desc())
+            select(log.c.user_name, log.c.changed_at)
+            .where(log.c.table_name == table_name, log.c.row_key == row_key)
+            .order_by(log.c.id.desc())
             .limit(1)
         )
         .first()
@@ -217,7 +227,7 @@ class AuditRecorder:
                 summary = _summary(_object_values(mapper, obj, committed=True))
                 entries.append(self._entry("delete", mapper.local_table.name, key, None, summary, None))
         if entries:
-            session.connection().execute(insert(AUDIT_TABLE), entries)
+            session.connection().execute(insert(audit_table()), entries)
 
     def _on_execute(self, state: ORMExecuteState) -> Result[Any] | None:
         if not (state.is_insert or state.is_update or state.is_delete):
@@ -242,7 +252,7 @@ class AuditRecorder:
         else:
             entries = self._changed_where(state, table)
         if entries:
-            state.session.connection().execute(insert(AUDIT_TABLE), entries)
+            state.session.connection().execute(insert(audit_table()), entries)
         return None
 
     def _bulk_entry(self, action: str, table: str, note: str, count: int) -> dict[str, object]:
@@ -250,7 +260,8 @@ class AuditRecorder:
         return self._entry(action, table, note, None, None, summary)
 
     def log_bulk(self, session: Session, action: str, table: Table, note: str, count: int) -> None:
-        session.connection().execute(insert(AUDIT_TABLE), [self._bulk_entry(action, table.name, note, count)])
+        entry = self._bulk_entry(action, table.name, note, count)
+        session.connection().execute(insert(audit_table()), [entry])
 
     def _inserted(self, table: Table, values: dict[str, object]) -> dict[str, object]:
         key = _row_key(values.get(column.name, "") for column in table.primary_key.columns)

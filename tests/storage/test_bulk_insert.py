@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Table, func, insert, select, text
 
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School, SchoolKind
-from lowres_desktop.storage.audit import AUDIT_TABLE
+from lowres_desktop.storage.audit import audit_table
 from lowres_desktop.storage.bulk_insert import REBUILD_INDEXES_FROM, insert_rows
 from lowres_desktop.storage.import_repository import CHANGE_COLUMNS
 from lowres_desktop.storage.models import ImportBatchRow, ProcedureRow, ResultRow, SchoolRow
@@ -95,13 +95,13 @@ def test_a_note_logs_one_audit_entry_and_no_note_logs_none(any_db: Database) -> 
     columns = ("login", "full_name", "short_name", "kind", "active")
     rows = [(f"sch{n}", f"СОШ № {n}", f"СОШ № {n}", "СОШ", True) for n in range(1200)]
     with any_db.unit_of_work() as uow:
-        before = uow.session.scalar(select(func.count()).select_from(AUDIT_TABLE))
+        before = uow.session.scalar(select(func.count()).select_from(audit_table()))
         insert_rows(uow.session, SCHOOLS, columns, rows[:600], "пакет импорта № 7")
         insert_rows(uow.session, SCHOOLS, columns, rows[600:])
         uow.commit()
     with any_db.unit_of_work() as uow:
         assert uow.session.scalar(select(func.count()).select_from(SCHOOLS)) == 1200
-        entries = uow.session.execute(select(AUDIT_TABLE)).mappings().all()[before:]
+        entries = uow.session.execute(select(audit_table())).mappings().all()[before:]
         assert len(entries) == 1
         assert "пакет импорта № 7" in str(dict(entries[0]))
 

@@ -17,7 +17,6 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from lowres_desktop.cli_profiles import add_profile_options
-from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
     from lowres_desktop.services.identify_schools import Identification
@@ -62,6 +61,8 @@ def _print_flagged(found: Identification, fmt: str, out: TextIO) -> None:
 
     profile = found.profile
     if fmt == "csv":
+        from lowres_desktop.files.cells import CsvWriter
+
         writer = CsvWriter(out, lineterminator="\n")
         writer.writerow(["login", "name", "district", "criteria", "reasons", "profile", "fingerprint"])
         for flagged in found.flagged:

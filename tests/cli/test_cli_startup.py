@@ -35,6 +35,10 @@ UNUSED_BY_FLAG = (
     "lowres_desktop.storage.models_import",
     "lowres_desktop.storage.models_documents",
     "lowres_desktop.storage.schema",
+    "lowres_desktop.storage.school_records_repository",
+    "lowres_desktop.storage.models_school_records",
+    "lowres_desktop.storage.comparisons_repository",
+    "lowres_desktop.storage.models_office",
 )
 OTHER_COMMANDS = ("lowres_desktop.cli_documents", "lowres_desktop.cli_roadmaps", "lowres_desktop.cli_import")
 """Modules of other commands: `lowres flag` builds only its own command's parser."""
@@ -108,14 +112,15 @@ def test_flag_on_an_up_to_date_database_imports_no_alembic_openpyxl_or_reportlab
     code_demo = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'demo'])"
     assert "sqlalchemy" in _imported_after(code_demo)
     code = f"from lowres_desktop.cli import main\nmain(['--db', {str(db)!r}, 'flag', '--year', '2019'])"
-    imported = _imported_after(code, OTHER_COMMANDS)
+    imported = _imported_after(code, (*OTHER_COMMANDS, "lowres_desktop.files.cells"))
     assert "sqlalchemy" in imported
+    assert "lowres_desktop.files.cells" not in imported  # the CSV writer, for `--format csv` only
     assert [m for m in imported if m.split(".")[0] in ("alembic", "openpyxl", "reportlab", "docx")] == []
     assert [m for m in imported if m in OTHER_COMMANDS] == []
     assert "sqlalchemy.dialects.sqlite" in imported
     assert [m for m in imported if m.startswith("sqlalchemy.dialects.postgresql")] == []
-    # A unit of work imports an area's repositories, with their models, when first used:
-    # flag uses none of these.
+    # A unit of work imports an area's repositories, with their models, when first used: flag
+    # uses none of these, nor the audit log's model (it writes nothing).
     assert [m for m in imported if m in UNUSED_BY_FLAG] == []
 
 
@@ -146,6 +151,7 @@ def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path:
         "lowres_desktop.storage.schema",
         "lowres_desktop.storage.models_roadmaps",
         "lowres_desktop.domain.profiles",
+        "lowres_desktop.storage.models_analysis",
         "lowres_desktop.storage.documents_repository",
         "lowres_desktop.storage.models_documents",
     )
@@ -154,6 +160,6 @@ def test_importing_a_plain_workbook_reads_it_without_openpyxl_or_numpy(tmp_path:
     assert [m for m in imported if m.split(".")[0] in ("openpyxl", "numpy", "alembic", "reportlab")] == []
     assert "xlrd" not in imported  # the reader of .xls files
     # The new database gets its tables from storage.sqlite_schema, not from every model; reading
-    # mark comparisons needs no rule profiles; a new database gets no copy before the import, so
-    # the copies' limit (a setting) is not read.
+    # and writing mark comparisons needs no rule profiles (nor their models); a new database gets
+    # no copy before the import, so the copies' limit (a setting) is not read.
     assert [m for m in imported if m in unused] == []

@@ -40,8 +40,7 @@ class ProfileList:
 
 def list_profiles(db: Database) -> ProfileList:
     with db.unit_of_work() as uow:
-        saved = uow.analysis.profiles.all()
-        current = uow.analysis.profiles.current()
+        saved, current = uow.analysis.profiles.saved_and_current()
     return ProfileList([default_profile(), *saved], current or default_profile())
 
 

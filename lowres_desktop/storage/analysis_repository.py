@@ -115,16 +115,18 @@ class RuleProfileRepository:
     def _profile(row: RuleProfileRow) -> RuleProfile:
         return profile_from_parameters(row.name, row.order_title, row.parameters)
 
-    def all(self) -> list[RuleProfile]:
-        rows = self._session.scalars(select(RuleProfileRow).order_by(RuleProfileRow.name))
-        return [self._profile(row) for row in rows]
+    def saved_and_current(self) -> tuple[list[RuleProfile], RuleProfile | None]:
+        """The saved profiles by name, and the current one of them (None: the built-in default).
+
+        One read for both: every command listing schools asks for them as it starts.
+        """
+        rows = self._session.scalars(select(RuleProfileRow).order_by(RuleProfileRow.name)).all()
+        profiles = [self._profile(row) for row in rows]
+        current = next((profile for profile, row in zip(profiles, rows, strict=True) if row.is_current), None)
+        return profiles, current
 
     def get(self, name: str) -> RuleProfile | None:
         row = self._row(name)
-        return self._profile(row) if row else None
-
-    def current(self) -> RuleProfile | None:
-        row = self._session.scalar(select(RuleProfileRow).where(RuleProfileRow.is_current.is_(True)))
         return self._profile(row) if row else None
 
     def save(self, profile: RuleProfile, previous_name: str | None, now: datetime) -> None:

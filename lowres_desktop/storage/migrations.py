@@ -157,7 +157,8 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
     try:
         with engine.connect() as connection:
             current = current_revision(connection)
-            has_tables = bool(inspect(connection).get_table_names())
+            # A stamped database has tables (the stamp's): only an unstamped one is asked for them.
+            has_tables = current is not None or bool(inspect(connection).get_table_names())
         if current == head:
             return MigrationOutcome(current, head, None)
         if current is None and not has_tables:

@@ -27,7 +27,8 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind, School
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.categories import one_school_categories, shared_category_history
+from lowres_desktop.services.categories import one_school_categories
+from lowres_desktop.services.category_history import shared_category_history
 from lowres_desktop.services.collector import collector_paused
 from lowres_desktop.storage.unit_of_work import Database, UnitOfWork
 from lowres_desktop.wording.analysis import CATEGORY_TITLES, profile_title

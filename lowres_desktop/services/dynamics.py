@@ -17,7 +17,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.categories import shared_category_history
+from lowres_desktop.services.category_history import shared_category_history
 from lowres_desktop.services.collector import release_gradually
 from lowres_desktop.storage.unit_of_work import Database
 

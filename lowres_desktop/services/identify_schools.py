@@ -16,7 +16,7 @@ from lowres_desktop.domain.profiles import Assessment, RuleProfile
 from lowres_desktop.domain.records import School
 from lowres_desktop.domain.rule import Verdict
 from lowres_desktop.domain.schools import natural_sort_key
-from lowres_desktop.services.categories import shared_category_history
+from lowres_desktop.services.category_history import shared_category_history
 from lowres_desktop.services.rule_profiles import current_profile
 from lowres_desktop.storage.unit_of_work import Database
 

@@ -10,7 +10,7 @@ from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.domain.mentors import MentorCandidate, ProblemType, SchoolProfile, rank_mentor_candidates
 from lowres_desktop.domain.profiles import RuleProfile
 from lowres_desktop.domain.records import School
-from lowres_desktop.services.categories import shared_category_history
+from lowres_desktop.services.category_history import shared_category_history
 from lowres_desktop.storage.unit_of_work import Database
 
 

@@ -6,7 +6,7 @@ Run: /work/.venv/bin/python tests/bench/bench_categories.py [--schools N] [--db 
 Builds (once, cached at --db) a SQLite database through the program's own
 migrations and fills it with 1.8 million results; then, in the same run,
 times
-- the app: `services.categories.category_history` for the last year (the
+- the app: `services.category_history.category_history` for the last year (the
   read of the pre-filtered facts plus the domain rule), and the whole
   `categories_for_year` service the CLI and the view call;
 - pandas: a straightforward script that loads the same joined table with
@@ -32,7 +32,8 @@ import pandas as pd
 
 from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.profiles import default_profile
-from lowres_desktop.services.categories import categories_for_year, category_history
+from lowres_desktop.services.categories import categories_for_year
+from lowres_desktop.services.category_history import category_history
 from lowres_desktop.storage.unit_of_work import Database
 
 YEARS = range(2020, 2025)

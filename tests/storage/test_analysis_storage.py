@@ -17,7 +17,8 @@ from lowres_desktop.domain.objectivity import MarkComparison, SignKind
 from lowres_desktop.domain.profiles import RuleProfile, default_profile
 from lowres_desktop.domain.records import ProcedureKey, ProcedureKind
 from lowres_desktop.reports.model import Paragraph
-from lowres_desktop.services.categories import categories_for_year, category_history, record_official_statuses
+from lowres_desktop.services.categories import categories_for_year, record_official_statuses
+from lowres_desktop.services.category_history import category_history
 from lowres_desktop.services.chart_series import CATEGORY_COLORS, dashboard, heat_map, school_charts
 from lowres_desktop.services.demo_data import demo_content, fill_demo_data
 from lowres_desktop.services.documents import DocumentKind, DocumentRequest, build_document

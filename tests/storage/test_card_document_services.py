@@ -19,7 +19,8 @@ from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.mentors import SchoolProfile
 from lowres_desktop.domain.profiles import default_profile
 from lowres_desktop.reports.model import Point
-from lowres_desktop.services.categories import categories_for_year, category_history, school_category_years
+from lowres_desktop.services.categories import categories_for_year, school_category_years
+from lowres_desktop.services.category_history import category_history
 from lowres_desktop.services.chart_series import school_charts
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.services.document_kinds import INFO

@@ -10,9 +10,10 @@ from sqlalchemy import select, update
 
 from lowres_desktop.domain.categories import Category
 from lowres_desktop.domain.profiles import default_profile
-from lowres_desktop.services import categories
+from lowres_desktop.services import category_history as history_module
 from lowres_desktop.services.browse import results_grid
-from lowres_desktop.services.categories import categories_for_year, category_history
+from lowres_desktop.services.categories import categories_for_year
+from lowres_desktop.services.category_history import category_history
 from lowres_desktop.services.chart_series import heat_map
 from lowres_desktop.services.demo_data import fill_demo_data
 from lowres_desktop.storage.models import ResultRow, SchoolRow
@@ -30,13 +31,13 @@ def demo_db(tmp_path: Path) -> Database:
 def computations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the real computations of a history behind the cache."""
     counted: list[int] = []
-    compute = categories.category_history
+    compute = history_module.category_history
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         counted.append(1)
         return compute(*args, **kwargs)
 
-    monkeypatch.setattr(categories, "category_history", counting)
+    monkeypatch.setattr(history_module, "category_history", counting)
     return counted
 
 

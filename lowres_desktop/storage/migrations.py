@@ -159,6 +159,10 @@ def upgrade_to_head(url: str, target: str | None = None) -> MigrationOutcome:
             current = current_revision(connection)
             # A stamped database has tables (the stamp's): only an unstamped one is asked for them.
             has_tables = current is not None or bool(inspect(connection).get_table_names())
+            if current is None and has_tables:
+                # Another program may have created it between the two reads: a new database's
+                # tables and stamp are committed together, so the stamp is there now if it is its.
+                current = current_revision(connection)
         if current == head:
             return MigrationOutcome(current, head, None)
         if current is None and not has_tables:

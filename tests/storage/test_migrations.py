@@ -10,8 +10,9 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
+import lowres_desktop.storage.migrations as migrations
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.storage.engine import database_url
 from lowres_desktop.storage.migrations import alembic_config, head_revision, upgrade_to_head
@@ -148,6 +149,29 @@ def test_a_file_that_is_not_a_database_is_refused_in_russian(tmp_path: Path) -> 
         connection.commit()
     with pytest.raises(DomainError, match="чужие таблицы"):
         Database.open(str(foreign))
+
+
+def test_a_database_another_program_creates_between_the_first_two_reads_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two programs opening a new file at once: the other one's tables and stamp, committed after
+    this one found no stamp and before it listed the tables, are a database, not «чужие таблицы»."""
+    url = database_url(str(tmp_path / "new.sqlite"))
+    read = migrations.current_revision
+    other_started = False
+
+    def the_other_creates_it_right_after(connection: Connection) -> str | None:
+        nonlocal other_started
+        found = read(connection)
+        if not other_started:
+            other_started = True
+            upgrade_to_head(url)  # the other program, from its first read to its commit
+        return found
+
+    monkeypatch.setattr(migrations, "current_revision", the_other_creates_it_right_after)
+    outcome = upgrade_to_head(url)
+    assert other_started
+    assert outcome.to_revision == head_revision() and outcome.backup is None
 
 
 def test_side_by_side_branches_are_both_applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

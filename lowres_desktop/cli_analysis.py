@@ -13,7 +13,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.cli_profiles import add_profile_options
+from lowres_desktop.cli_options import add_format_option, add_profile_options
 from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
@@ -39,12 +39,12 @@ CATEGORY_COLUMNS = [
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     categories = commands.add_parser("categories", help="категории школ за год: ШНОР, УНОР, группа риска…")
-    categories.add_argument("--year", type=int, required=True)
-    categories.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    categories.add_argument("--year", type=int, required=True, help="год, за который определить категории")
+    add_format_option(categories, "table", "csv", "json")
     add_profile_options(categories)
     dynamics = commands.add_parser("dynamics", help="кто вошёл в список, вышел из него, остался")
-    dynamics.add_argument("--year", type=int, required=True)
-    dynamics.add_argument("--format", choices=["table", "json"], default="table")
+    dynamics.add_argument("--year", type=int, required=True, help="год, который сравнить с предыдущим")
+    add_format_option(dynamics, "table", "json")
     add_profile_options(dynamics)
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.cli_profiles import add_profile_options
+from lowres_desktop.cli_options import add_profile_options
 from lowres_desktop.services.document_kinds import DocumentKind
 
 if TYPE_CHECKING:
@@ -59,13 +59,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         metavar="СТРОКА",
         help="строка наименования на бланке (повторить для каждой строки; по умолчанию из реквизитов)",
     )
-    report.add_argument(
-        "--grounds", metavar="ТЕКСТ", help="основание: «На основании приказа … от … № … «…»»"
-    )
+    report.add_argument("--grounds", metavar="ТЕКСТ", help="основание: «На основании приказа … от … № … «…»»")
     report.add_argument("--control", metavar="ТЕКСТ", help="последний пункт: контроль исполнения")
-    report.add_argument(
-        "--executor", metavar="ТЕКСТ", help="исполнитель и телефон («Прасолова; 2274507»)"
-    )
+    report.add_argument("--executor", metavar="ТЕКСТ", help="исполнитель и телефон («Прасолова; 2274507»)")
 
 
 def _parse_date(text: str) -> date:

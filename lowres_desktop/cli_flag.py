@@ -16,7 +16,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.cli_profiles import add_profile_options
+from lowres_desktop.cli_options import add_format_option, add_profile_options
 
 if TYPE_CHECKING:
     from lowres_desktop.services.identify_schools import Identification
@@ -28,7 +28,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
         "flag", help="выявить школы с низкими результатами (по текущему профилю правила)"
     )
     flag.add_argument("--year", type=int, required=True, help="последний год учитываемых результатов")
-    flag.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    add_format_option(flag, "table", "csv", "json")
     add_profile_options(flag)
     commands.add_parser("demo", help="заполнить пустую базу демонстрационными данными")
 

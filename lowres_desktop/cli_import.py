@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from lowres_desktop.cli_options import add_format_option
 from lowres_desktop.domain.merge import ConflictPolicy
 from lowres_desktop.files.cells import CsvWriter
 
@@ -25,7 +26,13 @@ if TYPE_CHECKING:
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing = commands.add_parser("import", help="импортировать книги Excel с результатами")
-    importing.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    importing.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        type=Path,
+        help="книги .xlsx, .xls, .ods или файлы CSV; по очереди",
+    )
     importing.add_argument(
         "--on-conflict",
         choices=[ConflictPolicy.REPLACE.value, ConflictPolicy.KEEP.value, ConflictPolicy.FAIL.value],
@@ -41,9 +48,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     results = commands.add_parser("results", help="вывести результаты из базы")
     results.add_argument("--year", type=int, help="только этот год")
     results.add_argument("--school", metavar="LOGIN", help="только эта школа (логин)")
-    results.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    add_format_option(results, "table", "csv", "json")
     template = commands.add_parser("template", help="записать шаблон для ввода результатов (.xlsx)")
-    template.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    template.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.xlsx", help="книга Excel, куда записать"
+    )
     history = commands.add_parser("history", help="журнал импорта: пакеты, их файлы и счётчики")
     history.add_argument(
         "batch",

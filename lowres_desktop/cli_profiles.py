@@ -1,10 +1,8 @@
-"""The `lowres profile list|show|export|import|use` commands, and the `--profile/--threshold` options.
+"""The `lowres profile list|show|export|import|use` commands.
 
 A region's rule travels between offices as a JSON file (the README describes
 it); these commands are the CLI's side of the same service the profile dialog
-uses. Every command that lists schools takes `add_profile_options`, so the
-current profile is the default everywhere and `--threshold` overrides it.
-Heavy imports stay inside the run function: the parser is built at every start.
+uses. Heavy imports stay inside the run function: the parser is built at every start.
 """
 
 from __future__ import annotations
@@ -17,14 +15,6 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from lowres_desktop.storage.unit_of_work import Database
 
-PROFILE_HELP = "профиль правила (по умолчанию текущий профиль базы, см. lowres profile list)"
-THRESHOLD_HELP = "порог «низких результатов», %% – вместо порогов профиля для всех процедур"
-
-
-def add_profile_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
-    parser.add_argument("--threshold", type=float, metavar="P", help=THRESHOLD_HELP)
-
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     profile = commands.add_parser(
@@ -35,16 +25,18 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     show = actions.add_parser("show", help="параметры профиля в виде JSON")
     show.add_argument("name", nargs="?", metavar="NAME", help="название (по умолчанию текущий профиль)")
     export = actions.add_parser("export", help="выгрузить профиль в файл JSON")
-    export.add_argument("name", metavar="NAME")
-    export.add_argument("--out", type=Path, required=True, metavar="F.json")
+    export.add_argument("name", metavar="NAME", help="название профиля (см. lowres profile list)")
+    export.add_argument("--out", type=Path, required=True, metavar="F.json", help="файл, куда выгрузить")
     importing = actions.add_parser("import", help="загрузить профиль из файла JSON")
-    importing.add_argument("file", type=Path, metavar="F.json")
+    importing.add_argument(
+        "file", type=Path, metavar="F.json", help="файл профиля (из lowres profile export)"
+    )
     importing.add_argument("--use", action="store_true", help="сделать загруженный профиль текущим")
     importing.add_argument(
         "--replace", action="store_true", help="заменить профиль с тем же названием и другими параметрами"
     )
     use = actions.add_parser("use", help="сделать профиль текущим (им пользуются все страницы и команды)")
-    use.add_argument("name", metavar="NAME")
+    use.add_argument("name", metavar="NAME", help="название профиля (см. lowres profile list)")
 
 
 def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

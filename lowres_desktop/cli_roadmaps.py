@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from lowres_desktop.cli_profiles import add_profile_options
+from lowres_desktop.cli_options import add_format_option, add_profile_options
 from lowres_desktop.files.cells import CsvWriter
 
 if TYPE_CHECKING:
@@ -21,15 +21,17 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     roadmap = commands.add_parser("roadmap", help="дорожные карты: список, шаблоны, экспорт и импорт Excel")
     actions = roadmap.add_subparsers(dest="roadmap_command", required=True, metavar="ДЕЙСТВИЕ")
     listing = actions.add_parser("list", help="дорожные карты в базе")
-    listing.add_argument("--format", choices=["table", "csv"], default="table")
+    add_format_option(listing, "table", "csv")
     actions.add_parser("templates", help="встроенные шаблоны (семена 001–003)")
     new = actions.add_parser("new", help="создать дорожную карту из шаблона")
     new.add_argument("--template", required=True, metavar="KEY", help="ключ шаблона (см. roadmap templates)")
     export = actions.add_parser("export", help="выгрузить дорожную карту в Excel")
-    export.add_argument("id", type=int, metavar="ID")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("id", type=int, metavar="ID", help="номер дорожной карты (см. roadmap list)")
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.xlsx", help="книга Excel, куда выгрузить"
+    )
     importing = actions.add_parser("import", help="загрузить дорожную карту из Excel")
-    importing.add_argument("file", type=Path, metavar="FILE.xlsx")
+    importing.add_argument("file", type=Path, metavar="FILE.xlsx", help="книга Excel (из roadmap export)")
     generate = actions.add_parser("generate", help="дорожные карты школ для всех выявленных школ года")
     generate.add_argument("--year", type=int, required=True, help="год выявления")
     generate.add_argument(
@@ -44,7 +46,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     round_actions.add_parser("list", help="мониторинги в базе")
     summary = round_actions.add_parser("summary", help="итоги мониторинга по мероприятиям")
     summary.add_argument("round", type=int, metavar="ROUND", help="номер мониторинга (см. monitoring list)")
-    summary.add_argument("--format", choices=["table", "csv"], default="table")
+    add_format_option(summary, "table", "csv")
 
 
 def run(db: Database, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
 
 import pytest
 
+from lowres_desktop import cli
 from lowres_desktop.russian_argparse import _ngettext
 from tests.cli.test_cli import lowres
 
 ENGLISH = re.compile(
     r"usage:|positional arguments|options:|show this help|error:|required:|invalid|version number"
 )
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def test_help_of_the_program_and_of_a_command_has_no_english_words() -> None:
@@ -64,3 +67,24 @@ def test_the_desktop_programs_options_are_refused_in_russian() -> None:
 )
 def test_a_count_of_values_agrees_with_its_number(count: int, form: str) -> None:
     assert _ngettext("expected %s argument", "expected %s arguments", count) == f"нужно %s {form}"
+
+
+def _arguments(parser: argparse.ArgumentParser, command: str) -> list[tuple[str, argparse.Action]]:
+    """Every argument of `parser` and of its commands, under the command line that reaches it."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _arguments(sub, f"{command} {name}")
+        elif not isinstance(action, argparse._HelpAction):
+            found.append((command, action))
+    return found
+
+
+def test_every_argument_of_every_command_says_in_russian_what_it_is() -> None:
+    arguments = _arguments(cli._parser(), "lowres")
+    assert len(arguments) > 60
+    unexplained = [f"{command} {a.option_strings or a.dest}" for command, a in arguments if not a.help]
+    assert unexplained == []
+    english = [a.help for _command, a in arguments if a.help and not CYRILLIC.search(a.help)]
+    assert english == []

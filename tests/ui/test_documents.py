@@ -225,7 +225,9 @@ def test_save_pdf_keeps_the_dots_of_the_typed_name(
         preview.reject()
 
 
-def test_a_long_saved_path_does_not_widen_the_preview(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+def test_a_long_saved_path_does_not_widen_the_preview(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
     view = _view(qtbot, demo_db)
     preview = view.open_preview()
     assert preview is not None

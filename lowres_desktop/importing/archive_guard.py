@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from defusedxml import ElementTree
 
-from lowres_desktop.importing.problems import FileRejected, column_letters
+from lowres_desktop.importing.problems import FileRejected, column_letters, unreadable
 
 
 @dataclass(frozen=True)
@@ -187,13 +187,12 @@ def check_archive(name: str, archive: zipfile.ZipFile, limits: Limits = LIMITS) 
                 facts.sheets[title] = extent
         return facts
     except zipfile.BadZipFile as error:
-        raise FileRejected(name, f"Файл повреждён или обрезан: архив книги не читается ({error}).") from error
+        raise unreadable(name, "Файл повреждён или обрезан: архив книги не читается.", error) from error
     except (OSError, EOFError, NotImplementedError, RuntimeError) as error:
-        raise FileRejected(name, f"Архив книги не читается: {error}.") from error
+        reason = "Архив книги не читается: он повреждён, обрезан, зашифрован или сжат неизвестным способом."
+        raise unreadable(name, reason, error) from error
     except ElementTree.ParseError as error:
-        raise FileRejected(
-            name, f"Таблица OpenDocument (.ods): файл повреждён и не читается ({error})."
-        ) from error
+        raise unreadable(name, "Таблица OpenDocument (.ods): файл повреждён и не читается.", error) from error
 
 
 def _refuse_declaration(name: str, part: str) -> FileRejected:
@@ -384,7 +383,12 @@ def _beyond(symbol: bytes, value: bytes, longest: int, before: bytes, after: byt
         if current < high[0]:
             rest = len(value) - position - 1
             choices.append(
-                re.escape(value[:position]) + b"[" + bytes([current + 1]) + b"-" + high + b"]"
+                re.escape(value[:position])
+                + b"["
+                + bytes([current + 1])
+                + b"-"
+                + high
+                + b"]"
                 + (symbol + b"{%d}" % rest if rest else b"")
             )
     return re.compile(before + b"(?:" + b"|".join(choices or [b"(?!)"]) + b")" + after)

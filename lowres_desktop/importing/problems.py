@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from lowres_desktop.domain.errors import DomainError
+
+_log = logging.getLogger(__name__)
 
 
 def column_letters(number: int) -> str:
@@ -44,3 +47,14 @@ class FileRejected(DomainError):
         if len(self.problems) > 20:
             lines.append(f"  … и ещё {len(self.problems) - 20}")
         super().__init__("\n".join(lines))
+
+
+def unreadable(file_name: str, reason: str, error: BaseException) -> FileRejected:
+    """A file a library could not read, refused with `reason` in Russian.
+
+    The library's own words («File is not a zip file», «unbound prefix: line 1»)
+    are English and mean nothing to a clerk: they go to the log, for whoever
+    looks into a file that should have been read, and not into the message.
+    """
+    _log.info("«%s» refused: %s (%s: %s)", file_name, reason, type(error).__name__, error)
+    return FileRejected(file_name, reason)

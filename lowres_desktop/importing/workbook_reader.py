@@ -41,7 +41,7 @@ from lowres_desktop.importing.percent_cells import (
     ods_percent_cells,
     xls_percent_cells,
 )
-from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.importing.problems import FileRejected, unreadable
 from lowres_desktop.importing.values import CellError, FormulaWithoutValue
 from lowres_desktop.importing.xls_guard import check_xls
 
@@ -128,7 +128,7 @@ def _read_zip(name: str, data: bytes, limits: Limits) -> list[SheetGrid]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
-        raise FileRejected(name, f"Файл повреждён или обрезан: архив книги не читается ({error}).") from error
+        raise unreadable(name, "Файл повреждён или обрезан: архив книги не читается.", error) from error
     with archive:
         facts = check_archive(name, archive, limits)
         names = set(archive.namelist())
@@ -148,9 +148,7 @@ def _ods_percent(name: str, archive: zipfile.ZipFile, limits: Limits) -> Percent
     try:
         return ods_percent_cells(archive, limits.rows)
     except (ElementTree.ParseError, ValueError, OSError) as error:
-        raise FileRejected(
-            name, f"Таблица OpenDocument (.ods): файл повреждён и не читается ({error})."
-        ) from error
+        raise unreadable(name, "Таблица OpenDocument (.ods): файл повреждён и не читается.", error) from error
 
 
 def _needs_openpyxl(archive: zipfile.ZipFile, names: set[str], facts: ArchiveFacts) -> bool:
@@ -198,7 +196,7 @@ def _read_calamine(
     except python_calamine.PasswordError as error:
         raise FileRejected(name, "Книга защищена паролем: снимите защиту и сохраните файл заново.") from error
     except (python_calamine.CalamineError, ValueError, OSError) as error:
-        raise FileRejected(name, f"{what}: файл повреждён и не читается ({error}).") from error
+        raise unreadable(name, f"{what}: файл повреждён и не читается.", error) from error
     sheets: list[tuple[SheetGrid, list[tuple[tuple[int, int], tuple[int, int]]]]] = []
     try:
         for metadata in workbook.sheets_metadata:
@@ -215,17 +213,17 @@ def _read_calamine(
             merged = [((a, b), (c, d)) for (a, b), (c, d) in sheet.merged_cell_ranges or []]
             sheets.append((SheetGrid(metadata.name, rows), merged))
     except (python_calamine.CalamineError, ValueError) as error:
-        raise FileRejected(name, f"{what}: лист не читается ({error}).") from error
+        raise unreadable(name, f"{what}: лист повреждён и не читается.", error) from error
     finally:
         workbook.close()
     try:
         percent = percent_cells()
     except Exception as error:  # noqa: BLE001 - any failure of the second reader means: formats unknown
-        raise FileRejected(
-            name,
-            f"{what}: не удалось прочитать форматы ячеек, и проценты нельзя отличить от долей ({error}). "
-            "Сохраните файл в формате .xlsx и импортируйте его.",
-        ) from error
+        reason = (
+            f"{what}: не удалось прочитать форматы ячеек, и проценты нельзя отличить от долей. "
+            "Сохраните файл в формате .xlsx и импортируйте его."
+        )
+        raise unreadable(name, reason, error) from error
     for grid, merged in sheets:
         _scale_percent_cells(grid.rows, percent.get(grid.name, set()))
         for (r, c), code in (errors or {}).get(grid.name, {}).items():
@@ -351,5 +349,11 @@ def read_csv_bytes(name: str, data: bytes, limits: Limits = LIMITS) -> SheetGrid
                 )
             rows.append([field if field.strip() else None for field in fields])
     except csv.Error as error:
-        raise FileRejected(name, f"CSV не читается: {error}.") from error
+        reason = (
+            f"CSV не читается: в одной ячейке больше {csv.field_size_limit()} знаков, "
+            "такой файл не похож на таблицу результатов."
+            if "field larger" in str(error)
+            else "CSV не читается: нарушены кавычки или разделители столбцов."
+        )
+        raise unreadable(name, reason, error) from error
     return SheetGrid(Path(name).stem[:31] or "CSV", rows)

@@ -15,7 +15,7 @@ import struct
 from dataclasses import dataclass, field
 
 from lowres_desktop.importing.archive_guard import LIMITS, Limits, SheetExtent, check_extent
-from lowres_desktop.importing.problems import FileRejected
+from lowres_desktop.importing.problems import FileRejected, unreadable
 
 _BOF = 0x0809
 _EOF = 0x000A
@@ -56,7 +56,7 @@ def check_xls(name: str, data: bytes, limits: Limits = LIMITS) -> XlsFacts:
     try:
         stream = compdoc.CompDoc(data, logfile=io.StringIO()).get_named_stream("Workbook")
     except (compdoc.CompDocError, IndexError, struct.error, ValueError) as error:
-        raise FileRejected(name, f"Файл .xls повреждён или обрезан ({error}).") from error
+        raise unreadable(name, "Файл .xls повреждён или обрезан.", error) from error
     if stream is None:
         raise FileRejected(name, "Файл .xls повреждён или обрезан: в нём нет книги Excel.")
     titles = _sheet_titles(stream)

@@ -25,6 +25,7 @@ and when (from this log).
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import Enum
@@ -40,6 +41,8 @@ _EXPECTED = "lowres_expected_versions"
 _BULK_NOTE = "lowres_audit_bulk_note"
 _RECORDER = "lowres_audit_recorder"
 _MAX_TEXT = 1000
+
+_log = logging.getLogger(__name__)
 
 
 class EditConflict(DomainError):
@@ -313,7 +316,8 @@ class AuditRecorder:
 def stale_conflict(session: Session, error: StaleDataError) -> EditConflict:
     """The same refusal when the row changed between reading and writing inside one transaction."""
     session.rollback()
+    _log.info("stale row: %s", error)
     return EditConflict(
         "Запись изменил другой пользователь в тот же момент. Ваши изменения не сохранены и остались "
-        f"в окне: обновите данные и внесите их снова. ({error})"
+        "в окне: обновите данные и внесите их снова."
     )

@@ -15,6 +15,7 @@ would happily open as an empty database): only sound copies are offered.
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from contextlib import closing
@@ -24,8 +25,10 @@ from pathlib import Path
 
 from lowres_desktop.domain.errors import DomainError
 from lowres_desktop.files.atomic import atomic_path
-from lowres_desktop.storage.environment import database_error, place_problem
+from lowres_desktop.storage.environment import database_error, error_words, place_problem
 from lowres_desktop.storage.seed_rows import SEED_ROWS
+
+_log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 20
 """How many copies are kept beside a database unless the user chose otherwise."""
@@ -173,8 +176,11 @@ def _sqlite_problem(path: Path, check: str) -> str | None:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             result = connection.execute(f"PRAGMA {check}").fetchone()
     except sqlite3.DatabaseError as error:
-        return f"файл не открывается ({error})"
-    return None if result == ("ok",) else f"проверка целостности: {result[0] if result else 'нет ответа'}"
+        return f"файл не открывается: {error_words(str(error))}"
+    if result == ("ok",):
+        return None
+    _log.info("%s failed on %s: %s", check, path, result)
+    return "проверка целостности не пройдена: структура файла нарушена"
 
 
 def _listed_sound(path: Path) -> bool:

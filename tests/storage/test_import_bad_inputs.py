@@ -3,6 +3,7 @@ no crash, no hang, and the database unchanged."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from contextlib import closing
@@ -16,6 +17,9 @@ from lowres_desktop.storage.unit_of_work import Database
 from tests.data.bad_inputs.make_bad_inputs import BIG, CASES, FILES, build
 from tests.data.seed_workbook import build_seed_workbook
 
+LIBRARY_WORDS = re.compile(r"\b[a-z]{2,} [a-z]{2,}\b")
+"""English words of a library's error text («is not a zip file», «unbound prefix»): the clerk reads
+the reason in Russian, the log keeps the library's."""
 SECONDS = 5.0
 """Far above what each file takes (under 0.5 s here): a refusal must never scan for long."""
 
@@ -67,5 +71,15 @@ def test_each_bad_file_is_refused_clearly_and_changes_nothing(
     message = rejected.value.message
     assert f"«{name}»" in message and "база не изменена" in message
     assert CASES[name] in message
+    assert not LIBRARY_WORDS.search(re.sub("«[^»]*»", "", message)), message
     assert elapsed < SECONDS
     assert snapshot(seeded) == before
+
+
+def test_the_library_s_own_words_about_a_damaged_file_go_to_the_log(
+    seeded: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="lowres_desktop.importing.problems"):
+        with pytest.raises(FileRejected):
+            import_workbook(seeded, FILES / "truncated.xlsx")
+    assert "«truncated.xlsx» refused" in caplog.text and "BadZipFile" in caplog.text
